@@ -1,0 +1,53 @@
+// Inputs shared by the build scripts: the COG as shipped by the pinned package, and the territories.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { Cog, type CogCommune, type CogEpci } from '../../src/core/communes.ts';
+import { parseTerritories, type Territory } from '../../src/core/territory.ts';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+const require = createRequire(import.meta.url);
+
+export interface CogInfo {
+  package: string;
+  version: string;
+  edition: string;
+}
+
+/** The COG edition declared in data/cog.json, checked against the installed package version. */
+export function cogInfo(): CogInfo {
+  const declared = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/cog.json'), 'utf8')) as CogInfo;
+  const installed = (require(`${declared.package}/package.json`) as { version: string }).version;
+  if (installed !== declared.version) {
+    throw new Error(
+      `data/cog.json déclare ${declared.package} ${declared.version} (${declared.edition}) mais la version installée est ${installed} : mettez à jour l'édition du COG dans data/cog.json.`,
+    );
+  }
+  return { package: declared.package, version: declared.version, edition: declared.edition };
+}
+
+export function loadCog(): Cog {
+  const communes = require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[];
+  const epci = require('@etalab/decoupage-administratif/data/epci.json') as CogEpci[];
+  return new Cog(communes, epci);
+}
+
+export function loadTerritories(dir = path.join(ROOT, 'data/territories')): Territory[] {
+  const entries = fs
+    .readdirSync(dir)
+    .sort()
+    .filter((d) => fs.existsSync(path.join(dir, d, 'territory.json')))
+    .map((d): [string, unknown] => {
+      const file = path.join(dir, d, 'territory.json');
+      return [path.relative(ROOT, file), JSON.parse(fs.readFileSync(file, 'utf8'))];
+    });
+  return parseTerritories(entries);
+}
+
+/** Writes a file only when its bytes change, creating folders; returns the bytes written. */
+export function writeOutput(file: string, content: string): Buffer {
+  const bytes = Buffer.from(content, 'utf8');
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file) || !fs.readFileSync(file).equals(bytes)) fs.writeFileSync(file, bytes);
+  return bytes;
+}

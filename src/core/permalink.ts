@@ -1,0 +1,73 @@
+// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>].
+// Anything else falls back to a valid view with a polite French message saying what was ignored.
+
+export interface View {
+  territory: string;
+  commune?: string;
+}
+
+export interface ParsedHash {
+  view: View;
+  /** Set when the hash could not be honoured entirely. */
+  problem?: string;
+}
+
+export interface PermalinkContext {
+  defaultTerritory: string;
+  territoryNames: Map<string, string>;
+  /** Returns the current commune's code, or undefined when the code is unknown to the territory. */
+  resolveCommune: (territory: string, code: string) => string | undefined;
+}
+
+const MAX_HASH = 200;
+
+export function formatHash(view: View): string {
+  return view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+}
+
+function decode(part: string): string | undefined {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shows a user-supplied fragment in a message without letting a huge or odd string through. */
+function quote(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
+}
+
+export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
+  const fallback = { territory: ctx.defaultTerritory };
+  const raw = hash.replace(/^#/, '');
+  if (raw === '' || raw === '/') return { view: fallback };
+  if (raw.length > MAX_HASH) {
+    return { view: fallback, problem: "Le lien est trop long pour être lu ; voici la carte d'ensemble." };
+  }
+  const parts = raw.replace(/^\//, '').split('/').map(decode);
+  if (parts.some((p) => p === undefined)) {
+    return { view: fallback, problem: "Le lien contient des caractères illisibles ; voici la carte d'ensemble." };
+  }
+  const [territory, kind, code, ...rest] = parts as string[];
+  if (!ctx.territoryNames.has(territory)) {
+    return {
+      view: fallback,
+      problem: `Le territoire « ${quote(territory)} » n'existe pas ; voici ${ctx.territoryNames.get(ctx.defaultTerritory)}.`,
+    };
+  }
+  const name = ctx.territoryNames.get(territory);
+  if (kind === undefined || (kind === '' && code === undefined)) return { view: { territory } };
+  if (kind !== 'commune' || !code || rest.length > 0) {
+    return { view: { territory }, problem: `Le lien « ${quote(raw)} » n'est pas reconnu ; voici la carte de ${name}.` };
+  }
+  const commune = ctx.resolveCommune(territory, code.trim().toUpperCase());
+  if (!commune) {
+    return {
+      view: { territory },
+      problem: `Aucune commune de code « ${quote(code)} » dans ${name} ; voici la carte du territoire.`,
+    };
+  }
+  return { view: { territory, commune } };
+}

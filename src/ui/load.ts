@@ -1,0 +1,50 @@
+// Loads a territory's built geometry and commune reference (static files under public/).
+import { feature } from 'topojson-client';
+import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { Commune } from '../core/communes.ts';
+import type { TerritoryTopology } from '../core/geometry.ts';
+
+export interface TerritoryData {
+  id: string;
+  communes: FeatureCollection<MultiPolygon, { code: string; nom: string }>;
+  outline: FeatureCollection<MultiPolygon>;
+  bbox: [number, number, number, number];
+  reference: Map<string, Commune>;
+  /** Former codes (merged communes) → current code, so that old links still open the right commune. */
+  formerCodes: Map<string, string>;
+}
+
+const cache = new Map<string, Promise<TerritoryData>>();
+
+async function fetchJson<T>(path: string): Promise<T> {
+  const response = await fetch(`${import.meta.env.BASE_URL}${path}`);
+  if (!response.ok) throw new Error(`Fichier ${path} introuvable (HTTP ${response.status}).`);
+  return (await response.json()) as T;
+}
+
+async function fetchTerritory(id: string): Promise<TerritoryData> {
+  const [topo, ref] = await Promise.all([
+    fetchJson<TerritoryTopology>(`geo/${id}.topojson`),
+    fetchJson<{ communes: Commune[] }>(`data/${id}/communes.json`),
+  ]);
+  const reference = new Map(ref.communes.map((c) => [c.code, c]));
+  const formerCodes = new Map(ref.communes.flatMap((c) => c.anciennes.map((a): [string, string] => [a.code, c.code])));
+  return {
+    id,
+    communes: feature(topo, topo.objects.communes) as TerritoryData['communes'],
+    outline: feature(topo, topo.objects.outline) as TerritoryData['outline'],
+    bbox: topo.bbox as TerritoryData['bbox'],
+    reference,
+    formerCodes,
+  };
+}
+
+export function loadTerritory(id: string): Promise<TerritoryData> {
+  let p = cache.get(id);
+  if (!p) {
+    p = fetchTerritory(id);
+    p.catch(() => cache.delete(id));
+    cache.set(id, p);
+  }
+  return p;
+}

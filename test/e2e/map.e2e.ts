@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, waitForMap, renderedCommuneCodes, project, screenshot } from './browser.ts';
+import { territoryFeatures, insidePoint } from './geo-fixtures.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('carte des communes', () => {
+  it('dessine les 462 communes de Charente-Maritime, sans erreur ni violation CSP', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    const codes = await renderedCommuneCodes(page);
+    const expected = territoryFeatures('charente-maritime').map((f) => f.properties.code).sort();
+    expect(expected).toHaveLength(462);
+    expect(codes).toEqual(expected);
+    await expect(page.locator('header h1').textContent()).resolves.toBe('Charente-Maritime');
+    await expect(page.locator('.maplibregl-ctrl-attrib').textContent()).resolves.toContain(
+      'Contours : IGN ADMIN EXPRESS COG 2018 — Licence Ouverte',
+    );
+    await expect(page.locator('.panel').textContent()).resolves.toContain('462 communes');
+    expect(page.url()).toMatch(/#\/charente-maritime$/);
+    await screenshot(page, 'charente-maritime');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('dessine les 6 communes de Mauges Communauté, choisies avec le sélecteur de territoire', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByLabel('Territoire').selectOption('mauges');
+    await waitForMap(page, 'mauges');
+    expect(await renderedCommuneCodes(page)).toEqual(['49023', '49092', '49126', '49218', '49244', '49301']);
+    await expect(page.locator('header h1').textContent()).resolves.toBe('Mauges Communauté');
+    expect(page.url()).toMatch(/#\/mauges$/);
+    await screenshot(page, 'mauges');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('survol : affiche le nom ; clic : ouvre la fiche ; le lien permanent la rouvre après rechargement', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    const point = await project(page, insidePoint('charente-maritime', '17300'));
+    await page.mouse.move(point.x, point.y);
+    await expect(page.getByRole('tooltip').textContent()).resolves.toBe('La Rochelle');
+    await page.mouse.click(point.x, point.y);
+    await expect(page.getByTestId('commune-name').textContent()).resolves.toBe('La Rochelle');
+    await expect(page.getByTestId('commune-code').textContent()).resolves.toBe('17300');
+    const panel = await page.locator('.panel').textContent();
+    expect(panel).toContain('CA de La Rochelle');
+    expect(panel).toMatch(/\d{2}\u202f\d{3} habitants/); // fr-FR thousands separator
+    expect(page.url()).toMatch(/#\/charente-maritime\/commune\/17300$/);
+    await expect(page.title()).resolves.toContain('La Rochelle');
+    await screenshot(page, 'la-rochelle-selectionnee');
+
+    await page.reload();
+    await waitForMap(page, 'charente-maritime');
+    await expect(page.getByTestId('commune-name').textContent()).resolves.toBe('La Rochelle');
+    // The highlight drawn on the map is La Rochelle's, and only hers.
+    const highlighted = await page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      return [...new Set(map.queryRenderedFeatures({ layers: ['communes-selected-fill'] }).map((f) => f.properties.code))];
+    });
+    expect(highlighted).toEqual(['17300']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('une commune fusionnée forme un seul polygone : Marennes-Hiers-Brouage se sélectionne depuis Hiers-Brouage', async () => {
+    const { page } = await openPage(browser);
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17189`);
+    await waitForMap(page, 'charente-maritime');
+    await expect(page.getByTestId('commune-name').textContent()).resolves.toBe('Marennes-Hiers-Brouage');
+    expect(page.url()).toMatch(/#\/charente-maritime\/commune\/17219$/);
+    await page.close();
+  });
+
+  it.each([
+    ['#/nulle-part/commune/17300', "Le territoire « nulle-part » n'existe pas", 'charente-maritime'],
+    ['#/mauges/commune/17300', 'Aucune commune de code « 17300 » dans Mauges Communauté', 'mauges'],
+    ['#/charente-maritime/%E0%A4%A', 'caractères illisibles', 'charente-maritime'],
+    ['#/charente-maritime/quoi/17300', "n'est pas reconnu", 'charente-maritime'],
+    [`#/${'x'.repeat(500)}`, 'trop long', 'charente-maritime'],
+  ])('un lien incorrect (%s) affiche la carte du territoire avec un message poli', async (hash, message, territory) => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${baseUrl}${hash}`);
+    await waitForMap(page, territory);
+    await expect(page.getByRole('status').textContent()).resolves.toContain(message);
+    expect(await page.getByTestId('commune-name').count()).toBe(0);
+    expect(page.url()).toMatch(new RegExp(`#/${territory}$`));
+    if (hash.startsWith('#/nulle')) await screenshot(page, 'lien-incorrect');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

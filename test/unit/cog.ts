@@ -1,0 +1,4 @@
+// The pinned COG, loaded once for the unit tests.
+import { loadCog } from '../../scripts/lib/inputs.ts';
+
+export const cog = loadCog();

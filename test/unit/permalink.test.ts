@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { formatHash, parseHash, type PermalinkContext } from '../../src/core/permalink.ts';
+
+const ctx: PermalinkContext = {
+  defaultTerritory: 'charente-maritime',
+  territoryNames: new Map([
+    ['charente-maritime', 'Charente-Maritime'],
+    ['mauges', 'Mauges Communauté'],
+  ]),
+  resolveCommune: (t, code) => {
+    if (t === 'charente-maritime' && code === '17189') return '17219'; // former code
+    return (t === 'charente-maritime' && code.startsWith('17')) || (t === 'mauges' && code === '49023') ? code : undefined;
+  },
+};
+
+describe('lien permanent (hash)', () => {
+  it.each([
+    ['', { territory: 'charente-maritime' }],
+    ['#', { territory: 'charente-maritime' }],
+    ['#/', { territory: 'charente-maritime' }],
+    ['#/mauges', { territory: 'mauges' }],
+    ['#/mauges/', { territory: 'mauges' }],
+    ['#/mauges/commune/49023', { territory: 'mauges', commune: '49023' }],
+    ['#/charente-maritime/commune/17300', { territory: 'charente-maritime', commune: '17300' }],
+    ['#/charente-maritime/commune/17189', { territory: 'charente-maritime', commune: '17219' }],
+  ])('%s se lit sans message', (hash, view) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+  });
+
+  it.each([
+    ['#/nulle-part', { territory: 'charente-maritime' }, "Le territoire « nulle-part » n'existe pas ; voici Charente-Maritime."],
+    ['#/mauges/commune/17300', { territory: 'mauges' }, 'Aucune commune de code « 17300 » dans Mauges Communauté'],
+    ['#/mauges/commune/', { territory: 'mauges' }, "n'est pas reconnu"],
+    ['#/mauges/commune', { territory: 'mauges' }, "n'est pas reconnu"],
+    ['#/mauges/commune/49023/extra', { territory: 'mauges' }, "n'est pas reconnu"],
+    ['#/charente-maritime/%E0%A4%A', { territory: 'charente-maritime' }, 'caractères illisibles'],
+    [`#/${'a'.repeat(300)}`, { territory: 'charente-maritime' }, 'trop long'],
+    ['#/<script>alert(1)</script>', { territory: 'charente-maritime' }, 'Le territoire « <script>alert(1)< » n\'existe pas'],
+  ])('%s retombe sur une vue valide avec un message poli', (hash, view, message) => {
+    const parsed = parseHash(hash, ctx);
+    expect(parsed.view).toEqual(view);
+    expect(parsed.problem).toContain(message);
+  });
+
+  it('écrit puis relit la même vue', () => {
+    for (const view of [{ territory: 'mauges' }, { territory: 'charente-maritime', commune: '17300' }]) {
+      expect(parseHash(formatHash(view), ctx).view).toEqual(view);
+    }
+  });
+});
