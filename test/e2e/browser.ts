@@ -26,7 +26,7 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
   });
-  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('pageerror', (e) => errors.push(e.message + e.stack));
   return { page, errors };
 }
 

@@ -1,0 +1,167 @@
+// npm run bench — prints figures (sizes, build time, time to first complete map) ; never a pass/fail test.
+// Needs a built site (npm run build, done by `npm run bench`) and the system Chromium.
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import type { AddressInfo } from 'node:net';
+import { feature } from 'topojson-client';
+import type { Browser } from 'playwright-core';
+import { buildGeo } from './build-geo.ts';
+import { ROOT, loadTerritories } from './lib/inputs.ts';
+import { launch } from '../test/e2e/browser.ts';
+import type { TerritoryTopology } from '../src/core/geometry.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
+const gz = (b: Buffer | string) => zlib.gzipSync(b, { level: 9 }).length;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+interface ManifestTerritory {
+  id: string;
+  communes: number;
+  bytes: number;
+  gzipBytes: number;
+  sourceGzipBytes: number;
+  merged: Array<{ from: string[] }>;
+}
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/geo/manifest.json'), 'utf8')) as {
+  territories: ManifestTerritory[];
+};
+
+// 1. Sizes ------------------------------------------------------------------------------------------
+console.log('\n## Contours livrés (public/geo)');
+console.log('territoire | communes | TopoJSON brut | TopoJSON gzip | même contenu en GeoJSON gzip | fichier(s) source du département, gzip');
+for (const t of manifest.territories) {
+  const topo = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/geo', `${t.id}.topojson`), 'utf8')) as TerritoryTopology;
+  // Same geometry as GeoJSON, coordinates rounded to 5 decimals like the source: what TopoJSON saves.
+  const asGeojson = JSON.stringify(feature(topo, topo.objects.communes), (_k, v) => (typeof v === 'number' ? Math.round(v * 1e5) / 1e5 : v));
+  console.log(`${t.id} | ${t.communes} | ${kb(t.bytes)} | ${kb(t.gzipBytes)} | ${kb(gz(asGeojson))} | ${kb(t.sourceGzipBytes)}`);
+}
+
+// 2. Build time -------------------------------------------------------------------------------------
+console.log(`\n## Construction des contours (médiane de ${RUNS} constructions)`);
+const timings: Record<string, number[]> = {};
+for (let i = 0; i < RUNS; i++) {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-geo-'));
+  for (const [id, ms] of Object.entries(buildGeo({ src: GEO_SRC, out }).timings)) (timings[id] ??= []).push(ms);
+  fs.rmSync(out, { recursive: true });
+}
+for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms).toFixed(0)} ms`);
+
+// 3. Initial JavaScript -----------------------------------------------------------------------------
+console.log('\n## JavaScript initial (dist/, gzip)');
+const dist = path.join(ROOT, 'dist');
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+const assets = fs.readdirSync(path.join(dist, 'assets'));
+const size = (f: string) => gz(fs.readFileSync(path.join(dist, f)));
+const maplibre = initial.filter((f) => f.includes('maplibre'));
+const app = initial.filter((f) => !f.includes('maplibre'));
+const worker = assets.filter((f) => f.includes('worker') && f.endsWith('.js')).map((f) => `assets/${f}`);
+console.log(`MapLibre : ${kb(maplibre.reduce((s, f) => s + size(f), 0))} (${maplibre.join(', ')})`);
+console.log(`application : ${kb(app.reduce((s, f) => s + size(f), 0))} (${app.join(', ')})`);
+console.log(`travailleur MapLibre, chargé ensuite : ${kb(worker.reduce((s, f) => s + size(f), 0))}`);
+
+// 4. Time to first complete map ---------------------------------------------------------------------
+// One static server for both pages, so both are served the same way: the built app, and a bare
+// MapLibre page that loads the raw source GeoJSON of the same communes.
+const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bare-'));
+const territories = loadTerritories();
+for (const t of manifest.territories) {
+  const codes = new Set(t.merged.flatMap((m) => m.from));
+  const communes = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data', t.id, 'communes.json'), 'utf8')).communes as Array<{ code: string }>;
+  for (const c of communes) codes.add(c.code);
+  const deps = [...new Set(communes.map((c) => c.code.slice(0, 2)))];
+  const features = deps.flatMap((d) =>
+    JSON.parse(fs.readFileSync(path.join(GEO_SRC, 'communes', `communes-${d}.geojson`), 'utf8')).features.filter((f: { properties: { code: string } }) => codes.has(f.properties.code)),
+  );
+  fs.writeFileSync(path.join(bare, `${t.id}.geojson`), JSON.stringify({ type: 'FeatureCollection', features }));
+}
+fs.writeFileSync(
+  path.join(bare, 'index.html'),
+  `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/maplibre/maplibre-gl.css">
+<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div>
+<script type="module">
+import * as maplibregl from '/maplibre/maplibre-gl.mjs';
+const id = location.hash.slice(1);
+const data = await (await fetch('/bare/' + id + '.geojson')).json();
+let b = [180, 90, -180, -90];
+for (const f of data.features) for (const poly of (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
+  for (const [x, y] of poly[0]) b = [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
+const map = new maplibregl.Map({ container: 'map', bounds: b, fitBoundsOptions: { padding: 24 }, attributionControl: false,
+  style: { version: 8, sources: { c: { type: 'geojson', data, promoteId: 'code' } }, layers: [
+    { id: 'bg', type: 'background', paint: { 'background-color': '#dce8ee' } },
+    { id: 'communes-fill', type: 'fill', source: 'c', paint: { 'fill-color': '#f4f1e8' } },
+    { id: 'l', type: 'line', source: 'c', paint: { 'line-color': '#7d8a93' } }] } });
+window.__map = map;
+map.on('idle', () => { if (map.isSourceLoaded('c') && !performance.getEntriesByName('map-ready').length) performance.mark('map-ready'); });
+</script></body></html>`,
+);
+
+const types: Record<string, string> = {
+  '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
+  '.json': 'application/json', '.topojson': 'application/json', '.geojson': 'application/json', '.svg': 'image/svg+xml',
+};
+const roots: Array<[string, string]> = [
+  ['/maplibre/', path.join(ROOT, 'node_modules/maplibre-gl/dist')],
+  ['/bare/', bare],
+  ['/app/', dist],
+];
+const server = http.createServer((req, res) => {
+  const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
+  const root = roots.find(([prefix]) => url.startsWith(prefix));
+  let file = root ? path.join(root[1], url.slice(root[0].length)) : '';
+  if (file && fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+  if (!file || !file.startsWith(root![1]) || !fs.existsSync(file)) {
+    res.writeHead(404).end();
+    return;
+  }
+  const body = fs.readFileSync(file);
+  // Compressed as a static host would serve it.
+  res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip' });
+  res.end(zlib.gzipSync(body, { level: 6 }));
+});
+await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+async function timeToMap(browser: Browser, url: string, expected: number): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } }); // empty cache
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+  const ms = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
+  const drawn = await page.evaluate(() => {
+    const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+    return new Set(map.queryRenderedFeatures({ layers: ['communes-fill'] }).map((f) => f.properties.code)).size;
+  });
+  await context.close();
+  if (drawn < expected) throw new Error(`${url} : ${drawn} communes dessinées sur ${expected}`);
+  return ms;
+}
+
+console.log(`\n## Navigation → première carte complète et au repos (médiane de ${RUNS}, Chromium headless, rendu logiciel)`);
+console.log('territoire | application | page MapLibre nue + GeoJSON source | rapport');
+const browser = await launch();
+try {
+  for (const t of manifest.territories) {
+    const appTimes: number[] = [];
+    const bareTimes: number[] = [];
+    // 2018 polygons of the merged communes are drawn separately on the bare page.
+    const bareCount = t.communes;
+    for (let i = 0; i < RUNS; i++) {
+      appTimes.push(await timeToMap(browser, `${base}/app/#/${t.id}`, t.communes));
+      bareTimes.push(await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount));
+    }
+    const a = median(appTimes);
+    const b = median(bareTimes);
+    console.log(`${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+  fs.rmSync(bare, { recursive: true });
+}
+console.log(`\nterritoires : ${territories.map((t) => t.id).join(', ')} ; machine : ${os.cpus().length} cœurs, Node ${process.version}`);
