@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Cog, type CogCommune, type CogEpci } from '../../src/core/communes.ts';
 import { parseTerritories, type Territory } from '../../src/core/territory.ts';
+import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage-config.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -50,4 +51,9 @@ export function writeOutput(file: string, content: string): Buffer {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file) || !fs.readFileSync(file).equals(bytes)) fs.writeFileSync(file, bytes);
   return bytes;
+}
+
+export function loadZonageConfig(territory: string): ZonageConfig {
+  const file = path.join(ROOT, 'data/territories', territory, 'zonage.json');
+  return parseZonageConfig(JSON.parse(fs.readFileSync(file, 'utf8')), path.relative(ROOT, file));
 }

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { formatDate, formatInteger } from '../../src/ui/format.ts';
+import { formatDate, formatInteger } from '../../src/core/format.ts';
 
 it('formate nombres et dates en français', () => {
   expect(formatInteger(79851)).toBe('79\u202f851');

@@ -1,0 +1,159 @@
+// Zonages and the effective class of a commune at a date.
+// Schemes (classes, labels, colours) and rules are data (data/territories/<id>/zonage.json); this module
+// only knows how to apply them. Fiche 1 of the Charente-Maritime plan gives the one rule we have:
+// « les communes classées en zone intermédiaire ou non prioritaire et ayant une pharmacie mais pas de
+// médecin généraliste en exercice […] seront classées en zone "fragile" jusqu'à l'installation effective
+// d'un médecin ».
+import { formatDate } from './format.ts';
+
+export interface ZoneClass {
+  id: string;
+  label: string;
+  color: string;
+  /** Drawn on top of the colour so the class does not rest on colour alone. */
+  pattern?: 'hachures' | 'points' | 'croisillons';
+}
+
+export interface ZonageScheme {
+  id: string;
+  label: string;
+  authority: string;
+  professions: string[];
+  /** Ordered from the most to the least prioritised. */
+  classes: ZoneClass[];
+}
+
+export interface Citation {
+  ref: string;
+  quote: string;
+}
+
+/** A commune with a pharmacy and no practising GP moves from one of `from` to `to`. */
+export interface PharmacyRule {
+  type: 'pharmacie-sans-medecin';
+  scheme: string;
+  from: string[];
+  to: string;
+  /** The profession whose absence triggers the rule. */
+  profession: string;
+  source: Citation;
+}
+
+export type ZonageRule = PharmacyRule;
+
+export interface Zonage {
+  territory: string;
+  scheme: string;
+  profession: string;
+  year: number;
+  validFrom: string;
+  validUntil: string;
+  source: string;
+  example: boolean;
+  /** INSEE code → class id. */
+  classes: Map<string, string>;
+}
+
+export interface Practitioner {
+  commune: string;
+  profession: string;
+  mode: 'liberal' | 'salarie';
+  /** First day of practice (ISO date), or null when unknown (practising since before the data). */
+  start: string | null;
+  /** Last day of practice, or null while still practising. */
+  end: string | null;
+  rpps?: string;
+  nom?: string;
+}
+
+export interface Pharmacy {
+  commune: string;
+  opened: string | null;
+  closed: string | null;
+  finess?: string;
+  nom?: string;
+}
+
+export interface EffectiveClass {
+  code: string;
+  base: string;
+  effective: string;
+  /** The rule that changed the class, if any. */
+  rule: ZonageRule | null;
+  /** Plain-French explanation, first sentence first. */
+  reasons: string[];
+  gps: number;
+  pharmacies: number;
+}
+
+/** Active on `date` (ISO): started on or before it, and not ended before it (the end is the last day). */
+export const activeOn = (date: string, start: string | null, end: string | null): boolean =>
+  (start === null || start <= date) && (end === null || end >= date);
+
+export function classById(scheme: ZonageScheme, id: string): ZoneClass {
+  const c = scheme.classes.find((x) => x.id === id);
+  if (!c) throw new Error(`Classe « ${id} » inconnue dans le zonage ${scheme.label}.`);
+  return c;
+}
+
+const plural = (n: number, one: string, many: string, none: string) => (n === 0 ? none : `${n} ${n === 1 ? one : many}`);
+
+/** Counts of practising GPs and open pharmacies per commune on a date. */
+export function offerOn(
+  date: string,
+  practitioners: Practitioner[],
+  pharmacies: Pharmacy[],
+  profession: string,
+): { gps: Map<string, number>; pharmacies: Map<string, number> } {
+  const gps = new Map<string, number>();
+  for (const p of practitioners) {
+    if (p.profession === profession && activeOn(date, p.start, p.end)) gps.set(p.commune, (gps.get(p.commune) ?? 0) + 1);
+  }
+  const ph = new Map<string, number>();
+  for (const p of pharmacies) if (activeOn(date, p.opened, p.closed)) ph.set(p.commune, (ph.get(p.commune) ?? 0) + 1);
+  return { gps, pharmacies: ph };
+}
+
+/**
+ * Effective class of every commune of the zonage on `date`: the base class, then the territory's rules.
+ * Each result explains itself in French.
+ */
+export function effectiveZonage(
+  zonage: Zonage,
+  scheme: ZonageScheme,
+  rules: ZonageRule[],
+  practitioners: Practitioner[],
+  pharmacies: Pharmacy[],
+  date: string,
+): Map<string, EffectiveClass> {
+  const active = rules.filter((r) => r.scheme === scheme.id);
+  const gpProfession = active[0]?.profession ?? 'medecin-generaliste';
+  const offer = offerOn(date, practitioners, pharmacies, gpProfession);
+  const when = formatDate(date);
+  const result = new Map<string, EffectiveClass>();
+  for (const [code, base] of zonage.classes) {
+    const gps = offer.gps.get(code) ?? 0;
+    const ph = offer.pharmacies.get(code) ?? 0;
+    const facts = `${plural(ph, 'pharmacie', 'pharmacies', 'aucune pharmacie')}, ${plural(gps, 'médecin généraliste', 'médecins généralistes', 'aucun médecin généraliste')} en exercice au ${when}`;
+    const rule = active.find((r) => r.type === 'pharmacie-sans-medecin' && r.from.includes(base) && ph > 0 && gps === 0) ?? null;
+    const baseLabel = classById(scheme, base).label;
+    if (rule) {
+      const to = classById(scheme, rule.to).label;
+      result.set(code, {
+        code,
+        base,
+        effective: rule.to,
+        rule,
+        reasons: [
+          `${to} — règle « pharmacie sans médecin » (${rule.source.ref}) ; classement de base : ${baseLabel.toLowerCase()}`,
+          `${facts} ; ${to.toLowerCase()} jusqu'à l'installation effective d'un médecin.`,
+        ],
+        gps,
+        pharmacies: ph,
+      });
+    } else {
+      result.set(code, { code, base, effective: base, rule: null, reasons: [`${baseLabel} — classement de base ${zonage.year}`, `${facts}.`], gps, pharmacies: ph });
+    }
+  }
+  return result;
+}
