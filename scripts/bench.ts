@@ -93,7 +93,7 @@ for (const f of data.features) for (const poly of (f.geometry.type === 'Polygon'
   for (const [x, y] of poly[0]) b = [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
 const map = new maplibregl.Map({ container: 'map', bounds: b, fitBoundsOptions: { padding: 24 }, attributionControl: false,
   style: { version: 8, sources: { c: { type: 'geojson', data, promoteId: 'code' } }, layers: [
-    { id: 'bg', type: 'background', paint: { 'background-color': '#dce8ee' } },
+    { id: 'bg', type: 'background', paint: { 'background-color': '#e6e9ec' } },
     { id: 'communes-fill', type: 'fill', source: 'c', paint: { 'fill-color': '#f4f1e8' } },
     { id: 'l', type: 'line', source: 'c', paint: { 'line-color': '#7d8a93' } }] } });
 window.__map = map;

@@ -3,6 +3,8 @@ import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Commune } from '../core/communes.ts';
 import type { TerritoryTopology } from '../core/geometry.ts';
+import type { ZonageBundle } from '../core/zonage-bundle.ts';
+import pointOnFeature from '@turf/point-on-feature';
 
 export interface TerritoryData {
   id: string;
@@ -12,6 +14,9 @@ export interface TerritoryData {
   reference: Map<string, Commune>;
   /** Former codes (merged communes) → current code, so that old links still open the right commune. */
   formerCodes: Map<string, string>;
+  /** A point inside each commune, for symbols. */
+  points: Map<string, [number, number]>;
+  zonage: ZonageBundle;
 }
 
 const cache = new Map<string, Promise<TerritoryData>>();
@@ -23,19 +28,23 @@ async function fetchJson<T>(path: string): Promise<T> {
 }
 
 async function fetchTerritory(id: string): Promise<TerritoryData> {
-  const [topo, ref] = await Promise.all([
+  const [topo, ref, zonage] = await Promise.all([
     fetchJson<TerritoryTopology>(`geo/${id}.topojson`),
     fetchJson<{ communes: Commune[] }>(`data/${id}/communes.json`),
+    fetchJson<ZonageBundle>(`data/${id}/zonage.json`),
   ]);
+  const communes = feature(topo, topo.objects.communes) as TerritoryData['communes'];
   const reference = new Map(ref.communes.map((c) => [c.code, c]));
   const formerCodes = new Map(ref.communes.flatMap((c) => c.anciennes.map((a): [string, string] => [a.code, c.code])));
   return {
     id,
-    communes: feature(topo, topo.objects.communes) as TerritoryData['communes'],
+    communes,
     outline: feature(topo, topo.objects.outline) as TerritoryData['outline'],
     bbox: topo.bbox as TerritoryData['bbox'],
     reference,
     formerCodes,
+    points: new Map(communes.features.map((f) => [f.properties.code, pointOnFeature(f).geometry.coordinates as [number, number]])),
+    zonage,
   };
 }
 

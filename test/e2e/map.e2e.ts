@@ -70,7 +70,7 @@ describe('carte des communes', () => {
     // The highlight drawn on the map is La Rochelle's, and only hers.
     const highlighted = await page.evaluate(() => {
       const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
-      return [...new Set(map.queryRenderedFeatures({ layers: ['communes-selected-fill'] }).map((f) => f.properties.code))];
+      return [...new Set(map.queryRenderedFeatures({ layers: ['communes-selected'] }).map((f) => f.properties.code))];
     });
     expect(highlighted).toEqual(['17300']);
     expect(errors).toEqual([]);

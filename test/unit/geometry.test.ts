@@ -9,6 +9,7 @@ import { Cog } from '../../src/core/communes.ts';
 import { assignGeometries, buildTopology, type SourceFeature, type TerritoryTopology } from '../../src/core/geometry.ts';
 import { buildGeo, SIMPLIFY } from '../../scripts/build-geo.ts';
 import { buildCommunes } from '../../scripts/build-communes.ts';
+import { buildZonageBundle } from '../../scripts/build-zonage.ts';
 import { ROOT } from '../../scripts/lib/inputs.ts';
 
 const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
@@ -121,5 +122,14 @@ describe('référentiel des communes livré (npm run build:communes)', () => {
       const rel = path.join(id, 'communes.json');
       expect(fs.readFileSync(path.join(out, rel)).equals(fs.readFileSync(path.join(ROOT, 'public/data', rel))), `public/data/${rel} est périmé`).toBe(true);
     }
+  });
+});
+
+describe('zonages livrés (npm run build:zonage)', () => {
+  it.each(['charente-maritime', 'mauges'])('%s : données valides, sans ligne rejetée, et public/data à jour', (id) => {
+    const { bundle, problems } = buildZonageBundle(id);
+    expect(problems).toEqual([]);
+    const committed = fs.readFileSync(path.join(ROOT, 'public/data', id, 'zonage.json'), 'utf8');
+    expect(committed === JSON.stringify(bundle) + '\n', `public/data/${id}/zonage.json est périmé : npm run build:zonage`).toBe(true);
   });
 });

@@ -1,0 +1,12 @@
+import { preview } from 'vite';
+import { launch, openPage } from './test/e2e/browser.ts';
+const server = await preview({ preview: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+const url = server.resolvedUrls!.local[0];
+const b = await launch();
+const { page, errors } = await openPage(b);
+await page.goto(url + (process.argv[2] ?? ''));
+await page.locator('[data-map-ready]').first().waitFor();
+await page.waitForTimeout(1500);
+console.log('errors', errors);
+await page.screenshot({ path: '/tmp/dbg.png' });
+await b.close(); await server.close();

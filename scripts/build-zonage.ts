@@ -1,0 +1,81 @@
+// npm run build:zonage — validates each territory's zonage data (data/territories/<id>/) with the import
+// core and writes the normalized result the app reads: public/data/<id>/zonage.json.
+// Any rejected row fails the build with its file, line, field and French message.
+import fs from 'node:fs';
+import path from 'node:path';
+import { communeResolver, importPharmacies, importPractitioners, importZonage, type ImportReport } from '../src/core/csv-import.ts';
+import { territoryCommunes } from '../src/core/communes.ts';
+import type { ZonageBundle } from '../src/core/zonage-bundle.ts';
+import { ROOT, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+
+function check(report: ImportReport<unknown>, problems: string[]) {
+  problems.push(...report.rejected.map((r) => r.message));
+}
+
+export function buildZonageBundle(territoryId: string, overrides: { zonage?: string; medecins?: string; pharmacies?: string; year?: number } = {}): {
+  bundle: ZonageBundle;
+  problems: string[];
+  warnings: string[];
+} {
+  const cog = loadCog();
+  const territory = loadTerritories().find((t) => t.id === territoryId);
+  if (!territory) throw new Error(`Territoire inconnu : ${territoryId}.`);
+  const config = loadZonageConfig(territoryId);
+  const communes = territoryCommunes(cog, territory);
+  const resolve = communeResolver(communes);
+  const dir = path.join(ROOT, 'data/territories', territoryId);
+  const read = (file: string) => new Uint8Array(fs.readFileSync(file));
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const zonages: ZonageBundle['zonages'] = [];
+  for (const y of config.years) {
+    const replaced = overrides.zonage && (overrides.year === undefined || overrides.year === y.year);
+    const file = replaced ? overrides.zonage! : path.join(dir, y.file);
+    const report = importZonage(path.relative(process.cwd(), file), read(file), { resolve, schemes: config.schemes, profession: y.profession, communes });
+    check(report, problems);
+    warnings.push(...report.warnings.map((w) => w.message));
+    zonages.push({
+      ...y,
+      example: replaced ? false : y.example,
+      source: replaced ? `Fichier importé : ${path.basename(file)}` : y.source,
+      classes: Object.fromEntries(report.rows.filter((r) => r.profession === y.profession).map((r) => [r.code, r.zone])),
+    });
+  }
+  const practitionersFile = overrides.medecins ?? path.join(dir, config.practitioners.file);
+  const practitioners = importPractitioners(path.relative(process.cwd(), practitionersFile), read(practitionersFile), { resolve });
+  const pharmaciesFile = overrides.pharmacies ?? path.join(dir, config.pharmacies.file);
+  const pharmacies = importPharmacies(path.relative(process.cwd(), pharmaciesFile), read(pharmaciesFile), { resolve });
+  for (const r of [practitioners, pharmacies]) {
+    check(r, problems);
+    warnings.push(...r.warnings.map((w) => w.message));
+  }
+  return {
+    bundle: {
+      territory: territoryId,
+      schemes: config.schemes,
+      rules: config.rules,
+      zonages,
+      practitioners: { ...config.practitioners, example: overrides.medecins ? false : config.practitioners.example, rows: practitioners.rows },
+      pharmacies: { ...config.pharmacies, example: overrides.pharmacies ? false : config.pharmacies.example, rows: pharmacies.rows },
+    },
+    problems,
+    warnings,
+  };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const out = path.resolve(process.env.DATA_OUT ?? path.join(ROOT, 'public/data'));
+  let failed = false;
+  for (const t of loadTerritories()) {
+    const { bundle, problems, warnings } = buildZonageBundle(t.id);
+    for (const w of warnings) console.warn(`avertissement : ${w}`);
+    if (problems.length) {
+      failed = true;
+      console.error(`${t.id} : ${problems.length} ligne(s) rejetée(s) :\n- ${problems.join('\n- ')}`);
+      continue;
+    }
+    writeOutput(path.join(out, t.id, 'zonage.json'), JSON.stringify(bundle) + '\n');
+    console.log(`${t.id} : ${bundle.zonages.length} zonage(s), ${bundle.practitioners.rows.length} professionnels, ${bundle.pharmacies.rows.length} pharmacies → ${path.relative(ROOT, out)}/${t.id}/zonage.json`);
+  }
+  if (failed) process.exit(1);
+}

@@ -1,0 +1,330 @@
+// One import core for the CLI, the build and the browser: decode, detect the separator, match headers
+// loosely, validate every row, keep the valid ones, and account for every row read.
+import Papa from 'papaparse';
+import type { Commune } from './communes.ts';
+import { PROFESSIONS } from './professions.ts';
+import { normalizeKey } from './text.ts';
+import type { Pharmacy, Practitioner, ZonageScheme } from './zonage.ts';
+
+export type Encoding = 'utf-8' | 'utf-8 (BOM)' | 'windows-1252';
+
+export interface RowError {
+  line: number;
+  field: string;
+  message: string;
+}
+
+export interface Warning {
+  line?: number;
+  field?: string;
+  message: string;
+}
+
+export interface ImportReport<T> {
+  file: string;
+  read: number;
+  accepted: number;
+  rejected: RowError[];
+  warnings: Warning[];
+  encoding: Encoding;
+  separator: string;
+  rows: T[];
+}
+
+/** Files larger than this are refused before parsing, with a message (streaming is for national files). */
+export const MAX_BYTES = 120 * 1024 * 1024;
+
+// Windows-1252 differs from Latin-1 in 0x80–0x9F (€, œ, Œ, ’, …); some TextDecoder implementations
+// (Node 20) decode "windows-1252" as Latin-1, so those 27 code points are mapped here.
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+const fixCp1252 = (text: string) => text.replace(/[\u0080-\u009f]/g, (ch) => CP1252_HIGH[ch.charCodeAt(0) - 0x80]);
+
+/** UTF-8 (with or without BOM) when the bytes are valid UTF-8, otherwise Windows-1252 (Excel's "CSV"). */
+export function decode(bytes: Uint8Array): { text: string; encoding: Encoding } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8 (BOM)' };
+  }
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    return { text: fixCp1252(new TextDecoder('windows-1252').decode(bytes)), encoding: 'windows-1252' };
+  }
+}
+
+const SEPARATORS = [';', ',', '\t', '|'];
+
+/** The separator that splits the header line into the most fields (quotes respected). */
+export function detectSeparator(text: string): string {
+  const header = text.split(/\r?\n/, 1)[0] ?? '';
+  let best = ',';
+  let bestCount = 0;
+  for (const sep of SEPARATORS) {
+    const fields = Papa.parse<string[]>(header, { delimiter: sep }).data[0]?.length ?? 0;
+    if (fields > bestCount) {
+      best = sep;
+      bestCount = fields;
+    }
+  }
+  return best;
+}
+
+export const separatorName = (sep: string): string =>
+  ({ ';': 'point-virgule', ',': 'virgule', '\t': 'tabulation', '|': 'barre verticale' })[sep] ?? sep;
+
+/** Resolves an INSEE code (current or former) to the territory's current commune. */
+export type CommuneResolver = (code: string) => { commune: Commune; former?: { code: string; nom: string } } | undefined;
+
+export function communeResolver(communes: Commune[]): CommuneResolver {
+  const current = new Map(communes.map((c) => [c.code, c]));
+  const former = new Map<string, { commune: Commune; nom: string }>();
+  for (const c of communes) for (const a of c.anciennes) if (a.code !== c.code) former.set(a.code, { commune: c, nom: a.nom });
+  return (code) => {
+    const c = current.get(code);
+    if (c) return { commune: c };
+    const f = former.get(code);
+    return f ? { commune: f.commune, former: { code, nom: f.nom } } : undefined;
+  };
+}
+
+interface Column {
+  key: string;
+  label: string;
+  required: boolean;
+}
+
+interface RowContext {
+  line: number;
+  get: (key: string) => string;
+  reject: (field: string, message: string) => void;
+  warn: (field: string, message: string) => void;
+}
+
+/**
+ * Shared skeleton of every format: decode, split, map headers, then `row` turns each row into a value
+ * (or calls ctx.reject). Rows are numbered as a spreadsheet shows them (header = line 1).
+ */
+function importTable<T>(
+  file: string,
+  bytes: Uint8Array,
+  columns: Column[],
+  row: (ctx: RowContext) => T | undefined,
+): ImportReport<T> {
+  const report: ImportReport<T> = { file, read: 0, accepted: 0, rejected: [], warnings: [], encoding: 'utf-8', separator: ',', rows: [] };
+  if (bytes.length > MAX_BYTES) {
+    report.rejected.push({ line: 0, field: '', message: `${file} : fichier de ${Math.round(bytes.length / 1e6)} Mo, au-delà de la limite de ${MAX_BYTES / 1024 / 1024} Mo.` });
+    return report;
+  }
+  const { text, encoding } = decode(bytes);
+  report.encoding = encoding;
+  report.separator = detectSeparator(text);
+  const table = Papa.parse<string[]>(text, { delimiter: report.separator, skipEmptyLines: false }).data;
+  const header = (table[0] ?? []).map((h) => normalizeKey(h));
+  const index = new Map<string, number>();
+  for (const col of columns) {
+    const i = header.indexOf(normalizeKey(col.key));
+    if (i >= 0) index.set(col.key, i);
+  }
+  const missing = columns.filter((c) => c.required && !index.has(c.key));
+  if (missing.length) {
+    const found = (table[0] ?? []).join(', ') || 'aucune';
+    report.rejected.push({
+      line: 1,
+      field: missing.map((m) => m.key).join(', '),
+      message: `${file}, ligne 1 : colonne${missing.length > 1 ? 's' : ''} obligatoire${missing.length > 1 ? 's' : ''} absente${missing.length > 1 ? 's' : ''} : ${missing.map((m) => `« ${m.label} »`).join(', ')} (colonnes lues : ${found} ; séparateur détecté : ${separatorName(report.separator)}).`,
+    });
+    // Without its key columns no row can be read: every data row counts as rejected.
+    const dataRows = table.slice(1).filter((r) => r.some((v) => v.trim() !== '')).length;
+    report.read = dataRows;
+    if (dataRows) report.rejected.push({ line: 2, field: '', message: `${file} : ${dataRows} ligne(s) non lues faute des colonnes obligatoires.` });
+    return report;
+  }
+  for (let i = 1; i < table.length; i++) {
+    const cells = table[i];
+    if (cells.every((v) => v.trim() === '')) continue; // blank line: not a row
+    report.read++;
+    const line = i + 1;
+    let rejected = false;
+    const short = columns.find((c) => c.required && index.get(c.key)! >= cells.length);
+    const ctx: RowContext = {
+      line,
+      get: (key) => (index.has(key) ? (cells[index.get(key)!] ?? '').trim() : ''),
+      reject: (field, message) => {
+        if (!rejected) report.rejected.push({ line, field, message: `${file}, ligne ${line}, colonne « ${field} » : ${message}` });
+        rejected = true;
+      },
+      warn: (field, message) => report.warnings.push({ line, field, message: `${file}, ligne ${line}, colonne « ${field} » : ${message}` }),
+    };
+    if (short) {
+      ctx.reject(short.key, `ligne incomplète (${cells.length} champ${cells.length > 1 ? 's' : ''} sur ${header.length}) : fichier tronqué ou séparateur différent ?`);
+      continue;
+    }
+    const value = row(ctx);
+    if (!rejected && value !== undefined) {
+      report.rows.push(value);
+      report.accepted++;
+    } else if (!rejected) {
+      ctx.reject('', 'ligne non lue.');
+    }
+  }
+  const errorsPerRow = new Set(report.rejected.map((r) => r.line)).size;
+  if (report.accepted + errorsPerRow !== report.read) throw new Error(`Comptage incohérent pour ${file}.`);
+  return report;
+}
+
+function communeOf(ctx: RowContext, resolve: CommuneResolver): string | undefined {
+  const raw = ctx.get('code_insee');
+  // Spreadsheets drop the leading zero of codes such as 01001: pad 4-digit numbers back.
+  const code = /^\d{4}$/.test(raw) ? `0${raw}` : raw.toUpperCase();
+  if (!code) return ctx.reject('code_insee', 'code INSEE vide.'), undefined;
+  if (!/^(\d{5}|2[AB]\d{3})$/.test(code)) return ctx.reject('code_insee', `« ${raw} » n'est pas un code INSEE (5 caractères, ex. 17300).`), undefined;
+  const r = resolve(code);
+  if (!r) return ctx.reject('code_insee', `code INSEE ${code} inconnu dans ce territoire.`), undefined;
+  if (r.former) ctx.warn('code_insee', `ancien code ${code} (${r.former.nom}) rattaché à la commune actuelle ${r.commune.code} ${r.commune.nom}.`);
+  return r.commune.code;
+}
+
+/** "2026-03-01", "01/03/2026" or "1/3/2026" → "2026-03-01"; "" → null; anything else → undefined. */
+export function parseDate(text: string): string | null | undefined {
+  if (text === '') return null;
+  let y: number, m: number, d: number;
+  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (match) [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else if ((match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text))) [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  else return undefined;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  return date.toISOString().slice(0, 10);
+}
+
+function dateField(ctx: RowContext, key: string): string | null | undefined {
+  const v = parseDate(ctx.get(key));
+  if (v === undefined) ctx.reject(key, `date « ${ctx.get(key)} » illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA).`);
+  return v;
+}
+
+function professionOf(text: string): string | undefined {
+  const k = normalizeKey(text);
+  return PROFESSIONS.find((p) => normalizeKey(p.id) === k || normalizeKey(p.label) === k)?.id;
+}
+
+// ---- Zonage: code_insee, zone [, profession] --------------------------------------------------------
+
+export interface ZonageRow {
+  code: string;
+  zone: string;
+  profession: string;
+}
+
+export function importZonage(
+  file: string,
+  bytes: Uint8Array,
+  opts: { resolve: CommuneResolver; schemes: ZonageScheme[]; profession: string; communes: Commune[] },
+): ImportReport<ZonageRow> & { missing: string[] } {
+  const seen = new Map<string, { line: number; zone: string }>();
+  const report = importTable<ZonageRow>(
+    file,
+    bytes,
+    [
+      { key: 'code_insee', label: 'code_insee', required: true },
+      { key: 'zone', label: 'zone', required: true },
+      { key: 'profession', label: 'profession', required: false },
+    ],
+    (ctx) => {
+      const code = communeOf(ctx, opts.resolve);
+      if (!code) return;
+      let profession = opts.profession;
+      if (ctx.get('profession')) {
+        const p = professionOf(ctx.get('profession'));
+        if (!p) return ctx.reject('profession', `profession « ${ctx.get('profession')} » inconnue (attendu : ${PROFESSIONS.map((x) => x.id).join(', ')}).`), undefined;
+        profession = p;
+      }
+      const scheme = opts.schemes.find((s) => s.professions.includes(profession));
+      if (!scheme) return ctx.reject('profession', `aucun zonage pour la profession « ${profession} » dans ce territoire.`), undefined;
+      const z = normalizeKey(ctx.get('zone'));
+      const cls = scheme.classes.find((c) => normalizeKey(c.id) === z || normalizeKey(c.label) === z);
+      if (!cls) {
+        return ctx.reject('zone', `classe « ${ctx.get('zone')} » inconnue ; classes admises : ${scheme.classes.map((c) => `${c.id} (${c.label})`).join(', ')}.`), undefined;
+      }
+      const key = `${profession}/${code}`;
+      const before = seen.get(key);
+      if (before && before.zone !== cls.id) {
+        return ctx.reject('zone', `la commune ${code} est déjà classée « ${before.zone} » ligne ${before.line} : classement contradictoire « ${cls.id} » rejeté.`), undefined;
+      }
+      if (before) return ctx.reject('code_insee', `doublon de la ligne ${before.line} (même classement), ignoré.`), undefined;
+      seen.set(key, { line: ctx.line, zone: cls.id });
+      return { code, zone: cls.id, profession };
+    },
+  );
+  const classified = new Set(report.rows.filter((r) => r.profession === opts.profession).map((r) => r.code));
+  const missing = report.rejected.some((r) => r.line === 1) ? [] : opts.communes.filter((c) => !classified.has(c.code)).map((c) => c.code);
+  if (missing.length) {
+    const names = opts.communes.filter((c) => missing.includes(c.code)).slice(0, 10).map((c) => `${c.code} ${c.nom}`);
+    report.warnings.push({
+      message: `${file} : zonage incomplet, ${missing.length} commune(s) du territoire sans classement : ${names.join(', ')}${missing.length > 10 ? '…' : ''}. Elles ne sont pas classées par défaut.`,
+    });
+  }
+  return { ...report, missing };
+}
+
+// ---- Practitioners: code_insee, profession, mode, date_debut, date_fin [, rpps, nom] ---------------
+
+export function importPractitioners(file: string, bytes: Uint8Array, opts: { resolve: CommuneResolver }): ImportReport<Practitioner> {
+  return importTable<Practitioner>(
+    file,
+    bytes,
+    [
+      { key: 'code_insee', label: 'code_insee', required: true },
+      { key: 'profession', label: 'profession', required: true },
+      { key: 'mode', label: 'mode', required: true },
+      { key: 'date_debut', label: 'date_debut', required: true },
+      { key: 'date_fin', label: 'date_fin', required: true },
+      { key: 'rpps', label: 'rpps', required: false },
+      { key: 'nom', label: 'nom', required: false },
+    ],
+    (ctx) => {
+      const commune = communeOf(ctx, opts.resolve);
+      if (!commune) return;
+      const profession = professionOf(ctx.get('profession'));
+      if (!profession) return ctx.reject('profession', `profession « ${ctx.get('profession')} » inconnue.`), undefined;
+      const m = normalizeKey(ctx.get('mode'));
+      const mode = m === 'liberal' ? 'liberal' : m === 'salarie' ? 'salarie' : undefined;
+      if (!mode) return ctx.reject('mode', `mode d'exercice « ${ctx.get('mode')} » inconnu (attendu : liberal ou salarie).`), undefined;
+      const start = dateField(ctx, 'date_debut');
+      const end = dateField(ctx, 'date_fin');
+      if (start === undefined || end === undefined) return;
+      if (start && end && end < start) return ctx.reject('date_fin', `fin d'exercice (${end}) antérieure au début (${start}).`), undefined;
+      const rpps = ctx.get('rpps');
+      if (rpps && !/^\d{11}$/.test(rpps)) return ctx.reject('rpps', `identifiant RPPS « ${rpps} » invalide (11 chiffres).`), undefined;
+      return { commune, profession, mode, start, end, ...(rpps ? { rpps } : {}), ...(ctx.get('nom') ? { nom: ctx.get('nom') } : {}) };
+    },
+  );
+}
+
+// ---- Pharmacies: code_insee [, finess, nom, date_ouverture, date_fermeture] ------------------------
+
+export function importPharmacies(file: string, bytes: Uint8Array, opts: { resolve: CommuneResolver }): ImportReport<Pharmacy> {
+  const seen = new Map<string, number>();
+  return importTable<Pharmacy>(
+    file,
+    bytes,
+    [
+      { key: 'code_insee', label: 'code_insee', required: true },
+      { key: 'finess', label: 'finess', required: false },
+      { key: 'nom', label: 'nom', required: false },
+      { key: 'date_ouverture', label: 'date_ouverture', required: false },
+      { key: 'date_fermeture', label: 'date_fermeture', required: false },
+    ],
+    (ctx) => {
+      const commune = communeOf(ctx, opts.resolve);
+      if (!commune) return;
+      const opened = dateField(ctx, 'date_ouverture');
+      const closed = dateField(ctx, 'date_fermeture');
+      if (opened === undefined || closed === undefined) return;
+      const finess = ctx.get('finess');
+      if (finess && !/^[0-9AB]{9}$/.test(finess)) return ctx.reject('finess', `numéro FINESS « ${finess} » invalide (9 caractères).`), undefined;
+      if (finess && seen.has(finess)) return ctx.reject('finess', `pharmacie ${finess} déjà lue ligne ${seen.get(finess)}.`), undefined;
+      if (finess) seen.set(finess, ctx.line);
+      return { commune, opened, closed, ...(finess ? { finess } : {}), ...(ctx.get('nom') ? { nom: ctx.get('nom') } : {}) };
+    },
+  );
+}

@@ -1,0 +1,53 @@
+// The normalized zonage data of a territory, as built into public/data/<id>/zonage.json and read by
+// the app and the CLI alike.
+import type { DataFile, ZonageYear } from './zonage-config.ts';
+import { effectiveZonage, type EffectiveClass, type Pharmacy, type Practitioner, type Zonage, type ZonageRule, type ZonageScheme } from './zonage.ts';
+
+export interface ZonageBundle {
+  territory: string;
+  schemes: ZonageScheme[];
+  rules: ZonageRule[];
+  zonages: Array<ZonageYear & { classes: Record<string, string> }>;
+  practitioners: DataFile & { rows: Practitioner[] };
+  pharmacies: DataFile & { rows: Pharmacy[] };
+}
+
+export const professionsOf = (b: ZonageBundle): string[] => [...new Set(b.zonages.map((z) => z.profession))];
+
+export const yearsOf = (b: ZonageBundle, profession: string): number[] =>
+  b.zonages.filter((z) => z.profession === profession).map((z) => z.year).sort((x, y) => x - y);
+
+export function zonageOf(b: ZonageBundle, profession: string, year: number): Zonage | undefined {
+  const z = b.zonages.find((x) => x.profession === profession && x.year === year);
+  if (!z) return undefined;
+  return { ...z, territory: b.territory, classes: new Map(Object.entries(z.classes)) };
+}
+
+/** The date a yearly map shows: today when it falls in the zonage's validity, otherwise its last day. */
+export function dateForYear(z: Pick<ZonageYear, 'validFrom' | 'validUntil'>, today: string): string {
+  if (today < z.validFrom) return z.validFrom;
+  return today > z.validUntil ? z.validUntil : today;
+}
+
+export interface ZonageView {
+  zonage: Zonage;
+  scheme: ZonageScheme;
+  date: string;
+  classes: Map<string, EffectiveClass>;
+  /** Commune count per effective class, in the scheme's order. */
+  counts: Array<{ id: string; count: number }>;
+  /** Communes whose class a rule changed. */
+  ruled: string[];
+  example: boolean;
+}
+
+export function zonageView(b: ZonageBundle, profession: string, year: number, date: string): ZonageView | undefined {
+  const zonage = zonageOf(b, profession, year);
+  if (!zonage) return undefined;
+  const scheme = b.schemes.find((s) => s.id === zonage.scheme)!;
+  const classes = effectiveZonage(zonage, scheme, b.rules, b.practitioners.rows, b.pharmacies.rows, date);
+  const counts = scheme.classes.map((k) => ({ id: k.id, count: [...classes.values()].filter((c) => c.effective === k.id).length }));
+  const ruled = [...classes.values()].filter((c) => c.rule).map((c) => c.code);
+  const example = zonage.example || b.practitioners.example || b.pharmacies.example;
+  return { zonage, scheme, date, classes, counts, ruled, example };
+}

@@ -1,0 +1,97 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, waitForMap, screenshot, project } from './browser.ts';
+import { insidePoint } from './geo-fixtures.ts';
+import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
+
+const baseUrl = inject('baseUrl');
+const bundle = (id: string) => JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle;
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** What the legend should say, computed by the core with the browser's "today". */
+function expectedCounts(id: string, profession: string, year: number, today: string) {
+  const b = bundle(id);
+  const z = b.zonages.find((x) => x.profession === profession && x.year === year)!;
+  const view = zonageView(b, profession, year, dateForYear(z, today))!;
+  return { counts: view.counts.map((c) => String(c.count)), ruled: view.ruled.length };
+}
+
+describe('zonage annuel sur la carte', () => {
+  it("légende : chaque classe, son nombre de communes, la règle de la fiche 1 et l'étiquette « Exemple »", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const legend = page.getByRole('region', { name: 'Légende du zonage' });
+    await expect(legend.locator('li .label').allTextContents()).resolves.toEqual([
+      'Très fragile',
+      'Fragile',
+      'Intermédiaire',
+      'Non prioritaire',
+      'dont rendues fragiles par la règle « pharmacie sans médecin » (fiche 1)',
+    ]);
+    const year = Number(await page.getByLabel('Année').inputValue());
+    const expected = expectedCounts('charente-maritime', 'medecin-generaliste', year, today);
+    await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(expected.counts);
+    await expect(legend.getByTestId('legend-ruled').textContent()).resolves.toBe(String(expected.ruled));
+    expect(expected.counts.reduce((s, c) => s + Number(c), 0)).toBe(462);
+    await expect(legend.getByTestId('example-label').textContent()).resolves.toBe('Exemple — données fictives');
+    // The rule's communes are drawn as symbols on the map.
+    const symbols = await page.evaluate(() => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      return new Set(map.queryRenderedFeatures({ layers: ['zonage-rule-symbol'] }).map((f) => f.properties.code)).size;
+    });
+    expect(symbols).toBe(expected.ruled);
+
+    // Year switch: the legend follows the other year's data.
+    await page.getByLabel('Année').selectOption('2025');
+    const y2025 = expectedCounts('charente-maritime', 'medecin-generaliste', 2025, today);
+    await expect.poll(() => legend.getByTestId('legend-count').allTextContents()).toEqual(y2025.counts);
+    await expect(legend.locator('h2').textContent()).resolves.toContain('2025');
+    await screenshot(page, 'zonage-2025');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("la fiche d'une commune donne sa zone effective et pourquoi", async () => {
+    const b = bundle('charente-maritime');
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const year = Number(await page.getByLabel('Année').inputValue());
+    const z = b.zonages.find((x) => x.year === year)!;
+    const view = zonageView(b, 'medecin-generaliste', year, dateForYear(z, today))!;
+    const ruled = view.ruled[0];
+    const point = await project(page, insidePoint('charente-maritime', ruled));
+    await page.mouse.click(point.x, point.y);
+    const zone = page.getByTestId('commune-zone');
+    await expect(zone.locator('strong').textContent()).resolves.toBe('Fragile');
+    await expect(zone.textContent()).resolves.toContain('règle « pharmacie sans médecin » (fiche 1)');
+    await expect(zone.textContent()).resolves.toContain('aucun médecin généraliste en exercice');
+    await screenshot(page, 'commune-regle-pharmacie');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Mauges : un zonage par profession (ARS), sans règle pharmacie', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(`${baseUrl}#/mauges`);
+    await waitForMap(page, 'mauges');
+    const options = await page.getByLabel('Profession').locator('option').allTextContents();
+    expect(options).toEqual(['Médecin généraliste', 'Chirurgien-dentiste', 'Masseur-kinésithérapeute']);
+    await page.getByLabel('Profession').selectOption('masseur-kinesitherapeute');
+    const legend = page.getByRole('region', { name: 'Légende du zonage' });
+    await expect.poll(() => legend.locator('li .label').allTextContents()).toEqual(['Très sous-dense', 'Sous-dense', 'Intermédiaire', 'Très dense', 'Sur-dense']);
+    await screenshot(page, 'mauges-kine');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

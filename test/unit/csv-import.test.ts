@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { communeResolver, decode, importPharmacies, importPractitioners, importZonage, parseDate } from '../../src/core/csv-import.ts';
+import { territoryCommunes } from '../../src/core/communes.ts';
+import { loadTerritories, loadZonageConfig } from '../../scripts/lib/inputs.ts';
+import { cog } from './cog.ts';
+
+const cm = loadTerritories().find((t) => t.id === 'charente-maritime')!;
+const communes = territoryCommunes(cog, cm);
+const resolve = communeResolver(communes);
+const { schemes } = loadZonageConfig('charente-maritime');
+const utf8 = (s: string) => new TextEncoder().encode(s);
+/** Windows-1252 bytes of a Latin-1 text (the accented letters we use are in both). */
+const cp1252 = (s: string) => Uint8Array.from([...s].map((ch) => ch.charCodeAt(0)));
+const zonage = (bytes: Uint8Array, file = 'zonage.csv') => importZonage(file, bytes, { resolve, schemes, profession: 'medecin-generaliste', communes });
+
+describe('lecture des fichiers : encodage et séparateur', () => {
+  it.each([
+    ['UTF-8', utf8('code_insee;zone\n17300;Très fragile\n'), 'utf-8'],
+    ['UTF-8 avec BOM', Uint8Array.from([0xef, 0xbb, 0xbf, ...utf8('code_insee;zone\n17300;Très fragile\n')]), 'utf-8 (BOM)'],
+    ['Windows-1252 (Excel)', cp1252('code_insee;zone\n17300;Très fragile\n'), 'windows-1252'],
+  ])('%s : « Très fragile » est lu et reconnu', (_name, bytes, encoding) => {
+    const r = zonage(bytes);
+    expect(r.encoding).toBe(encoding);
+    expect(r.rows).toEqual([{ code: '17300', zone: 'tres-fragile', profession: 'medecin-generaliste' }]);
+  });
+
+  it.each([
+    [';', 'code_insee;zone\n17300;fragile\n'],
+    [',', 'code_insee,zone\n17300,fragile\n'],
+    ['\t', 'code_insee\tzone\n17300\tfragile\n'],
+    ['|', 'code_insee|zone\n17300|fragile\n'],
+  ])('séparateur %j détecté', (sep, text) => {
+    const r = zonage(utf8(text));
+    expect(r.separator).toBe(sep);
+    expect(r.accepted).toBe(1);
+  });
+
+  it('en-têtes libres (« Code INSEE », « Zone »), guillemets, lignes vides, CRLF, colonnes en plus', () => {
+    const text = '"Code INSEE";"Commune";"Zone "\r\n"17300";"La Rochelle";"Non prioritaire"\r\n\r\n"17306";"Royan, ville";"intermédiaire"\r\n';
+    const r = zonage(utf8(text));
+    expect(r.rejected).toEqual([]);
+    expect(r.rows.map((x) => [x.code, x.zone])).toEqual([
+      ['17300', 'non-prioritaire'],
+      ['17306', 'intermediaire'],
+    ]);
+    expect(r.read).toBe(2);
+  });
+});
+
+describe('lignes fautives : rejetées avec fichier, ligne, champ et message ; les autres gardées', () => {
+  const text = [
+    'code_insee,zone',
+    '17300,fragile', // 2 ok
+    '99999,fragile', // 3 unknown
+    '17300,fragile', // 4 identical duplicate
+    '17300,intermediaire', // 5 conflicting duplicate
+    '17189,tres-fragile', // 6 former code of 17219
+    '17306,rouge', // 7 unknown class
+    'abc,fragile', // 8 not a code
+    '17004', // 9 truncated row
+  ].join('\n');
+  const r = zonage(utf8(text), 'zonage-2026.csv');
+
+  it('compte : lues = acceptées + rejetées', () => {
+    expect(r.read).toBe(8);
+    expect(r.accepted).toBe(2);
+    expect(r.rejected).toHaveLength(6);
+    expect(r.accepted + r.rejected.length).toBe(r.read);
+  });
+
+  it.each([
+    [3, 'code_insee', 'zonage-2026.csv, ligne 3, colonne « code_insee » : code INSEE 99999 inconnu dans ce territoire.'],
+    [4, 'code_insee', 'doublon de la ligne 2'],
+    [5, 'zone', 'déjà classée « fragile » ligne 2 : classement contradictoire « intermediaire » rejeté'],
+    [7, 'zone', 'classe « rouge » inconnue ; classes admises : tres-fragile (Très fragile)'],
+    [8, 'code_insee', "« abc » n'est pas un code INSEE"],
+    [9, 'zone', 'ligne incomplète (1 champ sur 2) : fichier tronqué ou séparateur différent ?'],
+  ])('ligne %i, champ %s', (line, field, message) => {
+    const e = r.rejected.find((x) => x.line === line)!;
+    expect(e.field).toBe(field);
+    expect(e.message).toContain(message);
+  });
+
+  it("un ancien code est rattaché à la commune actuelle, avec un avertissement", () => {
+    expect(r.rows).toContainEqual({ code: '17219', zone: 'tres-fragile', profession: 'medecin-generaliste' });
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('ancien code 17189 (Hiers-Brouage) rattaché à la commune actuelle 17219 Marennes-Hiers-Brouage'));
+  });
+
+  it('un zonage incomplet est signalé, jamais complété par défaut', () => {
+    expect(r.missing).toHaveLength(communes.length - 2);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining(`zonage incomplet, ${communes.length - 2} commune(s) du territoire sans classement`));
+  });
+
+  it('un séparateur inattendu laisse les colonnes introuvables : message clair, aucune ligne perdue en silence', () => {
+    const bad = zonage(utf8('code_insee zone\n17300 fragile\n17306 fragile\n'));
+    expect(bad.accepted).toBe(0);
+    expect(bad.read).toBe(2);
+    expect(bad.rejected[0].message).toContain('colonnes obligatoires absentes : « code_insee », « zone » (colonnes lues : code_insee zone');
+    expect(bad.missing).toEqual([]);
+  });
+});
+
+describe('professionnels et pharmacies', () => {
+  it('professionnels : profession par identifiant ou libellé, dates ISO ou françaises, erreurs nommées', () => {
+    const text = [
+      'Code INSEE;Profession;Mode;Date début;Date fin;RPPS;Nom',
+      '17300;Médecin généraliste;libéral;01/03/2020;;10001234567;Dr A',
+      '17300;medecin-generaliste;salarie;2019-01-01;2026-03-02;;',
+      '17300;plombier;liberal;2020-01-01;;;',
+      '17300;medecin-generaliste;liberal;31/02/2020;;;',
+      '17300;medecin-generaliste;liberal;2020-01-01;2019-01-01;;',
+      '17300;medecin-generaliste;mixte;2020-01-01;;;',
+    ].join('\n');
+    const r = importPractitioners('medecins.csv', utf8(text), { resolve });
+    expect(r.rows).toEqual([
+      { commune: '17300', profession: 'medecin-generaliste', mode: 'liberal', start: '2020-03-01', end: null, rpps: '10001234567', nom: 'Dr A' },
+      { commune: '17300', profession: 'medecin-generaliste', mode: 'salarie', start: '2019-01-01', end: '2026-03-02' },
+    ]);
+    expect(r.rejected.map((e) => [e.line, e.field])).toEqual([
+      [4, 'profession'],
+      [5, 'date_debut'],
+      [6, 'date_fin'],
+      [7, 'mode'],
+    ]);
+  });
+
+  it('pharmacies : un FINESS lu deux fois est rejeté la seconde fois', () => {
+    const r = importPharmacies('pharmacies.csv', utf8('code_insee,finess,nom\n17300,170000001,A\n17306,170000001,B\n17306,,C\n'), { resolve });
+    expect(r.accepted).toBe(2);
+    expect(r.rejected[0]).toMatchObject({ line: 3, field: 'finess' });
+  });
+
+  it('dates', () => {
+    expect(parseDate('2026-02-29')).toBeUndefined();
+    expect(parseDate('29/02/2028')).toBe('2028-02-29');
+    expect(parseDate('')).toBeNull();
+  });
+
+  it('décodage : un octet invalide en UTF-8 bascule en Windows-1252', () => {
+    expect(decode(Uint8Array.from([0x43, 0x9c, 0x75, 0x72])).text).toBe('Cœur');
+  });
+});
