@@ -260,7 +260,7 @@ export function importZonage(
   if (missing.length) {
     const names = opts.communes.filter((c) => missing.includes(c.code)).slice(0, 10).map((c) => `${c.code} ${c.nom}`);
     report.warnings.push({
-      message: `${file} : zonage incomplet, ${missing.length} commune(s) du territoire sans classement : ${names.join(', ')}${missing.length > 10 ? '…' : ''}. Elles ne sont pas classées par défaut.`,
+      message: `${file} : zonage incomplet, ${missing.length} commune(s) du territoire sans classement : ${names.join(', ')}${missing.length > 10 ? ` et ${missing.length - 10} autre(s)` : ''}. Elles ne sont pas classées par défaut.`,
     });
   }
   return { ...report, missing };

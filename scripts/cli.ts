@@ -1,0 +1,116 @@
+// npm run --silent cli -- <command> … — JSON on stdout, French messages on stderr, for scripts and checks.
+//   import <zonage|medecins|pharmacies> <file> --territory <id> [--year Y] [--profession P]
+//   zonage --territory <id> --year <Y> [--profession P] [--date YYYY-MM-DD]
+//          [--zonage-file F --medecins-file F --pharmacies-file F]
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { communeResolver, importPharmacies, importPractitioners, importZonage, separatorName } from '../src/core/csv-import.ts';
+import { territoryCommunes } from '../src/core/communes.ts';
+import { dateForYear, zonageView } from '../src/core/zonage-bundle.ts';
+import { schemeFor } from '../src/core/zonage-config.ts';
+import { buildZonageBundle } from './build-zonage.ts';
+import { loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
+
+class UsageError extends Error {}
+
+function territoryOf(id: string | undefined) {
+  if (!id) throw new UsageError('option --territory obligatoire (charente-maritime, mauges…).');
+  const t = loadTerritories().find((x) => x.id === id);
+  if (!t) throw new UsageError(`territoire inconnu « ${id} » ; territoires : ${loadTerritories().map((x) => x.id).join(', ')}.`);
+  return t;
+}
+
+function readFile(file: string): Uint8Array {
+  if (!fs.existsSync(file)) throw new UsageError(`fichier introuvable : ${file}`);
+  return new Uint8Array(fs.readFileSync(file));
+}
+
+function runImport(kind: string | undefined, file: string | undefined, values: Record<string, string | undefined>): number {
+  if (!kind || !file) throw new UsageError('usage : import <zonage|medecins|pharmacies> <fichier> --territory <id>');
+  const territory = territoryOf(values.territory);
+  const communes = territoryCommunes(loadCog(), territory);
+  const resolve = communeResolver(communes);
+  const bytes = readFile(file);
+  const name = path.basename(file);
+  let report;
+  if (kind === 'zonage') {
+    const config = loadZonageConfig(territory.id);
+    const year = values.year ? Number(values.year) : undefined;
+    const profession = values.profession ?? config.years.find((y) => y.year === year)?.profession ?? config.schemes[0].professions[0];
+    if (!schemeFor(config, profession)) throw new UsageError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
+    report = importZonage(name, bytes, { resolve, schemes: config.schemes, profession, communes });
+  } else if (kind === 'medecins') {
+    report = importPractitioners(name, bytes, { resolve });
+  } else if (kind === 'pharmacies') {
+    report = importPharmacies(name, bytes, { resolve });
+  } else {
+    throw new UsageError(`type d'import inconnu « ${kind} » (zonage, medecins ou pharmacies).`);
+  }
+  const out = {
+    read: report.read,
+    accepted: report.accepted,
+    rejected: report.rejected,
+    encoding: report.encoding,
+    separator: report.separator,
+    warnings: report.warnings,
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  process.stderr.write(
+    `${name} : ${report.read} ligne(s) lue(s), ${report.accepted} acceptée(s), ${report.rejected.length} rejetée(s) ; encodage ${report.encoding}, séparateur ${separatorName(report.separator)}.\n`,
+  );
+  return report.rejected.length ? 1 : 0;
+}
+
+function runZonage(values: Record<string, string | undefined>): number {
+  const territory = territoryOf(values.territory);
+  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('option --year AAAA obligatoire.');
+  const year = Number(values.year);
+  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`date « ${values.date} » invalide (AAAA-MM-JJ).`);
+  const { bundle, problems, warnings } = buildZonageBundle(territory.id, {
+    zonage: values['zonage-file'],
+    medecins: values['medecins-file'],
+    pharmacies: values['pharmacies-file'],
+    year,
+  });
+  for (const w of warnings) process.stderr.write(`avertissement : ${w}\n`);
+  for (const p of problems) process.stderr.write(`rejeté : ${p}\n`);
+  const profession = values.profession ?? bundle.zonages.find((z) => z.year === year)?.profession;
+  const z = bundle.zonages.find((x) => x.year === year && x.profession === profession);
+  if (!z) throw new UsageError(`aucun zonage ${year}${values.profession ? ` pour ${values.profession}` : ''} dans ${territory.name}.`);
+  const view = zonageView(bundle, z.profession, year, values.date ?? dateForYear(z, new Date().toISOString().slice(0, 10)))!;
+  const names = new Map(territoryCommunes(loadCog(), territory).map((c) => [c.code, c.nom]));
+  const rows = [...names].map(([code, nom]) => {
+    const c = view.classes.get(code);
+    return { code, nom, base: c?.base ?? null, effective: c?.effective ?? null, reasons: c?.reasons ?? ['Commune absente du fichier de zonage : non classée.'] };
+  });
+  process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  return problems.length ? 1 : 0;
+}
+
+function main(argv: string[]): number {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      territory: { type: 'string' },
+      year: { type: 'string' },
+      profession: { type: 'string' },
+      date: { type: 'string' },
+      'zonage-file': { type: 'string' },
+      'medecins-file': { type: 'string' },
+      'pharmacies-file': { type: 'string' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  if (command === 'import') return runImport(rest[0], rest[1], values);
+  if (command === 'zonage') return runZonage(values);
+  throw new UsageError(`commande inconnue « ${command ?? ''} » : import ou zonage.`);
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  process.stderr.write(`Erreur : ${(e as Error).message}\n`);
+  process.exitCode = 2;
+}
