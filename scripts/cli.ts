@@ -48,16 +48,18 @@ function runImport(kind: string | undefined, file: string | undefined, values: R
     throw new UsageError(`type d'import inconnu « ${kind} » (zonage, medecins ou pharmacies).`);
   }
   const out = {
+    format: report.format,
     read: report.read,
     accepted: report.accepted,
     rejected: report.rejected,
+    ignored: report.ignored,
     encoding: report.encoding,
     separator: report.separator,
     warnings: report.warnings,
   };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   process.stderr.write(
-    `${name} : ${report.read} ligne(s) lue(s), ${report.accepted} acceptée(s), ${report.rejected.length} rejetée(s) ; encodage ${report.encoding}, séparateur ${separatorName(report.separator)}.\n`,
+    `${name} : ${report.read} ligne(s) lue(s), ${report.accepted} acceptée(s), ${report.rejected.length} rejetée(s), ${Object.values(report.ignored).reduce((a, b) => a + b, 0)} hors champ ; encodage ${report.encoding}, séparateur ${separatorName(report.separator)}.\n`,
   );
   return report.rejected.length ? 1 : 0;
 }

@@ -22,9 +22,13 @@ export interface Warning {
 
 export interface ImportReport<T> {
   file: string;
+  /** Format recognised from the header: the project's simple CSV, or a national extraction. */
+  format: 'projet' | 'rpps' | 'finess';
   read: number;
   accepted: number;
   rejected: RowError[];
+  /** Rows of a national file that concern another territory or profession: counted, not errors. */
+  ignored: Record<string, number>;
   warnings: Warning[];
   encoding: Encoding;
   separator: string;
@@ -97,6 +101,8 @@ interface RowContext {
   get: (key: string) => string;
   reject: (field: string, message: string) => void;
   warn: (field: string, message: string) => void;
+  /** Counts the row under a reason instead of accepting it (national files). */
+  ignore: (reason: string) => void;
 }
 
 /**
@@ -108,16 +114,25 @@ function importTable<T>(
   bytes: Uint8Array,
   columns: Column[],
   row: (ctx: RowContext) => T | undefined,
+  options: {
+    format?: ImportReport<T>['format'];
+    decoded?: { text: string; encoding: Encoding };
+    separator?: string;
+    table?: string[][];
+    /** A reason to count a row as ignored before checking its shape (other record types). */
+    skip?: (cells: string[]) => string | undefined;
+  } = {},
 ): ImportReport<T> {
-  const report: ImportReport<T> = { file, read: 0, accepted: 0, rejected: [], warnings: [], encoding: 'utf-8', separator: ',', rows: [] };
+  const report: ImportReport<T> = { file, format: 'projet', read: 0, accepted: 0, rejected: [], ignored: {}, warnings: [], encoding: 'utf-8', separator: ',', rows: [] };
   if (bytes.length > MAX_BYTES) {
     report.rejected.push({ line: 0, field: '', message: `${file} : fichier de ${Math.round(bytes.length / 1e6)} Mo, au-delà de la limite de ${MAX_BYTES / 1024 / 1024} Mo.` });
     return report;
   }
-  const { text, encoding } = decode(bytes);
+  const { text, encoding } = options.decoded ?? decode(bytes);
   report.encoding = encoding;
-  report.separator = detectSeparator(text);
-  const table = Papa.parse<string[]>(text, { delimiter: report.separator, skipEmptyLines: false }).data;
+  report.format = options.format ?? 'projet';
+  report.separator = options.separator ?? detectSeparator(text);
+  const table = options.table ?? Papa.parse<string[]>(text, { delimiter: report.separator, skipEmptyLines: false }).data;
   const header = (table[0] ?? []).map((h) => normalizeKey(h));
   const index = new Map<string, number>();
   for (const col of columns) {
@@ -142,8 +157,14 @@ function importTable<T>(
     const cells = table[i];
     if (cells.every((v) => v.trim() === '')) continue; // blank line: not a row
     report.read++;
+    const skipped = options.skip?.(cells);
+    if (skipped) {
+      report.ignored[skipped] = (report.ignored[skipped] ?? 0) + 1;
+      continue;
+    }
     const line = i + 1;
     let rejected = false;
+    let ignored = false;
     const short = columns.find((c) => c.required && index.get(c.key)! >= cells.length);
     const ctx: RowContext = {
       line,
@@ -153,12 +174,17 @@ function importTable<T>(
         rejected = true;
       },
       warn: (field, message) => report.warnings.push({ line, field, message: `${file}, ligne ${line}, colonne « ${field} » : ${message}` }),
+      ignore: (reason) => {
+        ignored = true;
+        report.ignored[reason] = (report.ignored[reason] ?? 0) + 1;
+      },
     };
     if (short) {
       ctx.reject(short.key, `ligne incomplète (${cells.length} champ${cells.length > 1 ? 's' : ''} sur ${header.length}) : fichier tronqué ou séparateur différent ?`);
       continue;
     }
     const value = row(ctx);
+    if (ignored) continue;
     if (!rejected && value !== undefined) {
       report.rows.push(value);
       report.accepted++;
@@ -167,7 +193,8 @@ function importTable<T>(
     }
   }
   const errorsPerRow = new Set(report.rejected.map((r) => r.line)).size;
-  if (report.accepted + errorsPerRow !== report.read) throw new Error(`Comptage incohérent pour ${file}.`);
+  const ignoredRows = Object.values(report.ignored).reduce((a, b) => a + b, 0);
+  if (report.accepted + errorsPerRow + ignoredRows !== report.read) throw new Error(`Comptage incohérent pour ${file}.`);
   return report;
 }
 
@@ -269,6 +296,9 @@ export function importZonage(
 // ---- Practitioners: code_insee, profession, mode, date_debut, date_fin [, rpps, nom] ---------------
 
 export function importPractitioners(file: string, bytes: Uint8Array, opts: { resolve: CommuneResolver }): ImportReport<Practitioner> {
+  const decoded = decode(bytes);
+  const header = normalizeKey(decoded.text.slice(0, 2000).split(/\r?\n/, 1)[0]);
+  if (header.includes('identifiantpp') && header.includes('codeprofession')) return importRpps(file, bytes, decoded, opts);
   return importTable<Practitioner>(
     file,
     bytes,
@@ -297,12 +327,77 @@ export function importPractitioners(file: string, bytes: Uint8Array, opts: { res
       if (rpps && !/^\d{11}$/.test(rpps)) return ctx.reject('rpps', `identifiant RPPS « ${rpps} » invalide (11 chiffres).`), undefined;
       return { commune, profession, mode, start, end, ...(rpps ? { rpps } : {}), ...(ctx.get('nom') ? { nom: ctx.get('nom') } : {}) };
     },
+    { decoded },
+  );
+}
+
+// ---- RPPS: Annuaire santé, extraction « PS_LibreAcces_Personne_activite » (pipe-separated, one row
+// per activity). It carries no dates: a row is a professional practising on the extraction date.
+
+/** RPPS profession codes (TRE_G15) → our ids. */
+const RPPS_PROFESSIONS: Record<string, string> = {
+  '10': 'medecin-generaliste', // only with a general-medicine savoir-faire, see below
+  '40': 'chirurgien-dentiste',
+  '50': 'sage-femme',
+  '60': 'infirmier',
+  '70': 'masseur-kinesitherapeute',
+  '91': 'orthophoniste',
+};
+/** Savoir-faire codes of general medicine (TRE_R38): qualifié, spécialiste, médecine générale. */
+const GENERAL_MEDICINE = new Set(['SM26', 'SM53', 'SM54']);
+
+function importRpps(
+  file: string,
+  bytes: Uint8Array,
+  decoded: { text: string; encoding: Encoding },
+  opts: { resolve: CommuneResolver },
+): ImportReport<Practitioner> {
+  const seen = new Set<string>();
+  return importTable<Practitioner>(
+    file,
+    bytes,
+    [
+      { key: 'Identifiant PP', label: 'Identifiant PP', required: true },
+      { key: 'Code profession', label: 'Code profession', required: true },
+      { key: 'Code savoir-faire', label: 'Code savoir-faire', required: true },
+      { key: 'Libellé savoir-faire', label: 'Libellé savoir-faire', required: false },
+      { key: 'Code mode exercice', label: 'Code mode exercice', required: true },
+      { key: 'Code commune (coord. structure)', label: 'Code commune (coord. structure)', required: true },
+      { key: "Nom d'exercice", label: "Nom d'exercice", required: false },
+      { key: "Prénom d'exercice", label: "Prénom d'exercice", required: false },
+    ],
+    (ctx) => {
+      let profession = RPPS_PROFESSIONS[ctx.get('Code profession')];
+      if (profession === 'medecin-generaliste') {
+        const general = GENERAL_MEDICINE.has(ctx.get('Code savoir-faire')) || normalizeKey(ctx.get('Libellé savoir-faire')).includes('medecinegenerale');
+        if (!general) profession = '';
+      }
+      if (!profession) return ctx.ignore('autre profession ou spécialité'), undefined;
+      const code = ctx.get('Code commune (coord. structure)');
+      if (!code) return ctx.ignore('activité sans code commune'), undefined;
+      const r = opts.resolve(code);
+      if (!r) return ctx.ignore('hors territoire'), undefined;
+      if (r.former) ctx.warn('Code commune (coord. structure)', `ancien code ${code} (${r.former.nom}) rattaché à la commune actuelle ${r.commune.code} ${r.commune.nom}.`);
+      const m = ctx.get('Code mode exercice');
+      const mode = m === 'L' ? 'liberal' : m === 'S' ? 'salarie' : undefined;
+      if (!mode) return ctx.ignore('mode bénévole ou non renseigné'), undefined;
+      const rpps = ctx.get('Identifiant PP');
+      const key = `${rpps}/${r.commune.code}/${profession}`;
+      // One person with two sites in the same commune counts once there.
+      if (seen.has(key)) return ctx.ignore('seconde activité dans la même commune'), undefined;
+      seen.add(key);
+      const nom = [ctx.get("Prénom d'exercice"), ctx.get("Nom d'exercice")].filter(Boolean).join(' ');
+      return { commune: r.commune.code, profession, mode, start: null, end: null, rpps, ...(nom ? { nom } : {}) };
+    },
+    { format: 'rpps', decoded, separator: '|' },
   );
 }
 
 // ---- Pharmacies: code_insee [, finess, nom, date_ouverture, date_fermeture] ------------------------
 
 export function importPharmacies(file: string, bytes: Uint8Array, opts: { resolve: CommuneResolver }): ImportReport<Pharmacy> {
+  const decoded = decode(bytes);
+  if (/^(finess;|structureet;)/.test(decoded.text.slice(0, 20))) return importFiness(file, bytes, decoded, opts);
   const seen = new Map<string, number>();
   return importTable<Pharmacy>(
     file,
@@ -326,5 +421,54 @@ export function importPharmacies(file: string, bytes: Uint8Array, opts: { resolv
       if (finess) seen.set(finess, ctx.line);
       return { commune, opened, closed, ...(finess ? { finess } : {}), ...(ctx.get('nom') ? { nom: ctx.get('nom') } : {}) };
     },
+    { decoded },
+  );
+}
+
+// ---- FINESS: public extraction of establishments (etalab « cs1100507 » stock file): semicolon
+// separated, no column header, a first line « finess;etalab;… », then « structureet » rows and
+// « geolocalisation » rows. Category 620 is « Pharmacie d'Officine ».
+const FINESS_COLUMNS = [
+  'type', 'nofinesset', 'nofinessej', 'rs', 'rslongue', 'complrs', 'compldistrib', 'numvoie', 'typvoie', 'voie',
+  'compvoie', 'lieuditbp', 'commune', 'departement', 'libdepartement', 'ligneacheminement', 'telephone', 'telecopie',
+  'categetab', 'libcategetab', 'categagretab', 'libcategagretab', 'siret', 'codeape', 'codemft', 'libmft', 'codesph',
+  'libsph', 'dateouv', 'dateautor', 'datemaj', 'numuai',
+];
+export const FINESS_PHARMACY = '620';
+
+/** FINESS département + 3-digit commune → INSEE code (overseas départements are coded 9A…9F). */
+export function finessInsee(departement: string, commune: string): string {
+  const dom: Record<string, string> = { '9A': '971', '9B': '972', '9C': '973', '9D': '974', '9E': '975', '9F': '976' };
+  if (dom[departement]) return `${dom[departement]}${commune.slice(-2)}`;
+  return `${departement.padStart(2, '0')}${commune.padStart(3, '0')}`;
+}
+
+function importFiness(
+  file: string,
+  bytes: Uint8Array,
+  decoded: { text: string; encoding: Encoding },
+  opts: { resolve: CommuneResolver },
+): ImportReport<Pharmacy> {
+  const table = Papa.parse<string[]>(decoded.text, { delimiter: ';', skipEmptyLines: false }).data;
+  // The first line names the file, not the columns: put the documented column names in its place.
+  if (table[0]?.[0] === 'finess') table[0] = FINESS_COLUMNS;
+  else table.unshift(FINESS_COLUMNS);
+  const columns = FINESS_COLUMNS.map((key) => ({ key, label: key, required: ['type', 'nofinesset', 'commune', 'departement', 'categetab'].includes(key) }));
+  return importTable<Pharmacy>(
+    file,
+    bytes,
+    columns,
+    (ctx) => {
+      if (ctx.get('categetab') !== FINESS_PHARMACY) return ctx.ignore('autre catégorie que pharmacie d\'officine (620)'), undefined;
+      const code = finessInsee(ctx.get('departement'), ctx.get('commune'));
+      const r = opts.resolve(code);
+      if (!r) return ctx.ignore('hors territoire'), undefined;
+      if (r.former) ctx.warn('commune', `ancien code ${code} (${r.former.nom}) rattaché à la commune actuelle ${r.commune.code} ${r.commune.nom}.`);
+      const opened = dateField(ctx, 'dateouv');
+      if (opened === undefined) return;
+      const nom = ctx.get('rslongue') || ctx.get('rs');
+      return { commune: r.commune.code, opened, closed: null, finess: ctx.get('nofinesset'), ...(nom ? { nom } : {}) };
+    },
+    { format: 'finess', decoded, separator: ';', table, skip: (cells) => (cells[0] !== 'structureet' ? `enregistrement « ${cells[0]} »` : undefined) },
   );
 }

@@ -15,7 +15,7 @@ describe('CLI', () => {
     expect(report.rejected).toEqual([
       { line: 3, field: 'code_insee', message: 'zonage-cp1252-defauts.csv, ligne 3, colonne « code_insee » : code INSEE 99999 inconnu dans ce territoire.' },
     ]);
-    expect(r.err).toContain('3 ligne(s) lue(s), 2 acceptée(s), 1 rejetée(s)');
+    expect(r.err).toContain('3 ligne(s) lue(s), 2 acceptée(s), 1 rejetée(s), 0 hors champ');
   });
 
   it('zonage : une ligne par commune du territoire, classes de base et effective, raisons', () => {

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { communeResolver, decode, importPharmacies, importPractitioners, importZonage, parseDate } from '../../src/core/csv-import.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
@@ -138,5 +139,43 @@ describe('professionnels et pharmacies', () => {
 
   it('décodage : un octet invalide en UTF-8 bascule en Windows-1252', () => {
     expect(decode(Uint8Array.from([0x43, 0x9c, 0x75, 0x72])).text).toBe('Cœur');
+  });
+});
+
+describe('extractions nationales', () => {
+  const fixture = (name: string) => new Uint8Array(fs.readFileSync(`test/fixtures/${name}`));
+
+  it('RPPS (PS_LibreAcces_Personne_activite) : médecins généralistes et autres professions du territoire', () => {
+    const r = importPractitioners('PS_LibreAcces.txt', fixture('PS_LibreAcces_Personne_activite_exemple.txt'), { resolve });
+    expect(r.format).toBe('rpps');
+    expect(r.separator).toBe('|');
+    expect(r.rows).toEqual([
+      { commune: '17300', profession: 'medecin-generaliste', mode: 'liberal', start: null, end: null, rpps: '10000000001', nom: 'ALICE FICTIF' },
+      { commune: '17306', profession: 'medecin-generaliste', mode: 'salarie', start: null, end: null, rpps: '10000000002', nom: 'BRUNO FICTIF' },
+      { commune: '17300', profession: 'chirurgien-dentiste', mode: 'liberal', start: null, end: null, rpps: '10000000004', nom: 'DAVID FICTIF' },
+      { commune: '17219', profession: 'medecin-generaliste', mode: 'liberal', start: null, end: null, rpps: '10000000006', nom: 'FRANÇOIS FICTIF' },
+    ]);
+    expect(r.ignored).toEqual({
+      'autre profession ou spécialité': 1,
+      'hors territoire': 1,
+      'seconde activité dans la même commune': 1,
+      'mode bénévole ou non renseigné': 1,
+    });
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 10 })]);
+    expect(r.read).toBe(r.accepted + r.rejected.length + 4);
+    expect(r.warnings[0].message).toContain('ancien code 17189 (Hiers-Brouage)');
+  });
+
+  it("FINESS (stock etalab) : pharmacies d'officine du territoire, en Windows-1252", () => {
+    const r = importPharmacies('finess.csv', fixture('etalab-cs1100507-stock-exemple.csv'), { resolve });
+    expect(r.format).toBe('finess');
+    expect(r.encoding).toBe('windows-1252');
+    expect(r.rows).toEqual([
+      { commune: '17300', opened: '1998-04-01', closed: null, finess: '170000001', nom: 'PHARMACIE DU PORT (EXEMPLE FICTIF)' },
+      { commune: '17004', opened: '2010-06-15', closed: null, finess: '170000021', nom: "PHARMACIE DE L'ÎLE D'AIX (EXEMPLE FICTIF)" },
+    ]);
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 6, field: 'dateouv' })]);
+    expect(r.ignored).toEqual({ "autre catégorie que pharmacie d'officine (620)": 1, 'hors territoire': 1, 'enregistrement « geolocalisation »': 2 });
+    expect(r.read).toBe(7);
   });
 });
