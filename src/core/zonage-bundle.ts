@@ -51,3 +51,24 @@ export function zonageView(b: ZonageBundle, profession: string, year: number, da
   const example = zonage.example || b.practitioners.example || b.pharmacies.example;
   return { zonage, scheme, date, classes, counts, ruled, example };
 }
+
+export interface ClassChange {
+  code: string;
+  from: string;
+  to: string;
+  /** 'hausse' when the commune becomes more prioritised (earlier in the scheme's order). */
+  direction: 'hausse' | 'baisse';
+}
+
+/** Communes whose effective class differs between two views of the same scheme, ordered by code. */
+export function classChanges(before: ZonageView, after: ZonageView): ClassChange[] {
+  if (before.scheme.id !== after.scheme.id) return [];
+  const rank = new Map(after.scheme.classes.map((k, i) => [k.id, i]));
+  const changes: ClassChange[] = [];
+  for (const [code, now] of after.classes) {
+    const was = before.classes.get(code);
+    if (!was || was.effective === now.effective) continue;
+    changes.push({ code, from: was.effective, to: now.effective, direction: rank.get(now.effective)! < rank.get(was.effective)! ? 'hausse' : 'baisse' });
+  }
+  return changes.sort((a, b) => (a.code < b.code ? -1 : 1));
+}

@@ -95,3 +95,27 @@ describe('zonage annuel sur la carte', () => {
     await page.close();
   });
 });
+
+describe('changements', () => {
+  it("compte les communes qui changent de classe depuis l'année précédente, et ouvre leur fiche", async () => {
+    const { classChanges } = await import('../../src/core/zonage-bundle.ts');
+    const b = bundle('charente-maritime');
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    await page.getByLabel('Année').selectOption('2026');
+    const at = (year: number) => zonageView(b, 'medecin-generaliste', year, dateForYear(b.zonages.find((z) => z.year === year)!, today))!;
+    const changes = classChanges(at(2025), at(2026));
+    const section = page.getByRole('region', { name: 'Changements de classe' });
+    await expect(section.getByTestId('changes-up').textContent()).resolves.toBe(String(changes.filter((c) => c.direction === 'hausse').length));
+    await expect(section.getByTestId('changes-down').textContent()).resolves.toBe(String(changes.filter((c) => c.direction === 'baisse').length));
+    expect(changes.length).toBeGreaterThan(0);
+    await section.locator('summary').first().click();
+    await section.locator('li button').first().click();
+    await expect(page.getByTestId('commune-code').textContent()).resolves.toBe(changes.find((c) => c.direction === 'hausse')!.code);
+    await screenshot(page, 'changements');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -70,3 +70,24 @@ describe('fiche 1 : commune avec pharmacie mais sans médecin généraliste en e
     expect(mauges.rules).toEqual([]);
   });
 });
+
+describe('changements d\'une année à l\'autre', () => {
+  it('liste les communes dont la classe effective change, vers plus ou moins de priorité', async () => {
+    const { classChanges } = await import('../../src/core/zonage-bundle.ts');
+    const view = (classes: Record<string, string>) => ({
+      zonage: zonage('fragile'),
+      scheme,
+      date: '2026-01-01',
+      classes: new Map(Object.entries(classes).map(([code, c]) => [code, { code, base: c, effective: c, rule: null, reasons: [], gps: 0, pharmacies: 0 }])),
+      counts: [],
+      ruled: [],
+      example: true,
+    });
+    const before = view({ '17001': 'fragile', '17002': 'intermediaire', '17003': 'non-prioritaire' });
+    const after = view({ '17001': 'tres-fragile', '17002': 'non-prioritaire', '17003': 'non-prioritaire' });
+    expect(classChanges(before, after)).toEqual([
+      { code: '17001', from: 'fragile', to: 'tres-fragile', direction: 'hausse' },
+      { code: '17002', from: 'intermediaire', to: 'non-prioritaire', direction: 'baisse' },
+    ]);
+  });
+});
