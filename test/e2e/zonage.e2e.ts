@@ -119,3 +119,51 @@ describe('changements', () => {
     await page.close();
   });
 });
+
+describe('tableau des communes', () => {
+  it('liste les 462 communes, filtre, trie, et télécharge exactement ce qui est affiché (CSV, GeoJSON)', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('button', { name: 'Tableau' }).click();
+    const table = page.getByRole('region', { name: 'Tableau des communes' });
+    await expect(table.getByTestId('table-count').textContent()).resolves.toBe('462');
+    await expect(table.locator('tbody tr').count()).resolves.toBe(462);
+    // Legend counts equal table counts, class by class.
+    const legendCounts = await page.getByRole('region', { name: 'Légende du zonage' }).getByTestId('legend-count').allTextContents();
+    const classes = ['tres-fragile', 'fragile', 'intermediaire', 'non-prioritaire'];
+    for (const [i, id] of classes.entries()) {
+      await table.getByLabel('Zone effective').selectOption(id);
+      await expect(table.getByTestId('table-count').textContent()).resolves.toBe(legendCounts[i]);
+    }
+    await table.getByLabel('Zone effective').selectOption('fragile');
+    await table.getByLabel('Rechercher').fill('saint');
+    const shown = Number(await table.getByTestId('table-count').textContent());
+    expect(shown).toBeGreaterThan(0);
+    await screenshot(page, 'tableau');
+
+    const [csv] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Télécharger CSV' }).click()]);
+    expect(csv.suggestedFilename()).toBe('zonage-charente-maritime-medecin-generaliste-2026-exemple.csv');
+    const text = fs.readFileSync((await csv.path())!, 'utf8');
+    const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('code_insee;commune;zone_base;zone_effective;libelle_zone_effective;raison;medecins_generalistes;pharmacies;annee;situation_au;source');
+    expect(lines).toHaveLength(shown + 1);
+    for (const line of lines.slice(1)) {
+      expect(line).toContain(';fragile;Fragile;');
+      expect(line).toMatch(/Exemple — données fictives$/);
+      expect(line.toLowerCase()).toMatch(/saint/);
+    }
+    const [geo] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Télécharger GeoJSON' }).click()]);
+    const fc = JSON.parse(fs.readFileSync((await geo.path())!, 'utf8'));
+    expect(fc.features).toHaveLength(shown);
+    expect(fc.features[0].geometry.type).toBe('MultiPolygon');
+    expect(fc.features[0].properties).toMatchObject({ effective: 'fragile', source: 'Exemple — données fictives' });
+
+    // A click on a row opens the commune.
+    const first = await table.locator('tbody th button').first().textContent();
+    await table.locator('tbody th button').first().click();
+    await expect(page.getByTestId('commune-name').textContent()).resolves.toBe(first);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,71 @@
+// The commune table of a zonage view, and its CSV and GeoJSON exports: exactly the rows shown.
+import Papa from 'papaparse';
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
+import type { Commune } from './communes.ts';
+import type { ZonageView } from './zonage-bundle.ts';
+import { classById } from './zonage.ts';
+
+export const EXAMPLE_LABEL = 'Exemple — données fictives';
+
+export interface ZonageRow {
+  code: string;
+  nom: string;
+  base: string | null;
+  effective: string | null;
+  reason: string;
+  gps: number;
+  pharmacies: number;
+}
+
+export function zonageRows(view: ZonageView, communes: Iterable<Commune>): ZonageRow[] {
+  return [...communes].map((c) => {
+    const e = view.classes.get(c.code);
+    return {
+      code: c.code,
+      nom: c.nom,
+      base: e?.base ?? null,
+      effective: e?.effective ?? null,
+      reason: e ? e.reasons.join(' ; ') : 'non classée dans ce zonage',
+      gps: e?.gps ?? 0,
+      pharmacies: e?.pharmacies ?? 0,
+    };
+  });
+}
+
+/** CSV for spreadsheets: UTF-8 with BOM, semicolons, French headers, class ids and labels. */
+export function zonageCsv(view: ZonageView, rows: ZonageRow[]): string {
+  const label = (id: string | null) => (id ? classById(view.scheme, id).label : '');
+  const data = rows.map((r) => ({
+    code_insee: r.code,
+    commune: r.nom,
+    zone_base: r.base ?? '',
+    zone_effective: r.effective ?? '',
+    libelle_zone_effective: label(r.effective),
+    raison: r.reason,
+    medecins_generalistes: r.gps,
+    pharmacies: r.pharmacies,
+    annee: view.zonage.year,
+    situation_au: view.date,
+    source: view.example ? EXAMPLE_LABEL : view.zonage.source,
+  }));
+  return '\uFEFF' + Papa.unparse(data, { delimiter: ';', newline: '\r\n' }) + '\r\n';
+}
+
+export function zonageGeojson(
+  view: ZonageView,
+  rows: ZonageRow[],
+  shapes: Map<string, Feature<MultiPolygon, { code: string; nom: string }>>,
+): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: rows.flatMap((r) => {
+      const shape = shapes.get(r.code);
+      if (!shape) return [];
+      return [{
+        type: 'Feature' as const,
+        geometry: shape.geometry,
+        properties: { ...r, annee: view.zonage.year, situation_au: view.date, source: view.example ? EXAMPLE_LABEL : view.zonage.source },
+      }];
+    }),
+  };
+}
