@@ -11,6 +11,7 @@ import type { Browser } from 'playwright-core';
 import { buildGeo } from './build-geo.ts';
 import { ROOT, loadTerritories } from './lib/inputs.ts';
 import { launch } from '../test/e2e/browser.ts';
+import { benchNationalImport } from './bench-import.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -50,6 +51,8 @@ for (let i = 0; i < RUNS; i++) {
   fs.rmSync(out, { recursive: true });
 }
 for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms).toFixed(0)} ms`);
+
+benchNationalImport();
 
 // 3. Initial JavaScript -----------------------------------------------------------------------------
 console.log('\n## JavaScript initial (dist/, gzip)');
