@@ -179,3 +179,17 @@ describe('extractions nationales', () => {
     expect(r.read).toBe(7);
   });
 });
+
+describe('fichiers normalisés', () => {
+  it("un import normalisé se relit à l'identique (zonage, professionnels, pharmacies)", async () => {
+    const { zonageFile, practitionersFile, pharmaciesFile } = await import('../../src/core/normalized.ts');
+    const z = zonage(cp1252('Code INSEE;Zone\n17300;Très fragile\n17189;intermédiaire\n'));
+    const again = zonage(utf8(zonageFile(z.rows)));
+    expect(again.rows).toEqual(z.rows);
+    expect(zonageFile(z.rows)).toBe('code_insee,zone\n17300,tres-fragile\n17219,intermediaire\n');
+    const p = importPractitioners('p', fs.readFileSync('test/fixtures/PS_LibreAcces_Personne_activite_exemple.txt'), { resolve });
+    expect(importPractitioners('p2', utf8(practitionersFile(p.rows)), { resolve }).rows).toEqual(p.rows);
+    const ph = importPharmacies('f', fs.readFileSync('test/fixtures/etalab-cs1100507-stock-exemple.csv'), { resolve });
+    expect(importPharmacies('f2', utf8(pharmaciesFile(ph.rows)), { resolve }).rows).toEqual(ph.rows);
+  });
+});

@@ -1,0 +1,21 @@
+// Normalized project files, as the chargé de mission puts them in data/territories/<id>/ after an
+// import: the same simple CSV formats the import reads, with ids rather than labels.
+import Papa from 'papaparse';
+import type { ZonageRow } from './csv-import.ts';
+import type { Pharmacy, Practitioner } from './zonage.ts';
+
+const csv = (rows: object[], columns: string[]) => Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? '')) }, { newline: '\n' }) + '\n';
+
+export const zonageFile = (rows: ZonageRow[]) => csv(rows.map((r) => ({ code_insee: r.code, zone: r.zone })), ['code_insee', 'zone']);
+
+export const practitionersFile = (rows: Practitioner[]) =>
+  csv(
+    rows.map((p) => ({ code_insee: p.commune, profession: p.profession, mode: p.mode, date_debut: p.start ?? '', date_fin: p.end ?? '', rpps: p.rpps ?? '', nom: p.nom ?? '' })),
+    ['code_insee', 'profession', 'mode', 'date_debut', 'date_fin', 'rpps', 'nom'],
+  );
+
+export const pharmaciesFile = (rows: Pharmacy[]) =>
+  csv(
+    rows.map((p) => ({ code_insee: p.commune, finess: p.finess ?? '', nom: p.nom ?? '', date_ouverture: p.opened ?? '', date_fermeture: p.closed ?? '' })),
+    ['code_insee', 'finess', 'nom', 'date_ouverture', 'date_fermeture'],
+  );

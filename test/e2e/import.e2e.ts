@@ -1,0 +1,72 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, openPage, waitForMap, screenshot } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe("import de l'année dans le navigateur", () => {
+  it('un fichier avec des lignes fautives : rapport, aperçu sur la carte avant publication, fichier normalisé', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('button', { name: 'Importer des données' }).click();
+    const panel = page.getByRole('region', { name: "Importer les données de l'année" });
+    await expect(panel.getByLabel('Année').inputValue()).resolves.toBe('2027');
+    await panel.locator('input[type=file]').setInputFiles('test/fixtures/zonage-cp1252-defauts.csv');
+    const report = panel.getByTestId('import-report');
+    await expect(report.textContent()).resolves.toContain('3 ligne(s) lue(s)');
+    await expect(report.getByTestId('import-accepted').textContent()).resolves.toBe('2');
+    await expect(report.getByTestId('import-rejected').textContent()).resolves.toBe('1');
+    await expect(report.textContent()).resolves.toContain('Encodage windows-1252, séparateur point-virgule');
+    await expect(report.locator('.errors li').allTextContents()).resolves.toEqual([
+      'zonage-cp1252-defauts.csv, ligne 3, colonne « code_insee » : code INSEE 99999 inconnu dans ce territoire.',
+    ]);
+    await expect(report.locator('.warnings').textContent()).resolves.toContain('ancien code 17189 (Hiers-Brouage)');
+    await expect(report.locator('.warnings').textContent()).resolves.toContain('zonage incomplet, 460 commune(s)');
+    await screenshot(page, 'import-rapport');
+
+    // Nothing changed yet: the map still shows the published 2026 zonage.
+    await expect(page.getByTestId('preview-banner').count()).resolves.toBe(0);
+    await panel.getByRole('button', { name: 'Prévisualiser sur la carte' }).click();
+    await expect(page.getByTestId('preview-banner').textContent()).resolves.toContain('Aperçu — import non publié (zonage 2027)');
+    const legend = page.getByRole('region', { name: 'Légende du zonage' });
+    await expect.poll(() => legend.locator('h2').textContent()).toContain('2027');
+    const counts = (await legend.getByTestId('legend-count').allTextContents()).map(Number);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(2); // only the two accepted rows are classified
+    await screenshot(page, 'import-apercu');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger le fichier normalisé' }).click()]);
+    expect(download.suggestedFilename()).toBe('medecin-generaliste-2027.csv');
+    expect(fs.readFileSync((await download.path())!, 'utf8')).toBe('code_insee,zone\n17300,tres-fragile\n17219,fragile\n');
+
+    await page.getByRole('button', { name: "Quitter l'aperçu" }).click();
+    await expect.poll(() => legend.locator('h2').textContent()).toContain('2026');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("une extraction FINESS en Windows-1252 est reconnue et filtrée sur le territoire", async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('button', { name: 'Importer des données' }).click();
+    const panel = page.getByRole('region', { name: "Importer les données de l'année" });
+    await panel.getByLabel('Fichier de').selectOption('pharmacies');
+    await panel.locator('input[type=file]').setInputFiles('test/fixtures/etalab-cs1100507-stock-exemple.csv');
+    const report = panel.getByTestId('import-report');
+    await expect(report.textContent()).resolves.toContain('7 ligne(s) lue(s)');
+    await expect(report.textContent()).resolves.toContain('4 hors champ');
+    await expect(report.textContent()).resolves.toContain('extraction FINESS');
+    await expect(report.locator('.errors li').first().textContent()).resolves.toContain('ligne 6, colonne « dateouv »');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
