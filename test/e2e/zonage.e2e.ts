@@ -167,3 +167,25 @@ describe('tableau des communes', () => {
     await page.close();
   });
 });
+
+describe('export de la carte annuelle', () => {
+  it('SVG et PNG téléchargés, avec titre, légende et mention « Exemple »', async () => {
+    const { page, errors } = await openPage(browser);
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    const group = page.getByRole('group', { name: 'Exporter la carte annuelle' });
+    const [svg] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('carte-charente-maritime-medecin-generaliste-2026-exemple.svg');
+    const text = fs.readFileSync((await svg.path())!, 'utf8');
+    expect(text).toContain('>Zonage départemental 2026</text>');
+    expect(text).toContain('Exemple — données fictives');
+    const [png] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'PNG' }).click()]);
+    const bytes = fs.readFileSync((await png.path())!);
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe(794 * 2); // width
+    fs.mkdirSync('test-results/screenshots', { recursive: true });
+    fs.writeFileSync('test-results/screenshots/export-carte-annuelle.png', bytes);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
