@@ -1,9 +1,12 @@
-// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>].
+// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>][?annee=AAAA&profession=…].
 // Anything else falls back to a valid view with a polite French message saying what was ignored.
 
 export interface View {
   territory: string;
   commune?: string;
+  /** Zonage year and profession shown; absent means the defaults (zonage in force today). */
+  year?: number;
+  profession?: string;
 }
 
 export interface ParsedHash {
@@ -22,7 +25,28 @@ export interface PermalinkContext {
 const MAX_HASH = 200;
 
 export function formatHash(view: View): string {
-  return view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+  const path = view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+  const query = new URLSearchParams();
+  if (view.year !== undefined) query.set('annee', String(view.year));
+  if (view.profession) query.set('profession', view.profession);
+  return query.size ? `${path}?${query}` : path;
+}
+
+/** Reads ?annee=…&profession=…; unknown or malformed values are dropped with a message. */
+function parseQuery(query: string): { year?: number; profession?: string; problem?: string } {
+  const params = new URLSearchParams(query);
+  const out: { year?: number; profession?: string; problem?: string } = {};
+  const year = params.get('annee');
+  if (year !== null) {
+    if (/^\d{4}$/.test(year)) out.year = Number(year);
+    else out.problem = `L'année « ${quote(year)} » n'est pas lisible ; voici le zonage en vigueur.`;
+  }
+  const profession = params.get('profession');
+  if (profession !== null) {
+    if (/^[a-z]+(-[a-z]+)*$/.test(profession)) out.profession = profession;
+    else out.problem = `La profession « ${quote(profession)} » n'est pas reconnue.`;
+  }
+  return out;
 }
 
 function decode(part: string): string | undefined {
@@ -46,7 +70,14 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   if (raw.length > MAX_HASH) {
     return { view: fallback, problem: "Le lien est trop long pour être lu ; voici la carte d'ensemble." };
   }
-  const parts = raw.replace(/^\//, '').split('/').map(decode);
+  const [pathPart, queryPart = ''] = raw.split('?', 2);
+  const extra = parseQuery(queryPart);
+  const withQuery = (result: ParsedHash): ParsedHash => {
+    const view = { ...result.view, ...(extra.year !== undefined ? { year: extra.year } : {}), ...(extra.profession ? { profession: extra.profession } : {}) };
+    const problem = result.problem ?? extra.problem;
+    return problem ? { view, problem } : { view };
+  };
+  const parts = pathPart.replace(/^\//, '').split('/').map(decode);
   if (parts.some((p) => p === undefined)) {
     return { view: fallback, problem: "Le lien contient des caractères illisibles ; voici la carte d'ensemble." };
   }
@@ -58,16 +89,16 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
     };
   }
   const name = ctx.territoryNames.get(territory);
-  if (kind === undefined || (kind === '' && code === undefined)) return { view: { territory } };
+  if (kind === undefined || (kind === '' && code === undefined)) return withQuery({ view: { territory } });
   if (kind !== 'commune' || !code || rest.length > 0) {
-    return { view: { territory }, problem: `Le lien « ${quote(raw)} » n'est pas reconnu ; voici la carte de ${name}.` };
+    return withQuery({ view: { territory }, problem: `Le lien « ${quote(pathPart)} » n'est pas reconnu ; voici la carte de ${name}.` });
   }
   const commune = ctx.resolveCommune(territory, code.trim().toUpperCase());
   if (!commune) {
-    return {
+    return withQuery({
       view: { territory },
       problem: `Aucune commune de code « ${quote(code)} » dans ${name} ; voici la carte du territoire.`,
-    };
+    });
   }
-  return { view: { territory, commune } };
+  return withQuery({ view: { territory, commune } });
 }

@@ -55,7 +55,13 @@ describe('zonage annuel sur la carte', () => {
     const y2025 = expectedCounts('charente-maritime', 'medecin-generaliste', 2025, today);
     await expect.poll(() => legend.getByTestId('legend-count').allTextContents()).toEqual(y2025.counts);
     await expect(legend.locator('h2').textContent()).resolves.toContain('2025');
+    expect(page.url()).toMatch(/#\/charente-maritime\?annee=2025$/);
     await screenshot(page, 'zonage-2025');
+    // The year is part of the permalink: a reload shows the same year.
+    await page.reload();
+    await waitForMap(page, 'charente-maritime');
+    await expect(page.getByLabel('Année').inputValue()).resolves.toBe('2025');
+    await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(y2025.counts);
     expect(errors).toEqual([]);
     await page.close();
   });

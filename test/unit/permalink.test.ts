@@ -48,3 +48,22 @@ describe('lien permanent (hash)', () => {
     }
   });
 });
+
+describe('année et profession dans le lien', () => {
+  it.each([
+    ['#/mauges?annee=2025&profession=chirurgien-dentiste', { territory: 'mauges', year: 2025, profession: 'chirurgien-dentiste' }],
+    ['#/charente-maritime/commune/17300?annee=2025', { territory: 'charente-maritime', commune: '17300', year: 2025 }],
+  ])('%s', (hash, view) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+    expect(formatHash(view)).toBe(hash);
+  });
+
+  it.each([
+    ['#/mauges?annee=deux-mille', "L'année « deux-mille » n'est pas lisible"],
+    ['#/mauges?profession=<b>', "La profession « <b> » n'est pas reconnue"],
+  ])('%s : valeur ignorée, message', (hash, message) => {
+    const parsed = parseHash(hash, ctx);
+    expect(parsed.view).toEqual({ territory: 'mauges' });
+    expect(parsed.problem).toContain(message);
+  });
+});
