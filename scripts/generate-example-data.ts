@@ -95,8 +95,8 @@ function generate(territory: string) {
       const finess = `${c.code.slice(0, 2)}999${String(pharmacies.length + 1).padStart(4, '0')}`;
       pharmacies.push([c.code, finess, `Pharmacie exemple ${pharmacies.length + 1}`, '', '']);
     }
-    // Some communes with a pharmacy have no GP: the case fiche 1 is about.
-    const noGp = pharmacyCount > 0 && random(`nogp/${c.code}`) < 0.12;
+    // Some small communes with a pharmacy have no GP: the case fiche 1 is about.
+    const noGp = pharmacyCount > 0 && pop < 3000 && random(`nogp/${c.code}`) < 0.12;
     for (const [profession, per] of densities) {
       if (territory === 'charente-maritime' && profession !== 'medecin-generaliste') continue;
       if (profession === 'medecin-generaliste' && noGp) continue;

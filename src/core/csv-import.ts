@@ -132,7 +132,16 @@ function importTable<T>(
   report.encoding = encoding;
   report.format = options.format ?? 'projet';
   report.separator = options.separator ?? detectSeparator(text);
-  const table = options.table ?? Papa.parse<string[]>(text, { delimiter: report.separator, skipEmptyLines: false }).data;
+  // Binary content (a spreadsheet .xlsx, an image…) decodes to control characters: say so plainly.
+  const controls = text.slice(0, 4000).match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  if (controls > 4) {
+    report.rejected.push({ line: 1, field: '', message: `${file} : ce n'est pas un fichier texte CSV (fichier binaire ou classeur .xlsx ?). Enregistrez-le au format « CSV » depuis le tableur.` });
+    return report;
+  }
+  const parsed = options.table ? { data: options.table, errors: [] } : Papa.parse<string[]>(text, { delimiter: report.separator, skipEmptyLines: false });
+  const table = parsed.data;
+  // An unclosed quote swallows the following lines into one field: reject that row, naming it.
+  const quoteErrors = new Set(parsed.errors.filter((e) => e.type === 'Quotes' && e.row !== undefined).map((e) => e.row!));
   const header = (table[0] ?? []).map((h) => normalizeKey(h));
   const index = new Map<string, number>();
   for (const col of columns) {
@@ -141,7 +150,8 @@ function importTable<T>(
   }
   const missing = columns.filter((c) => c.required && !index.has(c.key));
   if (missing.length) {
-    const found = (table[0] ?? []).join(', ') || 'aucune';
+    const shown = (table[0] ?? []).join(', ').replace(/[\u0000-\u001f]/g, ' ');
+    const found = shown ? (shown.length > 120 ? `${shown.slice(0, 120)}…` : shown) : 'aucune';
     report.rejected.push({
       line: 1,
       field: missing.map((m) => m.key).join(', '),
@@ -179,6 +189,11 @@ function importTable<T>(
         report.ignored[reason] = (report.ignored[reason] ?? 0) + 1;
       },
     };
+    if (quoteErrors.has(i)) {
+      const col = columns.find((c) => index.has(c.key) && (cells[index.get(c.key)!] ?? '').includes('\n'));
+      ctx.reject(col?.key ?? '', 'guillemet ouvert et jamais fermé : la suite du fichier a été lue comme une seule valeur ; corrigez ce guillemet.');
+      continue;
+    }
     if (short) {
       ctx.reject(short.key, `ligne incomplète (${cells.length} champ${cells.length > 1 ? 's' : ''} sur ${header.length}) : fichier tronqué ou séparateur différent ?`);
       continue;
@@ -192,6 +207,7 @@ function importTable<T>(
       ctx.reject('', 'ligne non lue.');
     }
   }
+  if (report.read === 0) report.warnings.push({ message: `${file} : aucune ligne de données après la ligne d'en-tête.` });
   const errorsPerRow = new Set(report.rejected.map((r) => r.line)).size;
   const ignoredRows = Object.values(report.ignored).reduce((a, b) => a + b, 0);
   if (report.accepted + errorsPerRow + ignoredRows !== report.read) throw new Error(`Comptage incohérent pour ${file}.`);

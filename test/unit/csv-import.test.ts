@@ -193,3 +193,24 @@ describe('fichiers normalisés', () => {
     expect(importPharmacies('f2', utf8(pharmaciesFile(ph.rows)), { resolve }).rows).toEqual(ph.rows);
   });
 });
+
+describe('fichiers hostiles', () => {
+  it("un fichier binaire (classeur .xlsx) : message clair, rien d'autre", () => {
+    const bytes = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256);
+    const r = zonage(bytes, 'zonage.xlsx');
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining("ce n'est pas un fichier texte CSV") })]);
+    expect(r.accepted).toBe(0);
+  });
+
+  it("un guillemet jamais fermé : la ligne est rejetée en le disant, les lignes valides d'avant sont gardées", () => {
+    const r = zonage(utf8('code_insee;zone\n17306;fragile\n17300;"fragile\n17004;fragile\n'));
+    expect(r.rows.map((x) => x.code)).toEqual(['17306']);
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 3, field: 'zone', message: expect.stringContaining('guillemet ouvert et jamais fermé') })]);
+  });
+
+  it("un fichier réduit à l'en-tête : averti, aucune ligne", () => {
+    const r = zonage(utf8('code_insee,zone\n'));
+    expect(r.read).toBe(0);
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining("aucune ligne de données après la ligne d'en-tête"));
+  });
+});
