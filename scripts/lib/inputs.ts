@@ -27,10 +27,14 @@ export function cogInfo(): CogInfo {
   return { package: declared.package, version: declared.version, edition: declared.edition };
 }
 
+let cog: Cog | undefined;
+
+/** The COG index, built once per process (scripts and the CLI ask for it several times). */
 export function loadCog(): Cog {
+  if (cog) return cog;
   const communes = require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[];
   const epci = require('@etalab/decoupage-administratif/data/epci.json') as CogEpci[];
-  return new Cog(communes, epci);
+  return (cog = new Cog(communes, epci));
 }
 
 export function loadTerritories(dir = path.join(ROOT, 'data/territories')): Territory[] {

@@ -1,6 +1,7 @@
 // Headless Chromium from the system (Debian package `chromium`), never a downloaded build.
 import fs from 'node:fs';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
@@ -17,6 +18,18 @@ export async function launch(): Promise<Browser> {
       '--enable-unsafe-swiftshader',
     ],
   });
+}
+
+/** One browser per test file: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
 }
 
 /** Opens a page that records console errors and CSP violations, so tests can assert there are none. */

@@ -1,20 +1,13 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage, waitForMap, screenshot } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe("import de l'année dans le navigateur", () => {
   it('un fichier avec des lignes fautives : rapport, aperçu sur la carte avant publication, fichier normalisé', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('button', { name: 'Importer des données' }).click();
@@ -54,7 +47,7 @@ describe("import de l'année dans le navigateur", () => {
   });
 
   it("une extraction FINESS en Windows-1252 est reconnue et filtrée sur le territoire", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('button', { name: 'Importer des données' }).click();

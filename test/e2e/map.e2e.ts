@@ -1,21 +1,13 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage, waitForMap, renderedCommuneCodes, project, screenshot } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, waitForMap, renderedCommuneCodes, project, screenshot } from './browser.ts';
 import { territoryFeatures, insidePoint } from './geo-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 describe('carte des communes', () => {
   it('dessine les 462 communes de Charente-Maritime, sans erreur ni violation CSP', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     const codes = await renderedCommuneCodes(page);
@@ -34,7 +26,7 @@ describe('carte des communes', () => {
   });
 
   it('dessine les 6 communes de Mauges Communauté, choisies avec le sélecteur de territoire', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     await page.getByLabel('Territoire').selectOption('mauges');
@@ -48,7 +40,7 @@ describe('carte des communes', () => {
   });
 
   it('survol : affiche le nom ; clic : ouvre la fiche ; le lien permanent la rouvre après rechargement', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     const point = await project(page, insidePoint('charente-maritime', '17300'));
@@ -78,7 +70,7 @@ describe('carte des communes', () => {
   });
 
   it('une commune fusionnée forme un seul polygone : Marennes-Hiers-Brouage se sélectionne depuis Hiers-Brouage', async () => {
-    const { page } = await openPage(browser);
+    const { page } = await openPage(browser());
     await page.goto(`${baseUrl}#/charente-maritime/commune/17189`);
     await waitForMap(page, 'charente-maritime');
     await expect(page.getByTestId('commune-name').textContent()).resolves.toBe('Marennes-Hiers-Brouage');
@@ -93,7 +85,7 @@ describe('carte des communes', () => {
     ['#/charente-maritime/quoi/17300', "n'est pas reconnu", 'charente-maritime'],
     [`#/${'x'.repeat(500)}`, 'trop long', 'charente-maritime'],
   ])('un lien incorrect (%s) affiche la carte du territoire avec un message poli', async (hash, message, territory) => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}${hash}`);
     await waitForMap(page, territory);
     await expect(page.getByRole('status').textContent()).resolves.toContain(message);

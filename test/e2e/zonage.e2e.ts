@@ -1,19 +1,12 @@
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, openPage, waitForMap, screenshot, project } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
 import { insidePoint } from './geo-fixtures.ts';
 import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
 
 const baseUrl = inject('baseUrl');
 const bundle = (id: string) => JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle;
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** What the legend should say, computed by the core with the browser's "today". */
 function expectedCounts(id: string, profession: string, year: number, today: string) {
@@ -25,7 +18,7 @@ function expectedCounts(id: string, profession: string, year: number, today: str
 
 describe('zonage annuel sur la carte', () => {
   it("légende : chaque classe, son nombre de communes, la règle de la fiche 1 et l'étiquette « Exemple »", async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
@@ -68,7 +61,7 @@ describe('zonage annuel sur la carte', () => {
 
   it("la fiche d'une commune donne sa zone effective et pourquoi", async () => {
     const b = bundle('charente-maritime');
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
@@ -88,7 +81,7 @@ describe('zonage annuel sur la carte', () => {
   });
 
   it('Mauges : un zonage par profession (ARS), sans règle pharmacie', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}#/mauges`);
     await waitForMap(page, 'mauges');
     const options = await page.getByLabel('Profession').locator('option').allTextContents();
@@ -106,7 +99,7 @@ describe('changements', () => {
   it("compte les communes qui changent de classe depuis l'année précédente, et ouvre leur fiche", async () => {
     const { classChanges } = await import('../../src/core/zonage-bundle.ts');
     const b = bundle('charente-maritime');
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
@@ -128,7 +121,7 @@ describe('changements', () => {
 
 describe('tableau des communes', () => {
   it('liste les 462 communes, filtre, trie, et télécharge exactement ce qui est affiché (CSV, GeoJSON)', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('button', { name: 'Tableau' }).click();
@@ -176,7 +169,7 @@ describe('tableau des communes', () => {
 
 describe('export de la carte annuelle', () => {
   it('SVG et PNG téléchargés, avec titre, légende et mention « Exemple »', async () => {
-    const { page, errors } = await openPage(browser);
+    const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     const group = page.getByRole('group', { name: 'Exporter la carte annuelle' });
