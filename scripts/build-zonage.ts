@@ -6,7 +6,7 @@ import path from 'node:path';
 import { communeResolver, importPharmacies, importPractitioners, importZonage, type ImportReport } from '../src/core/csv-import.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import type { ZonageBundle } from '../src/core/zonage-bundle.ts';
-import { ROOT, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { ROOT, dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 
 function check(report: ImportReport<unknown>, problems: string[]) {
   problems.push(...report.rejected.map((r) => r.message));
@@ -23,7 +23,7 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
   const config = loadZonageConfig(territoryId);
   const communes = territoryCommunes(cog, territory);
   const resolve = communeResolver(communes);
-  const dir = path.join(ROOT, 'data/territories', territoryId);
+  const dir = path.join(dataDir(), territoryId);
   const read = (file: string) => new Uint8Array(fs.readFileSync(file));
   const problems: string[] = [];
   const warnings: string[] = [];
@@ -63,8 +63,17 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
   };
 }
 
+export const dataOut = () => path.resolve(process.env.DATA_OUT ?? path.join(ROOT, 'public/data'));
+
+/** Writes public/data/<id>/zonage.json, the file the app reads. */
+export function writeZonageBundle(bundle: ZonageBundle, out = dataOut()): string {
+  const file = path.join(out, bundle.territory, 'zonage.json');
+  writeOutput(file, JSON.stringify(bundle) + '\n');
+  return file;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  const out = path.resolve(process.env.DATA_OUT ?? path.join(ROOT, 'public/data'));
+  const out = dataOut();
   let failed = false;
   for (const t of loadTerritories()) {
     const { bundle, problems, warnings } = buildZonageBundle(t.id);
@@ -74,7 +83,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
       console.error(`${t.id} : ${problems.length} ligne(s) rejetée(s) :\n- ${problems.join('\n- ')}`);
       continue;
     }
-    writeOutput(path.join(out, t.id, 'zonage.json'), JSON.stringify(bundle) + '\n');
+    writeZonageBundle(bundle, out);
     console.log(`${t.id} : ${bundle.zonages.length} zonage(s), ${bundle.practitioners.rows.length} professionnels, ${bundle.pharmacies.rows.length} pharmacies → ${path.relative(ROOT, out)}/${t.id}/zonage.json`);
   }
   if (failed) process.exit(1);

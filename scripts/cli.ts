@@ -2,6 +2,8 @@
 //   import <zonage|medecins|pharmacies> <file> --territory <id> [--year Y] [--profession P]
 //   zonage --territory <id> --year <Y> [--profession P] [--date YYYY-MM-DD]
 //          [--zonage-file F --medecins-file F --pharmacies-file F]
+//   publish <zonage|medecins|pharmacies> <file> --territory <id> [--year Y --profession P
+//          --valid-from D --valid-until D] [--source TEXT] [--keep-valid]
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -10,6 +12,7 @@ import { territoryCommunes } from '../src/core/communes.ts';
 import { dateForYear, zonageView } from '../src/core/zonage-bundle.ts';
 import { schemeFor } from '../src/core/zonage-config.ts';
 import { buildZonageBundle } from './build-zonage.ts';
+import { PublishError, publish, type PublishKind } from './publish.ts';
 import { loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 
 class UsageError extends Error {}
@@ -90,6 +93,43 @@ function runZonage(values: Record<string, string | undefined>): number {
   return problems.length ? 1 : 0;
 }
 
+function runPublish(kind: string | undefined, file: string | undefined, values: Record<string, string | boolean | undefined>): number {
+  if (!kind || !file) throw new UsageError('usage : publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA]');
+  const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
+  if (!str('territory')) throw new UsageError('option --territory obligatoire (charente-maritime, mauges…).');
+  if (str('year') !== undefined && !/^\d{4}$/.test(str('year')!)) throw new UsageError(`année « ${str('year')} » invalide (AAAA).`);
+  let result;
+  try {
+    result = publish({
+      territory: str('territory')!,
+      kind: kind as PublishKind,
+      file,
+      year: str('year') ? Number(str('year')) : undefined,
+      profession: str('profession'),
+      validFrom: str('valid-from'),
+      validUntil: str('valid-until'),
+      source: str('source'),
+      keepValid: values['keep-valid'] === true,
+    });
+  } catch (e) {
+    if (e instanceof PublishError) throw new UsageError(e.message);
+    throw e;
+  }
+  const { report } = result;
+  const out = {
+    published: result.published,
+    files: result.written.map((f) => path.relative(process.cwd(), f)),
+    read: report.read,
+    accepted: report.accepted,
+    rejected: report.rejected,
+    warnings: report.warnings,
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  if (result.refused) process.stderr.write(`${path.basename(file)} : ${result.refused}\n`);
+  else process.stderr.write(`${path.basename(file)} : publié (${report.accepted} ligne(s)) → ${out.files.join(', ')}\n`);
+  return result.published && !report.rejected.length ? 0 : 1;
+}
+
 function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -102,12 +142,18 @@ function main(argv: string[]): number {
       'zonage-file': { type: 'string' },
       'medecins-file': { type: 'string' },
       'pharmacies-file': { type: 'string' },
+      'valid-from': { type: 'string' },
+      'valid-until': { type: 'string' },
+      source: { type: 'string' },
+      'keep-valid': { type: 'boolean' },
     },
   });
   const [command, ...rest] = positionals;
-  if (command === 'import') return runImport(rest[0], rest[1], values);
-  if (command === 'zonage') return runZonage(values);
-  throw new UsageError(`commande inconnue « ${command ?? ''} » : import ou zonage.`);
+  const strings = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string | undefined>;
+  if (command === 'import') return runImport(rest[0], rest[1], strings);
+  if (command === 'zonage') return runZonage(strings);
+  if (command === 'publish') return runPublish(rest[0], rest[1], values);
+  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonage ou publish.`);
 }
 
 try {

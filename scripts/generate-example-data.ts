@@ -3,7 +3,7 @@
 // The real département zonage and practitioner lists are not in the repository; importing them
 // replaces these files. Every file is labelled « Exemple — données fictives » where it shows.
 import path from 'node:path';
-import { ROOT, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { territoryCommunes, type Commune } from '../src/core/communes.ts';
 import type { ZonageScheme } from '../src/core/zonage.ts';
 
@@ -69,7 +69,7 @@ function generate(territory: string) {
   const t = loadTerritories().find((x) => x.id === territory)!;
   const config = loadZonageConfig(territory);
   const communes = territoryCommunes(cog, t);
-  const dir = path.join(ROOT, 'data/territories', territory);
+  const dir = path.join(dataDir(), territory);
   let person = 0;
   const people: Person[] = [];
   const pharmacies: Array<[string, string, string, string, string]> = [];

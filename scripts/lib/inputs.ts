@@ -37,14 +37,19 @@ export function loadCog(): Cog {
   return (cog = new Cog(communes, epci));
 }
 
-export function loadTerritories(dir = path.join(ROOT, 'data/territories')): Territory[] {
+/** Where the chargé de mission's inputs live: data/territories, or DATA_DIR (tests publish into a copy). */
+export function dataDir(): string {
+  return path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data/territories'));
+}
+
+export function loadTerritories(dir = dataDir()): Territory[] {
   const entries = fs
     .readdirSync(dir)
     .sort()
     .filter((d) => fs.existsSync(path.join(dir, d, 'territory.json')))
     .map((d): [string, unknown] => {
       const file = path.join(dir, d, 'territory.json');
-      return [path.relative(ROOT, file), JSON.parse(fs.readFileSync(file, 'utf8'))];
+      return [path.relative(process.cwd(), file), JSON.parse(fs.readFileSync(file, 'utf8'))];
     });
   return parseTerritories(entries);
 }
@@ -58,6 +63,6 @@ export function writeOutput(file: string, content: string): Buffer {
 }
 
 export function loadZonageConfig(territory: string): ZonageConfig {
-  const file = path.join(ROOT, 'data/territories', territory, 'zonage.json');
-  return parseZonageConfig(JSON.parse(fs.readFileSync(file, 'utf8')), path.relative(ROOT, file));
+  const file = path.join(dataDir(), territory, 'zonage.json');
+  return parseZonageConfig(JSON.parse(fs.readFileSync(file, 'utf8')), path.relative(process.cwd(), file));
 }

@@ -38,6 +38,14 @@ export interface ImportReport<T> {
 /** Files larger than this are refused before parsing, with a message (streaming is for national files). */
 export const MAX_BYTES = 120 * 1024 * 1024;
 
+/** A report for a file that could not be read at all: one rejection, at line 0. */
+export function failedReport<T>(file: string, message: string): ImportReport<T> {
+  return { file, format: 'projet', read: 0, accepted: 0, rejected: [{ line: 0, field: '', message }], ignored: {}, warnings: [], encoding: 'utf-8', separator: ',', rows: [] };
+}
+
+export const oversizeMessage = (file: string, size: number) =>
+  `${file} : fichier de ${Math.round(size / 1e6)} Mo, au-delà de la limite de ${MAX_BYTES / 1024 / 1024} Mo.`;
+
 // Windows-1252 differs from Latin-1 in 0x80–0x9F (€, œ, Œ, ’, …); some TextDecoder implementations
 // (Node 20) decode "windows-1252" as Latin-1, so those 27 code points are mapped here.
 const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
@@ -123,11 +131,8 @@ function importTable<T>(
     skip?: (cells: string[]) => string | undefined;
   } = {},
 ): ImportReport<T> {
+  if (bytes.length > MAX_BYTES) return failedReport(file, oversizeMessage(file, bytes.length));
   const report: ImportReport<T> = { file, format: 'projet', read: 0, accepted: 0, rejected: [], ignored: {}, warnings: [], encoding: 'utf-8', separator: ',', rows: [] };
-  if (bytes.length > MAX_BYTES) {
-    report.rejected.push({ line: 0, field: '', message: `${file} : fichier de ${Math.round(bytes.length / 1e6)} Mo, au-delà de la limite de ${MAX_BYTES / 1024 / 1024} Mo.` });
-    return report;
-  }
   const { text, encoding } = options.decoded ?? decode(bytes);
   report.encoding = encoding;
   report.format = options.format ?? 'projet';

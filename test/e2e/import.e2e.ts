@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
@@ -62,4 +64,37 @@ describe("import de l'année dans le navigateur", () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('un gros fichier est lu dans un worker : progression, annulation, puis rapport complet', async () => {
+    // ~20 Mo in the project format: every row valid, spread over the territory's communes.
+    const communes = (JSON.parse(fs.readFileSync('public/data/charente-maritime/communes.json', 'utf8')).communes as Array<{ code: string }>).map((c) => c.code);
+    const rows = 400_000;
+    const lines = ['code_insee;profession;mode;date_debut;date_fin;rpps;nom'];
+    for (let i = 0; i < rows; i++) lines.push(`${communes[i % communes.length]};medecin-generaliste;${i % 7 ? 'liberal' : 'salarie'};2001-02-03;;${10_000_000_000 + i};Praticien ${i}`);
+    const file = path.join(os.tmpdir(), 'professionnels-national.csv');
+    fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
+
+    const { page, errors } = await openPage(browser());
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('button', { name: 'Importer des données' }).click();
+    const panel = page.getByRole('region', { name: "Importer les données de l'année" });
+    await panel.getByLabel('Fichier de').selectOption('medecins');
+    await panel.locator('input[type=file]').setInputFiles(file);
+    const progress = panel.locator('.progress');
+    await expect(progress.textContent()).resolves.toMatch(/Lecture… \d+ %|Vérification des lignes…/);
+    await progress.getByRole('button', { name: 'Annuler' }).click();
+    await expect(progress.count()).resolves.toBe(0);
+    await expect(panel.getByTestId('import-report').count()).resolves.toBe(0);
+
+    await panel.locator('input[type=file]').setInputFiles([]);
+    await panel.locator('input[type=file]').setInputFiles(file);
+    const report = panel.getByTestId('import-report');
+    await expect(report.getByTestId('import-accepted').textContent({ timeout: 60_000 })).resolves.toBe('400\u202f000');
+    await expect(report.getByTestId('import-rejected').textContent()).resolves.toBe('0');
+    await expect(progress.count()).resolves.toBe(0);
+    await expect(panel.getByText('npm run --silent publish:data -- medecins "professionnels-national.csv" --territory charente-maritime').count()).resolves.toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

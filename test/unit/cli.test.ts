@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const cli = (...args: string[]) => {
@@ -33,5 +36,81 @@ describe('CLI', () => {
     const r = cli('zonage', '--territory', 'nulle-part', '--year', '2026');
     expect(r.code).toBe(2);
     expect(r.err).toContain('territoire inconnu « nulle-part »');
+  });
+});
+
+describe('CLI publish : la même étape que « Télécharger le fichier normalisé », écrite dans data/', () => {
+  const run = (env: Record<string, string>, ...args: string[]) => {
+    const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const setup = () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-'));
+    fs.cpSync('data/territories', path.join(tmp, 'territories'), { recursive: true });
+    return { tmp, env: { DATA_DIR: path.join(tmp, 'territories'), DATA_OUT: path.join(tmp, 'public') } };
+  };
+
+  it('publie un zonage complet : fichier normalisé, année déclarée (non exemple), zonage.json de l\'application reconstruit', () => {
+    const { tmp, env } = setup();
+    const file = path.join(tmp, 'Zonage ARS 2026.csv');
+    // As typed in a spreadsheet: labels, semicolons, an extra column.
+    fs.writeFileSync(file, 'Code INSEE;Zone;Commentaire\n49023;ZIP;\n49092;zac;\n49126;Hors zonage;\n49218;zip;\n49244;ZAC;\n49301;hors-zonage;x\n');
+    const r = run(env, 'publish', 'zonage', file, '--territory', 'mauges', '--year', '2026', '--profession', 'medecin-generaliste');
+    expect(r.err).toContain('publié (6 ligne(s))');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out);
+    expect(out).toMatchObject({ published: true, read: 6, accepted: 6, rejected: [] });
+    const dir = path.join(tmp, 'territories/mauges');
+    expect(fs.readFileSync(path.join(dir, 'zonages/medecin-generaliste-2026.csv'), 'utf8')).toBe(
+      'code_insee,zone\n49023,zip\n49092,zac\n49126,hors-zonage\n49218,zip\n49244,zac\n49301,hors-zonage\n',
+    );
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8'));
+    expect(config.$source).toBeTruthy(); // untouched keys survive
+    expect(config.years.find((y: { year: number; profession: string }) => y.year === 2026 && y.profession === 'medecin-generaliste')).toEqual({
+      year: 2026,
+      scheme: 'ars-zip-zac',
+      profession: 'medecin-generaliste',
+      file: 'zonages/medecin-generaliste-2026.csv',
+      validFrom: '2026-01-01',
+      validUntil: '2026-12-31',
+      example: false,
+      source: 'Fichier importé : Zonage ARS 2026.csv',
+    });
+    const bundle = JSON.parse(fs.readFileSync(path.join(tmp, 'public/mauges/zonage.json'), 'utf8'));
+    const z = bundle.zonages.find((x: { year: number; profession: string }) => x.year === 2026 && x.profession === 'medecin-generaliste');
+    expect(z.classes).toEqual({ '49023': 'zip', '49092': 'zac', '49126': 'hors-zonage', '49218': 'zip', '49244': 'zac', '49301': 'hors-zonage' });
+    expect(z.example).toBe(false);
+  });
+
+  it('refuse un zonage incomplet ou avec des lignes rejetées (rien n\'est écrit), sauf --keep-valid', () => {
+    const { tmp, env } = setup();
+    const file = path.join(tmp, 'z.csv');
+    fs.writeFileSync(file, 'code_insee,zone\n49023,zip\n49092,zzz\n');
+    const before = fs.readFileSync(path.join(tmp, 'territories/mauges/zonage.json'), 'utf8');
+    const refused = run(env, 'publish', 'zonage', file, '--territory', 'mauges', '--year', '2027');
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.out)).toMatchObject({ published: false, files: [], read: 2, accepted: 1 });
+    expect(refused.err).toContain("rien n'est publié : 1 ligne(s) rejetée(s), 5 commune(s) sans classement");
+    expect(fs.readFileSync(path.join(tmp, 'territories/mauges/zonage.json'), 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(tmp, 'territories/mauges/zonages/medecin-generaliste-2027.csv'))).toBe(false);
+    expect(fs.existsSync(path.join(tmp, 'public'))).toBe(false);
+
+    const kept = run(env, 'publish', 'zonage', file, '--territory', 'mauges', '--year', '2027', '--keep-valid');
+    expect(kept.code).toBe(1); // published, but a row was rejected: the exit code still says so
+    expect(JSON.parse(kept.out).published).toBe(true);
+    expect(fs.readFileSync(path.join(tmp, 'territories/mauges/zonages/medecin-generaliste-2027.csv'), 'utf8')).toBe('code_insee,zone\n49023,zip\n');
+  });
+
+  it('publie une extraction RPPS (ligne tronquée : refusée, puis lignes valides avec --keep-valid)', () => {
+    const { tmp, env } = setup();
+    const args = ['publish', 'medecins', 'test/fixtures/PS_LibreAcces_Personne_activite_exemple.txt', '--territory', 'charente-maritime', '--source', 'RPPS, extraction du 2 novembre 2026'];
+    expect(run(env, ...args).err).toContain("rien n'est publié : 1 ligne(s) rejetée(s) (--keep-valid publie les lignes valides seules)");
+    const r = run(env, ...args, '--keep-valid');
+    expect(JSON.parse(r.out)).toMatchObject({ published: true, read: 9, accepted: 4 });
+    const config = JSON.parse(fs.readFileSync(path.join(tmp, 'territories/charente-maritime/zonage.json'), 'utf8'));
+    expect(config.practitioners).toEqual({ file: 'medecins.csv', example: false, source: 'RPPS, extraction du 2 novembre 2026' });
+    const csv = fs.readFileSync(path.join(tmp, 'territories/charente-maritime/medecins.csv'), 'utf8');
+    expect(csv.split('\n')[0]).toBe('code_insee,profession,mode,date_debut,date_fin,rpps,nom');
+    expect(csv.trim().split('\n').length - 1).toBe(JSON.parse(r.out).accepted);
   });
 });
