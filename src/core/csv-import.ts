@@ -168,8 +168,13 @@ function importTable<T>(
     if (dataRows) report.rejected.push({ line: 2, field: '', message: `${file} : ${dataRows} ligne(s) non lues faute des colonnes obligatoires.` });
     return report;
   }
+  // Rows are numbered by the line they start on: a quoted value spanning lines pushes the next rows down.
+  const spans = (cells: string[]) => cells.reduce((n, v) => n + (v.includes('\n') ? v.split('\n').length - 1 : 0), 1);
+  let nextLine = 1 + spans(table[0] ?? []);
   for (let i = 1; i < table.length; i++) {
     const cells = table[i];
+    const line = nextLine;
+    nextLine += spans(cells);
     if (cells.every((v) => v.trim() === '')) continue; // blank line: not a row
     report.read++;
     const skipped = options.skip?.(cells);
@@ -177,7 +182,6 @@ function importTable<T>(
       report.ignored[skipped] = (report.ignored[skipped] ?? 0) + 1;
       continue;
     }
-    const line = i + 1;
     let rejected = false;
     let ignored = false;
     const short = columns.find((c) => c.required && index.get(c.key)! >= cells.length);

@@ -208,6 +208,16 @@ describe('fichiers hostiles', () => {
     expect(r.rejected).toEqual([expect.objectContaining({ line: 3, field: 'zone', message: expect.stringContaining('guillemet ouvert et jamais fermé') })]);
   });
 
+  it('une valeur entre guillemets sur plusieurs lignes ne décale pas les numéros des lignes suivantes', () => {
+    // Line 2 holds a comment typed with Alt+Entrée in a spreadsheet: it spans lines 2–4 (CRLF inside).
+    const r = zonage(utf8('code_insee;zone;commentaire\r\n17306;fragile;"révisé\r\nen conseil\r\ndu 3 mars"\r\n99999;fragile;\r\n\r\n17300;rouge;\r\n'));
+    expect(r.rows.map((x) => x.code)).toEqual(['17306']);
+    expect(r.rejected.map((e) => [e.line, e.field])).toEqual([
+      [5, 'code_insee'],
+      [7, 'zone'],
+    ]);
+  });
+
   it("un fichier réduit à l'en-tête : averti, aucune ligne", () => {
     const r = zonage(utf8('code_insee,zone\n'));
     expect(r.read).toBe(0);
