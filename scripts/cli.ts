@@ -2,6 +2,8 @@
 //   import <zonage|medecins|pharmacies> <file> --territory <id> [--year Y] [--profession P]
 //   zonage --territory <id> --year <Y> [--profession P] [--date YYYY-MM-DD]
 //          [--zonage-file F --medecins-file F --pharmacies-file F]
+//   aides --territory <id> --commune <code> --date <YYYY-MM-DD> [--profile <json file>]
+//          [--zonage-file F --medecins-file F --pharmacies-file F]
 //   publish <zonage|medecins|pharmacies> <file> --territory <id> [--year Y --profession P
 //          --valid-from D --valid-until D] [--source TEXT] [--keep-valid]
 import fs from 'node:fs';
@@ -9,7 +11,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { communeResolver, importPharmacies, importPractitioners, importZonage, separatorName } from '../src/core/csv-import.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
-import { dateForYear, zonageView } from '../src/core/zonage-bundle.ts';
+import { dateForYear, zoneResolver, zonageView } from '../src/core/zonage-bundle.ts';
+import { evaluateAids } from '../src/core/aid-engine.ts';
+import { isIsoDate } from '../src/core/dates.ts';
+import { parseProfile } from '../src/core/profile.ts';
+import { buildAidCatalogue } from './build-aids.ts';
 import { schemeFor } from '../src/core/zonage-config.ts';
 import { buildZonageBundle } from './build-zonage.ts';
 import { PublishError, publish, type PublishKind } from './publish.ts';
@@ -93,6 +99,52 @@ function runZonage(values: Record<string, string | undefined>): number {
   return problems.length ? 1 : 0;
 }
 
+function runAides(values: Record<string, string | undefined>): number {
+  const territory = territoryOf(values.territory);
+  if (!values.commune) throw new UsageError('option --commune <code INSEE> obligatoire.');
+  if (!isIsoDate(values.date)) throw new UsageError(`option --date AAAA-MM-JJ obligatoire${values.date ? ` (« ${values.date} » n'est pas une date)` : ''}.`);
+  const date = values.date;
+  const communes = territoryCommunes(loadCog(), territory);
+  const found = communeResolver(communes)(values.commune);
+  if (!found) throw new UsageError(`commune « ${values.commune} » inconnue dans ${territory.name}.`);
+  if (found.former) process.stderr.write(`avertissement : ancien code ${found.former.code} (${found.former.nom}) rattaché à ${found.commune.code} ${found.commune.nom}.\n`);
+  let profile = {};
+  if (values.profile) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(new TextDecoder().decode(readFile(values.profile)));
+    } catch (e) {
+      if (e instanceof UsageError) throw e;
+      throw new UsageError(`${values.profile} : JSON illisible (${(e as Error).message}).`);
+    }
+    const parsed = parseProfile(raw);
+    if (parsed.problems.length) throw new UsageError(`${values.profile} : profil invalide :\n- ${parsed.problems.join('\n- ')}`);
+    profile = parsed.profile;
+  }
+  const { catalogue, problems: aidProblems } = buildAidCatalogue(territory.id);
+  if (aidProblems.length) throw new UsageError(`catalogue des aides invalide :\n- ${aidProblems.join('\n- ')}`);
+  const { bundle, problems } = buildZonageBundle(territory.id, { zonage: values['zonage-file'], medecins: values['medecins-file'], pharmacies: values['pharmacies-file'] });
+  for (const p of problems) process.stderr.write(`rejeté : ${p}\n`);
+  const c = found.commune;
+  const evaluation = evaluateAids(catalogue.aids, { date, commune: { code: c.code, nom: c.nom, population: c.population }, zone: zoneResolver(bundle, date)(c.code) }, profile);
+  const out = evaluation.results.map((r) => ({
+    id: r.id,
+    title: r.title,
+    source: r.source,
+    eligible: r.eligible,
+    amount: r.amount,
+    ceiling: r.ceiling,
+    commitments: r.commitments,
+    deadlines: r.deadlines,
+    reasons: r.reasons,
+  }));
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  const open = evaluation.results.filter((r) => r.eligible !== 'no').length;
+  process.stderr.write(`${c.nom} (${c.code}) au ${date} : ${open} aide(s) ouverte(s) ou à préciser sur ${out.length} ; total des montants certains ${evaluation.total} €.\n`);
+  for (const x of evaluation.conflicts) process.stderr.write(`non cumulables : ${x.text}\n`);
+  return problems.length ? 1 : 0;
+}
+
 function runPublish(kind: string | undefined, file: string | undefined, values: Record<string, string | boolean | undefined>): number {
   if (!kind || !file) throw new UsageError('usage : publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA]');
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
@@ -146,6 +198,8 @@ function main(argv: string[]): number {
       'valid-until': { type: 'string' },
       source: { type: 'string' },
       'keep-valid': { type: 'boolean' },
+      commune: { type: 'string' },
+      profile: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -153,7 +207,8 @@ function main(argv: string[]): number {
   if (command === 'import') return runImport(rest[0], rest[1], strings);
   if (command === 'zonage') return runZonage(strings);
   if (command === 'publish') return runPublish(rest[0], rest[1], values);
-  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonage ou publish.`);
+  if (command === 'aides') return runAides(strings);
+  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonage, aides ou publish.`);
 }
 
 try {

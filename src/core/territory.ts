@@ -9,6 +9,8 @@ export interface Plan {
   validFrom: string;
   validUntil?: string;
   source: string;
+  /** What the plan says of combining its aids (« les aides sont cumulables entre elles »). */
+  cumulation?: { all: boolean; quote: string };
 }
 
 export interface Territory {
@@ -31,6 +33,12 @@ function text(value: unknown, field: string, file: string): string {
     throw new TerritoryError(`${file} : le champ « ${field} » doit être un texte non vide.`);
   }
   return value;
+}
+
+function cumulation(raw: unknown, field: string, file: string): { all: boolean; quote: string } {
+  const c = raw as { all?: unknown; quote?: unknown };
+  if (typeof c?.all !== 'boolean') throw new TerritoryError(`${file} : ${field}.all doit valoir true ou false.`);
+  return { all: c.all, quote: text(c.quote, `${field}.quote`, file) };
 }
 
 /** Validates a territory definition read from JSON; `file` names it in messages. */
@@ -64,6 +72,7 @@ export function parseTerritory(raw: unknown, file: string): Territory {
       validFrom,
       ...(p.validUntil !== undefined ? { validUntil: String(p.validUntil) } : {}),
       source: text(p.source, `${where}.source`, file),
+      ...(p.cumulation !== undefined ? { cumulation: cumulation(p.cumulation, `${where}.cumulation`, file) } : {}),
     };
   });
   return {

@@ -1,5 +1,6 @@
 // The normalized zonage data of a territory, as built into public/data/<id>/zonage.json and read by
 // the app and the CLI alike.
+import type { ZoneAt } from './aid-engine.ts';
 import type { DataFile, ZonageYear } from './zonage-config.ts';
 import { effectiveZonage, type EffectiveClass, type Pharmacy, type Practitioner, type Zonage, type ZonageRule, type ZonageScheme } from './zonage.ts';
 
@@ -71,4 +72,38 @@ export function classChanges(before: ZonageView, after: ZonageView): ClassChange
     changes.push({ code, from: was.effective, to: now.effective, direction: rank.get(now.effective)! < rank.get(was.effective)! ? 'hausse' : 'baisse' });
   }
   return changes.sort((a, b) => (a.code < b.code ? -1 : 1));
+}
+
+/** The zonage of a profession in force at a date: the one whose period covers it, otherwise the latest
+ * published before it (a zonage stays in force until the next review). */
+export function zonageInForce(b: ZonageBundle, profession: string, date: string): ZonageBundle['zonages'][number] | undefined {
+  const own = b.zonages.filter((z) => z.profession === profession && z.validFrom <= date).sort((x, y) => (x.validFrom < y.validFrom ? -1 : 1));
+  return own.find((z) => z.validUntil >= date) ?? own[own.length - 1];
+}
+
+/** Effective classes at a date for the aid engine, one zonage view per profession, computed once. */
+export function zoneResolver(b: ZonageBundle, date: string): (code: string) => (profession: string) => ZoneAt | undefined {
+  const views = new Map<string, ZonageView | undefined>();
+  const view = (profession: string) => {
+    if (!views.has(profession)) {
+      const z = zonageInForce(b, profession, date);
+      views.set(profession, z && zonageView(b, profession, z.year, date));
+    }
+    return views.get(profession);
+  };
+  return (code) => (profession) => {
+    const v = view(profession);
+    const c = v?.classes.get(code);
+    if (!v || !c) return undefined;
+    const label = (id: string) => v.scheme.classes.find((k) => k.id === id)?.label ?? id;
+    const stale = v.zonage.validUntil < date ? `, le plus récent publié` : '';
+    return {
+      zonage: `${v.scheme.label.charAt(0).toLowerCase() + v.scheme.label.slice(1)} ${v.zonage.year}${stale}${v.example ? ', exemple — données fictives' : ''}`,
+      effective: c.effective,
+      effectiveLabel: label(c.effective),
+      base: c.base,
+      baseLabel: label(c.base),
+      ruleNote: c.rule ? `classée ${label(c.effective).toLowerCase()} par la règle de la ${c.rule.source.ref} (pharmacie sans médecin généraliste en exercice ; classement de base : ${label(c.base).toLowerCase()})` : undefined,
+    };
+  };
 }

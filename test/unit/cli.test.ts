@@ -114,3 +114,34 @@ describe('CLI publish : la même étape que « Télécharger le fichier normalis
     expect(csv.trim().split('\n').length - 1).toBe(JSON.parse(r.out).accepted);
   });
 });
+
+describe('CLI aides', () => {
+  it('toutes les aides pour une commune, une date et un profil ; montant null quand il dépend du profil', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aides-'));
+    const profile = path.join(dir, 'kine.json');
+    fs.writeFileSync(profile, JSON.stringify({ beneficiary: 'masseur-kinesitherapeute', status: 'collaborateur', firstInstallation: true, cpam: true }));
+    const r = cli('aides', '--territory', 'mauges', '--commune', '49092', '--date', '2026-02-01', '--profile', profile);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as Array<{ id: string; source: { plan: string; ref: string; quote: string }; eligible: string; amount: number | null; reasons: Array<{ status: string; text: string }> }>;
+    expect(out.length).toBe(14);
+    const kine = out.find((a) => a.id === 'mauges-installation-kine')!;
+    expect(kine.source.ref).toBe('Aide forfaitaire à l\'installation — masseurs-kinésithérapeutes');
+    expect(kine.source.quote).toContain('5 000 € si collaboration');
+    expect(['yes', 'depends', 'no']).toContain(kine.eligible);
+    if (kine.eligible !== 'no') {
+      expect(kine.amount).toBeNull(); // « modulé au temps de présence »: presenceShare is missing
+      expect(kine.reasons.some((x) => x.status === 'unknown' || x.status === 'met')).toBe(true);
+    }
+    expect(out.find((a) => a.id === 'mauges-installation-medecin')!.eligible).toBe('no'); // a kiné is not a GP
+  });
+
+  it('profil invalide : message français nommant le champ, code 2', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aides-'));
+    const profile = path.join(dir, 'p.json');
+    fs.writeFileSync(profile, JSON.stringify({ beneficiary: 'pilote', age: 'vieux' }));
+    const r = cli('aides', '--territory', 'charente-maritime', '--commune', '17300', '--date', '2026-02-01', '--profile', profile);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('« beneficiary » (bénéficiaire) : valeur « pilote » inconnue');
+    expect(r.err).toContain('« age » (âge) : nombre attendu, « vieux » lu');
+  });
+});

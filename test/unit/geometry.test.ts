@@ -10,6 +10,7 @@ import { assignGeometries, buildTopology, type SourceFeature, type TerritoryTopo
 import { buildGeo, SIMPLIFY } from '../../scripts/build-geo.ts';
 import { buildCommunes } from '../../scripts/build-communes.ts';
 import { buildZonageBundle } from '../../scripts/build-zonage.ts';
+import { buildAidCatalogue } from '../../scripts/build-aids.ts';
 import { ROOT } from '../../scripts/lib/inputs.ts';
 
 const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
@@ -131,5 +132,13 @@ describe('zonages livrés (npm run build:zonage)', () => {
     expect(problems).toEqual([]);
     const committed = fs.readFileSync(path.join(ROOT, 'public/data', id, 'zonage.json'), 'utf8');
     expect(committed === JSON.stringify(bundle) + '\n', `public/data/${id}/zonage.json est périmé : npm run build:zonage`).toBe(true);
+  });
+});
+
+describe('catalogues des aides livrés (npm run build:aids)', () => {
+  it.each(['charente-maritime', 'mauges'])('%s : public/data à jour', (id) => {
+    const { catalogue } = buildAidCatalogue(id);
+    const committed = fs.readFileSync(path.join(ROOT, 'public/data', id, 'aides.json'), 'utf8');
+    expect(committed === JSON.stringify(catalogue) + '\n', `public/data/${id}/aides.json est périmé : npm run build:aids`).toBe(true);
   });
 });

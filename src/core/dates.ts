@@ -1,0 +1,28 @@
+// Calendar arithmetic on ISO dates (YYYY-MM-DD), in UTC so that no time zone shifts a day.
+const parse = (iso: string) => new Date(`${iso}T00:00:00Z`);
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+
+export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
+export const isIsoDate = (s: unknown): s is string => typeof s === 'string' && ISO_DATE.test(s) && iso(parse(s)) === s;
+
+export function addDays(date: string, days: number): string {
+  const d = parse(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return iso(d);
+}
+
+/** Same day n months later, clamped to the month's last day (31 January + 1 month = 28 or 29 February). */
+export function addMonths(date: string, months: number): string {
+  const d = parse(date);
+  const day = d.getUTCDate();
+  d.setUTCDate(1);
+  d.setUTCMonth(d.getUTCMonth() + months);
+  const last = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+  d.setUTCDate(Math.min(day, last));
+  return iso(d);
+}
+
+/** The last day of a period of n months starting on `date` (5 years from 1 March 2026 end on 28 February 2031). */
+export const periodEnd = (date: string, months: number): string => addDays(addMonths(date, months), -1);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { parseProfile, profileFromParams, profileToParams } from '../../src/core/profile.ts';
+import { addMonths, isIsoDate, periodEnd } from '../../src/core/dates.ts';
+
+describe('profil du simulateur (fichier JSON ou URL)', () => {
+  it('garde les champs valides, nomme chaque problème en français', () => {
+    const { profile, problems } = parseProfile({ beneficiary: 'medecin', age: 61, daysPerWeek: 9, status: 'chef', eventDate: '2026-02-30', pdsa: 'oui', couleur: 'bleu' });
+    expect(profile).toEqual({ beneficiary: 'medecin', age: 61, pdsa: true });
+    expect(problems).toEqual([
+      '« daysPerWeek » (jours d\'exercice par semaine) : doit être compris entre 0 et 7.',
+      '« status » (statut) : valeur « chef » inconnue ; valeurs possibles : titulaire, collaborateur, associe, assistant, adjoint, remplacant.',
+      "« eventDate » (date de l'événement (début d'exercice, de stage ou de travaux)) : date AAAA-MM-JJ attendue, « 2026-02-30 » lu.",
+      expect.stringContaining('champ « couleur » inconnu'),
+    ]);
+  });
+
+  it("aller-retour par l'URL : le même profil", () => {
+    const p = { beneficiary: 'interne' as const, internshipYear: 2, distanceKm: 1234.5, firstInstallation: false, otherAids: ['cd17-fiche-07'], requestDate: '2026-01-31' };
+    const params = profileToParams(p);
+    expect(params.toString()).toBe('beneficiary=interne&firstInstallation=false&requestDate=2026-01-31&internshipYear=2&distanceKm=1234.5&otherAids=cd17-fiche-07');
+    expect(profileFromParams(params)).toEqual({ profile: p, problems: [] });
+  });
+
+  it('un profil qui n\'est pas un objet est refusé', () => {
+    expect(parseProfile([1, 2]).problems[0]).toContain('le profil doit être un objet JSON');
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2026-03-02', 3, '2026-06-02'],
+    ['2025-11-30', 3, '2026-02-28'],
+    ['2026-01-31', 1, '2026-02-28'],
+    ['2027-12-31', 2, '2028-02-29'],
+  ])('%s + %i mois = %s', (d, m, out) => expect(addMonths(d, m)).toBe(out));
+  it('fin de période et dates réelles', () => {
+    expect(periodEnd('2026-03-01', 60)).toBe('2031-02-28');
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2028-02-29')).toBe(true);
+  });
+});
