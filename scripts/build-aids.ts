@@ -3,16 +3,9 @@
 // file, field and a French message; so does a zone class, a profession or an aid id that does not exist.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAid, resolveAid, type ResolvedAid } from '../src/core/aids.ts';
-import type { Plan } from '../src/core/territory.ts';
+import { parseAid, resolveAid, type AidCatalogue, type ResolvedAid } from '../src/core/aids.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
-
-export interface AidCatalogue {
-  territory: string;
-  plans: Array<Pick<Plan, 'id' | 'title' | 'reference' | 'validFrom' | 'validUntil' | 'cumulation'>>;
-  aids: ResolvedAid[];
-}
 
 export function buildAidCatalogue(territoryId: string): { catalogue: AidCatalogue; problems: string[] } {
   const territory = loadTerritories().find((t) => t.id === territoryId);

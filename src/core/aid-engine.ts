@@ -23,6 +23,8 @@ export interface AidContext {
   date: string;
   commune: { code: string; nom: string; population: number | null };
   zone: (profession: string) => ZoneAt | undefined;
+  /** How to name another aid in a reason (« Aide à l'installation… (fiche 8) »); its id otherwise. */
+  nameOf?: (id: string) => string;
 }
 
 export type Status = 'met' | 'failed' | 'unknown';
@@ -207,7 +209,8 @@ function zoneReason(aid: ResolvedAid, ctx: AidContext, profile: Profile): { reas
 
 // ---- One aid --------------------------------------------------------------------------------------
 
-export function evaluateAid(aid: ResolvedAid, ctx: AidContext, profile: Profile = {}, alsoGranted: string[] = []): AidResult {
+export function evaluateAid(aid: ResolvedAid, ctx: AidContext, profile: Profile = {}): AidResult {
+  const nameOf = ctx.nameOf ?? ((id: string) => `« ${id} »`);
   const reasons: Reason[] = [];
   const { from, until } = aid.validity;
   if (from && ctx.date < from) reasons.push({ status: 'failed', text: `Pas encore ouverte : à partir du ${formatDate(from)}.` });
@@ -225,11 +228,10 @@ export function evaluateAid(aid: ResolvedAid, ctx: AidContext, profile: Profile 
   reasons.push(reason);
   for (const c of aid.conditions) reasons.push(test(c, ctx, profile));
 
-  const granted = [...(profile.otherAids ?? []), ...alsoGranted];
   if (aid.once && profile.otherAids !== undefined)
     reasons.push(profile.otherAids.includes(aid.id) ? { status: 'failed', text: 'Une seule fois par bénéficiaire : déjà obtenue.' } : { status: 'met', text: 'Une seule fois par bénéficiaire : pas encore obtenue.' });
   for (const other of aid.cumulation?.exclusive ?? [])
-    if (profile.otherAids?.includes(other)) reasons.push({ status: 'failed', text: `Non cumulable avec l'aide « ${other} » déjà obtenue.` });
+    if (profile.otherAids?.includes(other)) reasons.push({ status: 'failed', text: `Non cumulable avec ${nameOf(other)}, déjà obtenue.` });
 
   const deadlines = aid.deadlines.map((d) => {
     const base = profile[d.from];
@@ -260,10 +262,11 @@ export function evaluateAid(aid: ResolvedAid, ctx: AidContext, profile: Profile 
     return { label: d.label, date: limit, text: `${d.label} : ${limit ? `au plus tard le ${formatDate(limit)} (` : ''}${d.months} mois après ${d.event}${limit ? ')' : ''}.` };
   });
 
-  const combined = aid.cumulation?.combined?.find((c) => granted.includes(c.with));
+  // Combined with an aid the beneficiary already has (fiche 7 then fiche 8), the commitment is longer.
+  const combined = aid.cumulation?.combined?.find((c) => profile.otherAids?.includes(c.with));
   const commitments = aid.commitments.map((c) => {
     const years = c.years !== undefined && combined ? combined.commitmentYears : c.years;
-    const text = years !== c.years ? `${c.text.replace(`${c.years} ans`, `${years} ans`)} (cumul avec « ${combined!.with} »)` : c.text;
+    const text = years !== c.years ? `${c.text.replace(`${c.years} ans`, `${years} ans`)} (cumul avec ${nameOf(combined!.with)})` : c.text;
     const until = years !== undefined && profile.eventDate ? periodEnd(profile.eventDate, years * 12) : null;
     return { text: until ? `${text}, jusqu'au ${formatDate(until)}` : text, until };
   });
@@ -312,11 +315,9 @@ export interface Evaluation {
 const exclusive = (a: ResolvedAid, b: ResolvedAid) => !!(a.cumulation?.exclusive?.includes(b.id) || b.cumulation?.exclusive?.includes(a.id));
 
 export function evaluateAids(aids: ResolvedAid[], ctx: AidContext, profile: Profile = {}): Evaluation {
-  const first = aids.map((a) => evaluateAid(a, ctx, profile));
-  // An aid open in the same project counts as granted for the others' combined commitments (7 + 8).
-  const open = first.filter((r) => r.eligible !== 'no').map((r) => r.id);
-  const results = aids.map((a, i) => (a.cumulation?.combined?.some((c) => open.includes(c.with)) ? evaluateAid(a, ctx, profile, open) : first[i]));
   const byId = new Map(aids.map((a) => [a.id, a]));
+  const nameOf = (id: string) => (byId.has(id) ? `« ${byId.get(id)!.title} » (${byId.get(id)!.ref})` : `« ${id} »`);
+  const results = aids.map((a) => evaluateAid(a, { nameOf, ...ctx }, profile));
   const conflicts: Evaluation['conflicts'] = [];
   const live = results.filter((r) => r.eligible !== 'no');
   for (let i = 0; i < live.length; i++)

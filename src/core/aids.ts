@@ -3,6 +3,7 @@
 // sentence of the plan that says so. One engine (aid-engine.ts) reads them all; adding an aid is
 // adding a file. Amounts may be dated like OpenFisca parameters: { "2025-08-01": 10000 }.
 import { isIsoDate } from './dates.ts';
+import type { Plan } from './territory.ts';
 import { BENEFICIARIES, PROFILE_FIELDS, STATUSES, type Beneficiary, type Profile } from './profile.ts';
 
 /** A number, or its values by date of effect (the latest date on or before the evaluation date applies). */
@@ -113,6 +114,13 @@ export interface Aid {
 export interface ResolvedAid extends Aid {
   source: AidSource;
   validity: { from?: string; until?: string; quote?: string };
+}
+
+/** A territory's catalogue as built into public/data/<id>/aides.json. */
+export interface AidCatalogue {
+  territory: string;
+  plans: Array<Pick<Plan, 'id' | 'title' | 'reference' | 'validFrom' | 'validUntil' | 'cumulation'>>;
+  aids: ResolvedAid[];
 }
 
 const OPERATORS: Operator[] = ['=', 'in', '<', '<=', '>', '>='];

@@ -1,4 +1,5 @@
-// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>][?annee=AAAA&profession=…].
+// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>][?annee=AAAA&profession=…],
+// and #/<territoire>/simulateur?commune=…&date=…&beneficiary=… for the aid simulator (its state).
 // Anything else falls back to a valid view with a polite French message saying what was ignored.
 
 export interface View {
@@ -7,6 +8,8 @@ export interface View {
   /** Zonage year and profession shown; absent means the defaults (zonage in force today). */
   year?: number;
   profession?: string;
+  /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
+  simulator?: string;
 }
 
 export interface ParsedHash {
@@ -22,11 +25,11 @@ export interface PermalinkContext {
   resolveCommune: (territory: string, code: string) => string | undefined;
 }
 
-const MAX_HASH = 200;
+const MAX_HASH = 1500;
 
 export function formatHash(view: View): string {
-  const path = view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
-  const query = new URLSearchParams();
+  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+  const query = new URLSearchParams(view.simulator ?? '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
   return query.size ? `${path}?${query}` : path;
@@ -90,6 +93,12 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   }
   const name = ctx.territoryNames.get(territory);
   if (kind === undefined || (kind === '' && code === undefined)) return withQuery({ view: { territory } });
+  if (kind === 'simulateur' && code === undefined) {
+    const params = new URLSearchParams(queryPart);
+    params.delete('annee');
+    params.delete('profession');
+    return withQuery({ view: { territory, simulator: params.toString() } });
+  }
   if (kind !== 'commune' || !code || rest.length > 0) {
     return withQuery({ view: { territory }, problem: `Le lien « ${quote(pathPart)} » n'est pas reconnu ; voici la carte de ${name}.` });
   }

@@ -151,3 +151,14 @@ export const profileFromParams = (params: URLSearchParams) => parseProfile(Objec
 
 export const beneficiaryLabel = (id: string) => BENEFICIARIES.find((b) => b.id === id)?.label ?? id;
 export const beneficiaryPlural = (id: string) => BENEFICIARIES.find((b) => b.id === id)?.plural ?? id;
+
+/** How aids are grouped for people: by who applies (an aid goes with its first beneficiary). */
+export const BENEFICIARY_GROUPS = [
+  { id: 'etudiants', label: 'Pour les étudiants et les internes', members: ['interne', 'docteur-junior', 'etudiant-odontologie', 'etudiant-sante', 'lyceen'] },
+  { id: 'medecins', label: 'Pour les médecins généralistes', members: ['medecin'] },
+  { id: 'professionnels', label: 'Pour les autres professionnels de santé', members: ['chirurgien-dentiste', 'masseur-kinesitherapeute', 'infirmier', 'ipa'] },
+  { id: 'structures', label: 'Pour les communes et les structures de soins', members: ['commune', 'etablissement-sante', 'centre-sante', 'msp'] },
+] as const;
+
+export const groupOf = (beneficiaries: readonly string[]) =>
+  BENEFICIARY_GROUPS.find((g) => (g.members as readonly string[]).includes(beneficiaries[0])) ?? BENEFICIARY_GROUPS[BENEFICIARY_GROUPS.length - 1];

@@ -4,6 +4,7 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Commune } from '../core/communes.ts';
 import type { TerritoryTopology } from '../core/geometry.ts';
 import type { ZonageBundle } from '../core/zonage-bundle.ts';
+import type { AidCatalogue } from '../core/aids.ts';
 import pointOnFeature from '@turf/point-on-feature';
 
 export interface TerritoryData {
@@ -17,6 +18,7 @@ export interface TerritoryData {
   /** A point inside each commune, for symbols. */
   points: Map<string, [number, number]>;
   zonage: ZonageBundle;
+  aids: AidCatalogue;
 }
 
 const cache = new Map<string, Promise<TerritoryData>>();
@@ -28,10 +30,11 @@ async function fetchJson<T>(path: string): Promise<T> {
 }
 
 async function fetchTerritory(id: string): Promise<TerritoryData> {
-  const [topo, ref, zonage] = await Promise.all([
+  const [topo, ref, zonage, aids] = await Promise.all([
     fetchJson<TerritoryTopology>(`geo/${id}.topojson`),
     fetchJson<{ communes: Commune[] }>(`data/${id}/communes.json`),
     fetchJson<ZonageBundle>(`data/${id}/zonage.json`),
+    fetchJson<AidCatalogue>(`data/${id}/aides.json`),
   ]);
   const communes = feature(topo, topo.objects.communes) as TerritoryData['communes'];
   const reference = new Map(ref.communes.map((c) => [c.code, c]));
@@ -45,6 +48,7 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
     formerCodes,
     points: new Map(communes.features.map((f) => [f.properties.code, pointOnFeature(f).geometry.coordinates as [number, number]])),
     zonage,
+    aids,
   };
 }
 

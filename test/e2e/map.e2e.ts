@@ -83,7 +83,7 @@ describe('carte des communes', () => {
     ['#/mauges/commune/17300', 'Aucune commune de code « 17300 » dans Mauges Communauté', 'mauges'],
     ['#/charente-maritime/%E0%A4%A', 'caractères illisibles', 'charente-maritime'],
     ['#/charente-maritime/quoi/17300', "n'est pas reconnu", 'charente-maritime'],
-    [`#/${'x'.repeat(500)}`, 'trop long', 'charente-maritime'],
+    [`#/${'x'.repeat(1600)}`, 'trop long', 'charente-maritime'],
   ])('un lien incorrect (%s) affiche la carte du territoire avec un message poli', async (hash, message, territory) => {
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}${hash}`);

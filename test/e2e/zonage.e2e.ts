@@ -84,9 +84,9 @@ describe('zonage annuel sur la carte', () => {
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}#/mauges`);
     await waitForMap(page, 'mauges');
-    const options = await page.getByLabel('Profession').locator('option').allTextContents();
+    const options = await page.getByLabel(/^Profession/).locator('option').allTextContents();
     expect(options).toEqual(['Médecin généraliste', 'Chirurgien-dentiste', 'Masseur-kinésithérapeute']);
-    await page.getByLabel('Profession').selectOption('masseur-kinesitherapeute');
+    await page.getByLabel(/^Profession/).selectOption('masseur-kinesitherapeute');
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
     await expect.poll(() => legend.locator('li .label').allTextContents()).toEqual(['Très sous-dense', 'Sous-dense', 'Intermédiaire', 'Très dense', 'Sur-dense']);
     await screenshot(page, 'mauges-kine');

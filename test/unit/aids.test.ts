@@ -177,9 +177,13 @@ describe('raisons, engagements et échéances', () => {
   });
 
   it('fiche 8 : « En cas de cumul des aides […] fiches 7 (bourse d\'études) et 8 (aide à l\'installation), l\'engagement est de 6 ans »', () => {
-    const r = evaluateAid(aid('cd17-fiche-08'), ctx('tres-fragile'), { ...gp, otherAids: ['cd17-fiche-07'] });
+    const e = evaluateAids(cd17.catalogue.aids, ctx('tres-fragile'), { ...gp, otherAids: ['cd17-fiche-07'] });
+    const r = e.results.find((x) => x.id === 'cd17-fiche-08')!;
     expect(r.eligible).toBe('yes');
-    expect(r.commitments[0].text).toBe("exercer dans la même commune pendant 6 ans (cumul avec « cd17-fiche-07 »), jusqu'au 1er mars 2032");
+    expect(r.commitments[0].text).toBe("exercer dans la même commune pendant 6 ans (cumul avec « Bourse d'études pour les internes en médecine générale » (fiche 7)), jusqu'au 1er mars 2032");
+    // Without the bourse, 5 years (the commune page must not assume a combination).
+    const alone = evaluateAids(cd17.catalogue.aids, ctx('tres-fragile')).results.find((x) => x.id === 'cd17-fiche-08')!;
+    expect(alone.commitments[0].text).toBe('exercer dans la même commune pendant 5 ans');
   });
 
   it('fiche 8 : un assistant est refusé en le disant', () => {

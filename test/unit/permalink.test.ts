@@ -34,7 +34,7 @@ describe('lien permanent (hash)', () => {
     ['#/mauges/commune', { territory: 'mauges' }, "n'est pas reconnu"],
     ['#/mauges/commune/49023/extra', { territory: 'mauges' }, "n'est pas reconnu"],
     ['#/charente-maritime/%E0%A4%A', { territory: 'charente-maritime' }, 'caractères illisibles'],
-    [`#/${'a'.repeat(300)}`, { territory: 'charente-maritime' }, 'trop long'],
+    [`#/${'a'.repeat(1600)}`, { territory: 'charente-maritime' }, 'trop long'],
     ['#/<script>alert(1)</script>', { territory: 'charente-maritime' }, 'Le territoire « <script>alert(1)< » n\'existe pas'],
   ])('%s retombe sur une vue valide avec un message poli', (hash, view, message) => {
     const parsed = parseHash(hash, ctx);
@@ -46,6 +46,16 @@ describe('lien permanent (hash)', () => {
     for (const view of [{ territory: 'mauges' }, { territory: 'charente-maritime', commune: '17300' }]) {
       expect(parseHash(formatHash(view), ctx).view).toEqual(view);
     }
+  });
+});
+
+describe('simulateur : son état dans le lien', () => {
+  it('écrit puis relit la page et ses paramètres', () => {
+    const view = { territory: 'charente-maritime', simulator: 'commune=17300&date=2026-03-01&beneficiary=medecin&age=45' };
+    const hash = formatHash(view);
+    expect(hash).toBe('#/charente-maritime/simulateur?commune=17300&date=2026-03-01&beneficiary=medecin&age=45');
+    expect(parseHash(hash, ctx)).toEqual({ view });
+    expect(parseHash('#/mauges/simulateur', ctx)).toEqual({ view: { territory: 'mauges', simulator: '' } });
   });
 });
 
