@@ -12,6 +12,7 @@ import { buildGeo } from './build-geo.ts';
 import { ROOT, loadTerritories } from './lib/inputs.ts';
 import { launch } from '../test/e2e/browser.ts';
 import { benchNationalImport } from './bench-import.ts';
+import { benchAids } from './bench-aids.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -53,6 +54,7 @@ for (let i = 0; i < RUNS; i++) {
 for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms).toFixed(0)} ms`);
 
 benchNationalImport();
+benchAids();
 
 // 3. Initial JavaScript -----------------------------------------------------------------------------
 console.log('\n## JavaScript initial (dist/, gzip)');
