@@ -1,0 +1,49 @@
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+describe('recherche de commune', () => {
+  it('au clavier seul : suggestions, flèche, Entrée ouvre la fiche ; retour arrière revient à la carte', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
+    await box.focus();
+    await page.keyboard.type('hiers brouage');
+    const options = page.getByRole('listbox', { name: 'Communes trouvées' }).getByRole('option');
+    await expect.poll(() => options.first().textContent()).toContain('Marennes-Hiers-Brouage');
+    await expect(options.first().textContent()).resolves.toContain("ancienne commune Hiers-Brouage, aujourd'hui Marennes-Hiers-Brouage");
+    await expect(box.getAttribute('aria-expanded')).resolves.toBe('true');
+    await page.keyboard.press('ArrowDown');
+    await expect(box.getAttribute('aria-activedescendant')).resolves.toBe('commune-search-0');
+    await expect(options.first().getAttribute('aria-selected')).resolves.toBe('true');
+    await screenshot(page, 'recherche-suggestions');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Marennes-Hiers-Brouage');
+    expect(page.url()).toContain('#/charente-maritime/commune/17219');
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('commune-name').count()).toBe(0);
+    expect(page.url()).toMatch(/#\/charente-maritime$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('à travers les territoires, et « aucune commune » quand rien ne correspond', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
+    await box.fill('zzzz');
+    const list = page.getByRole('listbox', { name: 'Communes trouvées' });
+    await expect.poll(() => list.textContent()).toContain('Aucune commune ne correspond à « zzzz »');
+    await box.fill('st pierre montlimart');
+    await expect.poll(() => list.getByRole('option').first().textContent()).toContain('Montrevault-sur-Èvre');
+    await page.keyboard.press('Enter');
+    await waitForMap(page, 'mauges');
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Montrevault-sur-Èvre');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
