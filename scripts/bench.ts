@@ -13,6 +13,7 @@ import { ROOT, loadTerritories } from './lib/inputs.ts';
 import { launch } from '../test/e2e/browser.ts';
 import { benchNationalImport } from './bench-import.ts';
 import { benchAids } from './bench-aids.ts';
+import { benchSearch } from './bench-search.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -55,6 +56,7 @@ for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms
 
 benchNationalImport();
 benchAids();
+benchSearch();
 
 // 3. Initial JavaScript -----------------------------------------------------------------------------
 console.log('\n## JavaScript initial (dist/, gzip)');
