@@ -47,3 +47,22 @@ describe('recherche de commune', () => {
     await page.close();
   });
 });
+
+describe('téléphone (375 px de large)', () => {
+  it('la carte puis la fiche, empilées ; la recherche reste utilisable', async () => {
+    const { page, errors } = await openPage(browser(), { width: 375, height: 740 });
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17300`);
+    await waitForMap(page, 'charente-maritime');
+    const map = await page.locator('.map-area').boundingBox();
+    const panel = await page.locator('aside.panel').boundingBox();
+    expect(map!.width).toBeLessThanOrEqual(375);
+    expect(panel!.y).toBeGreaterThanOrEqual(map!.y + map!.height - 1); // stacked, not side by side
+    const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
+    expect((await box.boundingBox())!.width).toBeLessThanOrEqual(375);
+    // Nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await screenshot(page, 'mobile-375-commune');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
