@@ -5,7 +5,11 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar day written YYYY-MM-DD (2026-02-30 is not one). */
-export const isIsoDate = (s: unknown): s is string => typeof s === 'string' && ISO_DATE.test(s) && iso(parse(s)) === s;
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string' || !ISO_DATE.test(s)) return false;
+  const d = parse(s); // month 13 gives an invalid Date, day 30 of February rolls over: both are refused
+  return !Number.isNaN(d.getTime()) && iso(d) === s;
+}
 
 export function addDays(date: string, days: number): string {
   const d = parse(date);

@@ -36,6 +36,8 @@ describe('dates', () => {
   it('fin de période et dates réelles', () => {
     expect(periodEnd('2026-03-01', 60)).toBe('2031-02-28');
     expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-13-45')).toBe(false); // an invalid Date must not throw
+    expect(parseProfile({ eventDate: '2026-13-45' }).problems).toEqual([expect.stringContaining('« 2026-13-45 » lu')]);
     expect(isIsoDate('2028-02-29')).toBe(true);
   });
 });
