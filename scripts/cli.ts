@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { communeResolver, importPharmacies, importPractitioners, importZonage, separatorName } from '../src/core/csv-import.ts';
+import { communeResolver, separatorName } from '../src/core/csv-import.ts';
+import { importFile, isImportKind } from '../src/core/publication.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { dateForYear, zoneResolver, zonageView } from '../src/core/zonage-bundle.ts';
 import { evaluateAids } from '../src/core/aid-engine.ts';
@@ -42,20 +43,12 @@ function runImport(kind: string | undefined, file: string | undefined, values: R
   const resolve = communeResolver(communes);
   const bytes = readFile(file);
   const name = path.basename(file);
-  let report;
-  if (kind === 'zonage') {
-    const config = loadZonageConfig(territory.id);
-    const year = values.year ? Number(values.year) : undefined;
-    const profession = values.profession ?? config.years.find((y) => y.year === year)?.profession ?? config.schemes[0].professions[0];
-    if (!schemeFor(config, profession)) throw new UsageError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
-    report = importZonage(name, bytes, { resolve, schemes: config.schemes, profession, communes });
-  } else if (kind === 'medecins') {
-    report = importPractitioners(name, bytes, { resolve });
-  } else if (kind === 'pharmacies') {
-    report = importPharmacies(name, bytes, { resolve });
-  } else {
-    throw new UsageError(`type d'import inconnu « ${kind} » (zonage, medecins ou pharmacies).`);
-  }
+  if (!isImportKind(kind)) throw new UsageError(`type d'import inconnu « ${kind} » (zonage, medecins ou pharmacies).`);
+  const config = loadZonageConfig(territory.id);
+  const year = values.year ? Number(values.year) : undefined;
+  const profession = values.profession ?? config.years.find((y) => y.year === year)?.profession ?? config.schemes[0].professions[0];
+  if (kind === 'zonage' && !schemeFor(config, profession)) throw new UsageError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
+  const report = importFile(kind, name, bytes, { communes, schemes: config.schemes, profession, resolve });
   const out = {
     format: report.format,
     read: report.read,

@@ -4,14 +4,14 @@
 // Nothing is written when a row is rejected or a zonage is incomplete, unless keepValid is set.
 import fs from 'node:fs';
 import path from 'node:path';
-import { communeResolver, importPharmacies, importPractitioners, importZonage, type ImportReport } from '../src/core/csv-import.ts';
+import { communeResolver, type ImportReport } from '../src/core/csv-import.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
-import { pharmaciesFile, practitionersFile, zonageFile } from '../src/core/normalized.ts';
+import { LIST_KEY, importFile, isImportKind, normalizedContent, publishedYear, type ImportKind } from '../src/core/publication.ts';
 import { schemeFor, type ZonageYear } from '../src/core/zonage-config.ts';
 import { buildZonageBundle, writeZonageBundle } from './build-zonage.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 
-export type PublishKind = 'zonage' | 'medecins' | 'pharmacies';
+export type PublishKind = ImportKind;
 
 export interface PublishOptions {
   territory: string;
@@ -52,49 +52,27 @@ export function publish(o: PublishOptions): PublishResult {
   // The raw JSON, so that keys the model does not read ($source…) survive the rewrite.
   const raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { years: ZonageYear[]; practitioners: object; pharmacies: object };
 
-  let report: ImportReport<unknown>;
+  if (!isImportKind(o.kind)) throw new PublishError(`type de fichier inconnu « ${o.kind as string} » (zonage, medecins ou pharmacies).`);
+  const profession = o.profession ?? config.schemes[0].professions[0];
   let target: string;
-  let content: string;
-  let incomplete = 0;
   if (o.kind === 'zonage') {
     if (!o.year || !Number.isInteger(o.year)) throw new PublishError('option --year AAAA obligatoire pour publier un zonage.');
-    const profession = o.profession ?? config.schemes[0].professions[0];
     const scheme = schemeFor(config, profession);
     if (!scheme) throw new PublishError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
     for (const d of [o.validFrom, o.validUntil]) if (d !== undefined && !DATE.test(d)) throw new PublishError(`date « ${d} » invalide (AAAA-MM-JJ).`);
-    const r = importZonage(name, bytes, { resolve, schemes: config.schemes, profession, communes });
-    report = r;
-    incomplete = r.missing.length;
     const previous = raw.years.find((y) => y.year === o.year && y.profession === profession);
-    const entry: ZonageYear = {
-      year: o.year,
-      scheme: scheme.id,
-      profession,
-      file: previous?.file ?? `zonages/${profession}-${o.year}.csv`,
-      validFrom: o.validFrom ?? previous?.validFrom ?? `${o.year}-01-01`,
-      validUntil: o.validUntil ?? previous?.validUntil ?? `${o.year}-12-31`,
-      example: false,
-      source,
-    };
+    const entry = publishedYear(previous, { year: o.year, scheme: scheme.id, profession, source, validFrom: o.validFrom, validUntil: o.validUntil });
     if (!(entry.validFrom <= entry.validUntil)) throw new PublishError(`période de validité incohérente : du ${entry.validFrom} au ${entry.validUntil}.`);
     raw.years = [...raw.years.filter((y) => y !== previous), entry].sort((a, b) => a.profession.localeCompare(b.profession) || a.year - b.year);
     target = entry.file;
-    content = zonageFile(r.rows.filter((x) => x.profession === profession));
-  } else if (o.kind === 'medecins') {
-    const r = importPractitioners(name, bytes, { resolve });
-    report = r;
-    raw.practitioners = { ...raw.practitioners, example: false, source };
-    target = config.practitioners.file;
-    content = practitionersFile(r.rows);
-  } else if (o.kind === 'pharmacies') {
-    const r = importPharmacies(name, bytes, { resolve });
-    report = r;
-    raw.pharmacies = { ...raw.pharmacies, example: false, source };
-    target = config.pharmacies.file;
-    content = pharmaciesFile(r.rows);
   } else {
-    throw new PublishError(`type de fichier inconnu « ${o.kind as string} » (zonage, medecins ou pharmacies).`);
+    const key = LIST_KEY[o.kind];
+    raw[key] = { ...raw[key], example: false, source };
+    target = config[key].file;
   }
+  const report = importFile(o.kind, name, bytes, { communes, schemes: config.schemes, profession, resolve });
+  const incomplete = report.missing.length;
+  const content = normalizedContent(o.kind, report.rows, profession);
 
   const problems = [
     report.rejected.length ? `${report.rejected.length} ligne(s) rejetée(s)` : '',

@@ -81,8 +81,11 @@ export function zonageInForce(b: ZonageBundle, profession: string, date: string)
   return own.find((z) => z.validUntil >= date) ?? own[own.length - 1];
 }
 
+/** Commune code → profession → its effective class at the resolver's date. */
+export type ZoneResolver = (code: string) => (profession: string) => ZoneAt | undefined;
+
 /** Effective classes at a date for the aid engine, one zonage view per profession, computed once. */
-export function zoneResolver(b: ZonageBundle, date: string): (code: string) => (profession: string) => ZoneAt | undefined {
+export function zoneResolver(b: ZonageBundle, date: string): ZoneResolver {
   const views = new Map<string, ZonageView | undefined>();
   const view = (profession: string) => {
     if (!views.has(profession)) {

@@ -2,8 +2,8 @@
 // (fiche 8: 30 000 € / 10 000 € / non disponible), computed by the same engine as the commune page.
 import type { ExpressionSpecification } from 'maplibre-gl';
 import { euros, evaluateAid } from '../core/aid-engine.ts';
+import type { ZoneResolver } from '../core/zonage-bundle.ts';
 import type { ResolvedAid } from '../core/aids.ts';
-import { zoneResolver, type ZonageBundle } from '../core/zonage-bundle.ts';
 import type { Commune } from '../core/communes.ts';
 import type { ZonageStyle } from './zonage-style.ts';
 
@@ -33,8 +33,7 @@ const NONE = '#f2f2f2';
 export const mappableAids = (aids: ResolvedAid[]) =>
   aids.filter((a) => a.kind === 'financiere' && a.amount.type !== 'unspecified' && (a.zone || a.conditions.some((c) => 'field' in c && c.field === 'commune.population')));
 
-export function aidLayer(aid: ResolvedAid, communes: Commune[], bundle: ZonageBundle, date: string): AidLayer {
-  const zones = zoneResolver(bundle, date);
+export function aidLayer(aid: ResolvedAid, communes: Commune[], zones: ZoneResolver, date: string): AidLayer {
   const profile = { beneficiary: aid.beneficiaries[0] };
   const values = new Map<string, number>();
   for (const c of communes) {

@@ -1,10 +1,9 @@
 // Runs the import core off the main thread: a 100 MB national extraction is read in chunks (with
 // progress) and parsed here, so the page keeps responding; only the report and the rows come back.
 import type { Commune } from '../core/communes.ts';
-import { MAX_BYTES, communeResolver, failedReport, importPharmacies, importPractitioners, importZonage, oversizeMessage, type ImportReport } from '../core/csv-import.ts';
+import { MAX_BYTES, failedReport, oversizeMessage, type ImportReport } from '../core/csv-import.ts';
+import { importFile, type ImportKind } from '../core/publication.ts';
 import type { ZonageScheme } from '../core/zonage.ts';
-
-export type ImportKind = 'zonage' | 'medecins' | 'pharmacies';
 
 export interface ImportRequest {
   file: File;
@@ -45,14 +44,7 @@ onmessage = async (e: MessageEvent<ImportRequest>) => {
   try {
     const bytes = await readAll(file);
     post({ type: 'progress', phase: 'analyse', loaded: file.size, total: file.size });
-    const resolve = communeResolver(communes);
-    const report =
-      kind === 'zonage'
-        ? importZonage(file.name, bytes, { resolve, schemes, profession, communes })
-        : kind === 'medecins'
-          ? importPractitioners(file.name, bytes, { resolve })
-          : importPharmacies(file.name, bytes, { resolve });
-    post({ type: 'done', report });
+    post({ type: 'done', report: importFile(kind, file.name, bytes, { communes, schemes, profession }) });
   } catch (err) {
     post({ type: 'done', report: failedReport(file.name, `${file.name} : lecture impossible (${(err as Error).message}).`) });
   }

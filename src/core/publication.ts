@@ -1,0 +1,52 @@
+// The yearly import as the CLI, the publish command and the browser all run it: one importer per kind
+// of file, the normalized file it gives, and the declaration of a newly published zonage year.
+import type { Commune } from './communes.ts';
+import { communeResolver, importPharmacies, importPractitioners, importZonage, type CommuneResolver, type ImportReport, type ZonageRow } from './csv-import.ts';
+import { pharmaciesFile, practitionersFile, zonageFile } from './normalized.ts';
+import type { ZonageYear } from './zonage-config.ts';
+import type { Pharmacy, Practitioner, ZonageScheme } from './zonage.ts';
+
+export type ImportKind = 'zonage' | 'medecins' | 'pharmacies';
+export const IMPORT_KINDS: ImportKind[] = ['zonage', 'medecins', 'pharmacies'];
+export const isImportKind = (k: unknown): k is ImportKind => IMPORT_KINDS.includes(k as ImportKind);
+
+export interface ImportContext {
+  communes: Commune[];
+  schemes: ZonageScheme[];
+  /** The profession of a zonage file. */
+  profession: string;
+  resolve?: CommuneResolver;
+}
+
+/** Runs the importer of a kind of file; `missing` lists the communes a zonage leaves unclassified. */
+export function importFile(kind: ImportKind, name: string, bytes: Uint8Array, ctx: ImportContext): ImportReport<unknown> & { missing: string[] } {
+  const resolve = ctx.resolve ?? communeResolver(ctx.communes);
+  if (kind === 'zonage') return importZonage(name, bytes, { resolve, schemes: ctx.schemes, profession: ctx.profession, communes: ctx.communes });
+  return { ...(kind === 'medecins' ? importPractitioners(name, bytes, { resolve }) : importPharmacies(name, bytes, { resolve })), missing: [] };
+}
+
+/** The normalized file's content: a zonage keeps the rows of its profession only. */
+export function normalizedContent(kind: ImportKind, rows: unknown[], profession: string): string {
+  if (kind === 'zonage') return zonageFile((rows as ZonageRow[]).filter((r) => r.profession === profession));
+  return kind === 'medecins' ? practitionersFile(rows as Practitioner[]) : pharmaciesFile(rows as Pharmacy[]);
+}
+
+/** The zonage.json key of the practitioner and pharmacy lists. */
+export const LIST_KEY = { medecins: 'practitioners', pharmacies: 'pharmacies' } as const;
+
+/** A zonage year as published: an existing year keeps its file and validity unless told otherwise. */
+export function publishedYear(
+  previous: ZonageYear | undefined,
+  y: { year: number; scheme: string; profession: string; source: string; validFrom?: string; validUntil?: string },
+): ZonageYear {
+  return {
+    year: y.year,
+    scheme: y.scheme,
+    profession: y.profession,
+    file: previous?.file ?? `zonages/${y.profession}-${y.year}.csv`,
+    validFrom: y.validFrom ?? previous?.validFrom ?? `${y.year}-01-01`,
+    validUntil: y.validUntil ?? previous?.validUntil ?? `${y.year}-12-31`,
+    example: false,
+    source: y.source,
+  };
+}
