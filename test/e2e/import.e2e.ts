@@ -42,6 +42,10 @@ describe("import de l'année dans le navigateur", () => {
     expect(download.suggestedFilename()).toBe('medecin-generaliste-2027.csv');
     expect(fs.readFileSync((await download.path())!, 'utf8')).toBe('code_insee,zone\n17300,tres-fragile\n17219,fragile\n');
 
+    // The command names the year previewed, not the next one, and keeps the valid rows only.
+    await expect(panel.locator('.command').textContent()).resolves.toBe(
+      'npm run --silent publish:data -- zonage "zonage-cp1252-defauts.csv" --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid',
+    );
     await page.getByRole('button', { name: "Quitter l'aperçu" }).click();
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2026');
     expect(errors).toEqual([]);
