@@ -5,6 +5,7 @@ import type { Commune } from './communes.ts';
 import { PROFESSIONS } from './professions.ts';
 import { normalizeKey } from './text.ts';
 import type { Pharmacy, Practitioner, ZonageScheme } from './zonage.ts';
+import type { Movement } from './movements.ts';
 
 export type Encoding = 'utf-8' | 'utf-8 (BOM)' | 'windows-1252';
 
@@ -495,5 +496,54 @@ function importFiness(
       return { commune: r.commune.code, opened, closed: null, finess: ctx.get('nofinesset'), ...(nom ? { nom } : {}) };
     },
     { format: 'finess', decoded, separator: ';', table, skip: (cells) => (cells[0] !== 'structureet' ? `enregistrement « ${cells[0]} »` : undefined) },
+  );
+}
+
+// ---- Declared movements: date, type, code_insee, profession, mode [, rpps, nom] ------------------
+// Kept by the chargé de mission between two extractions. A row repeating an earlier one is rejected,
+// naming the first line, so that a movement is never counted twice.
+
+export function importMovements(file: string, bytes: Uint8Array, opts: { resolve: CommuneResolver }): ImportReport<Movement> {
+  const seen = new Map<string, number>();
+  return importTable<Movement>(
+    file,
+    bytes,
+    [
+      { key: 'date', label: 'date', required: true },
+      { key: 'type', label: 'type', required: true },
+      { key: 'code_insee', label: 'code_insee', required: true },
+      { key: 'profession', label: 'profession', required: true },
+      { key: 'mode', label: 'mode', required: true },
+      { key: 'rpps', label: 'rpps', required: false },
+      { key: 'nom', label: 'nom', required: false },
+    ],
+    (ctx) => {
+      const date = dateField(ctx, 'date');
+      if (date === undefined) return;
+      if (date === null) return ctx.reject('date', 'date vide : la date du mouvement est obligatoire.'), undefined;
+      const t = normalizeKey(ctx.get('type'));
+      const type = t === 'installation' ? 'installation' : t === 'cessation' ? 'cessation' : undefined;
+      if (!type) return ctx.reject('type', `type « ${ctx.get('type')} » inconnu (attendu : installation ou cessation).`), undefined;
+      const commune = communeOf(ctx, opts.resolve);
+      if (!commune) return;
+      const profession = professionOf(ctx.get('profession'));
+      if (!profession) return ctx.reject('profession', `profession « ${ctx.get('profession')} » inconnue.`), undefined;
+      const m = normalizeKey(ctx.get('mode'));
+      const mode = m === 'liberal' ? 'liberal' : m === 'salarie' ? 'salarie' : undefined;
+      if (!mode) return ctx.reject('mode', `mode d'exercice « ${ctx.get('mode')} » inconnu (attendu : liberal ou salarie).`), undefined;
+      const rpps = ctx.get('rpps');
+      if (rpps && !/^\d{11}$/.test(rpps)) return ctx.reject('rpps', `identifiant RPPS « ${rpps} » invalide (11 chiffres).`), undefined;
+      const nom = ctx.get('nom');
+      const key = [date, type, commune, profession, mode, rpps, nom].join('|');
+      if (seen.has(key)) return ctx.reject('date', `mouvement identique à celui de la ligne ${seen.get(key)} : compté une seule fois.`), undefined;
+      seen.set(key, ctx.line);
+      return {
+        type, date, commune, profession, mode,
+        ...(rpps ? { rpps } : {}), ...(nom ? { nom } : {}),
+        cause: type === 'installation' ? 'arrivee' : 'depart',
+        source: 'declaration',
+        line: ctx.line,
+      };
+    },
   );
 }

@@ -4,7 +4,7 @@
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { topology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
-import { mergeArcs, quantize } from 'topojson-client';
+import { mergeArcs, neighbors, quantize } from 'topojson-client';
 import type { Topology, GeometryObject, MultiPolygon as TopoMultiPolygon } from 'topojson-specification';
 import type { Cog } from './communes.ts';
 
@@ -110,4 +110,12 @@ function pruneArcs(topo: Topology): void {
     }
   }
   topo.arcs = kept;
+}
+
+/** Communes sharing a border, by code: read from the topology's shared arcs (no geometry computed). */
+export function communeNeighbours(topo: TerritoryTopology): Map<string, string[]> {
+  const geometries = topo.objects.communes.geometries;
+  const lists = neighbors(geometries as never);
+  const codes = geometries.map((g) => g.properties!.code);
+  return new Map(codes.map((code, i) => [code, lists[i].map((j) => codes[j]).sort()]));
 }

@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import type { ZonageRow } from './csv-import.ts';
 import type { Pharmacy, Practitioner } from './zonage.ts';
+import type { Movement } from './movements.ts';
 
 const csv = (rows: object[], columns: string[]) => Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? '')) }, { newline: '\n' }) + '\n';
 
@@ -18,4 +19,10 @@ export const pharmaciesFile = (rows: Pharmacy[]) =>
   csv(
     rows.map((p) => ({ code_insee: p.commune, finess: p.finess ?? '', nom: p.nom ?? '', date_ouverture: p.opened ?? '', date_fermeture: p.closed ?? '' })),
     ['code_insee', 'finess', 'nom', 'date_ouverture', 'date_fermeture'],
+  );
+
+export const movementsFile = (rows: Movement[]) =>
+  csv(
+    rows.map((m) => ({ date: m.date, type: m.type, code_insee: m.commune, profession: m.profession, mode: m.mode, rpps: m.rpps ?? '', nom: m.nom ?? '', cause: m.cause, source: m.source, apres: m.after ?? '' })),
+    ['date', 'type', 'code_insee', 'profession', 'mode', 'rpps', 'nom', 'cause', 'source', 'apres'],
   );

@@ -1,4 +1,4 @@
-// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>][?annee=AAAA&profession=…],
+// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>][?annee=AAAA&profession=…&vue=tableau&couleurs=<aide>],
 // and #/<territoire>/simulateur?commune=…&date=…&beneficiary=… for the aid simulator (its state).
 // Anything else falls back to a valid view with a polite French message saying what was ignored.
 
@@ -8,6 +8,10 @@ export interface View {
   /** Zonage year and profession shown; absent means the defaults (zonage in force today). */
   year?: number;
   profession?: string;
+  /** The map shown as a table of communes (?vue=tableau). */
+  table?: boolean;
+  /** The map coloured by what one aid gives (?couleurs=<aid id>) instead of the zonage. */
+  layer?: string;
   /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
   simulator?: string;
 }
@@ -32,13 +36,17 @@ export function formatHash(view: View): string {
   const query = new URLSearchParams(view.simulator ?? '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
+  if (view.simulator === undefined && view.table) query.set('vue', 'tableau');
+  if (view.simulator === undefined && view.layer) query.set('couleurs', view.layer);
   return query.size ? `${path}?${query}` : path;
 }
 
 /** Reads ?annee=…&profession=…; unknown or malformed values are dropped with a message. */
-function parseQuery(query: string): { year?: number; profession?: string; problem?: string } {
+type QueryPart = Pick<View, 'year' | 'profession' | 'table' | 'layer'> & { problem?: string };
+
+function parseQuery(query: string): QueryPart {
   const params = new URLSearchParams(query);
-  const out: { year?: number; profession?: string; problem?: string } = {};
+  const out: QueryPart = {};
   const year = params.get('annee');
   if (year !== null) {
     if (/^\d{4}$/.test(year)) out.year = Number(year);
@@ -48,6 +56,16 @@ function parseQuery(query: string): { year?: number; profession?: string; proble
   if (profession !== null) {
     if (/^[a-z]+(-[a-z]+)*$/.test(profession)) out.profession = profession;
     else out.problem = `La profession « ${quote(profession)} » n'est pas reconnue.`;
+  }
+  const display = params.get('vue');
+  if (display !== null) {
+    if (display === 'tableau') out.table = true;
+    else if (display !== 'carte') out.problem = `La vue « ${quote(display)} » n'existe pas ; voici la carte.`;
+  }
+  const layer = params.get('couleurs');
+  if (layer !== null) {
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(layer)) out.layer = layer;
+    else out.problem = `La couche « ${quote(layer)} » n'est pas reconnue ; voici le zonage.`;
   }
   return out;
 }
@@ -76,7 +94,14 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   const [pathPart, queryPart = ''] = raw.split('?', 2);
   const extra = parseQuery(queryPart);
   const withQuery = (result: ParsedHash): ParsedHash => {
-    const view = { ...result.view, ...(extra.year !== undefined ? { year: extra.year } : {}), ...(extra.profession ? { profession: extra.profession } : {}) };
+    const onMap = result.view.simulator === undefined;
+    const view = {
+      ...result.view,
+      ...(extra.year !== undefined ? { year: extra.year } : {}),
+      ...(extra.profession ? { profession: extra.profession } : {}),
+      ...(onMap && extra.table ? { table: true } : {}),
+      ...(onMap && extra.layer ? { layer: extra.layer } : {}),
+    };
     const problem = result.problem ?? extra.problem;
     return problem ? { view, problem } : { view };
   };
@@ -95,8 +120,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   if (kind === undefined || (kind === '' && code === undefined)) return withQuery({ view: { territory } });
   if (kind === 'simulateur' && code === undefined) {
     const params = new URLSearchParams(queryPart);
-    params.delete('annee');
-    params.delete('profession');
+    for (const key of ['annee', 'profession', 'vue', 'couleurs']) params.delete(key);
     return withQuery({ view: { territory, simulator: params.toString() } });
   }
   if (kind !== 'commune' || !code || rest.length > 0) {

@@ -110,3 +110,27 @@ export function zoneResolver(b: ZonageBundle, date: string): ZoneResolver {
     };
   };
 }
+
+export interface ZoneHistoryEntry {
+  year: number;
+  /** The date the year is read at (see dateForYear). */
+  date: string;
+  base: string;
+  effective: string;
+  reason: string;
+}
+
+/** A commune's class in each published zonage of a profession, oldest first; years it was not classed
+ * (e.g. before a merger) are left out. */
+export function zoneHistory(b: ZonageBundle, code: string, profession: string, today: string): ZoneHistoryEntry[] {
+  const scheme = (id: string) => b.schemes.find((s) => s.id === id)!;
+  return b.zonages
+    .filter((z) => z.profession === profession && z.classes[code] !== undefined)
+    .sort((x, y) => x.year - y.year)
+    .map((z) => {
+      const date = dateForYear(z, today);
+      const one = { ...z, territory: b.territory, classes: new Map([[code, z.classes[code]]]) };
+      const c = effectiveZonage(one, scheme(z.scheme), b.rules, b.practitioners.rows, b.pharmacies.rows, date).get(code)!;
+      return { year: z.year, date, base: c.base, effective: c.effective, reason: c.reasons[0] };
+    });
+}

@@ -5,6 +5,7 @@
 // médecin généraliste en exercice […] seront classées en zone "fragile" jusqu'à l'installation effective
 // d'un médecin ».
 import { formatDate } from './format.ts';
+import { addDays } from './dates.ts';
 
 export interface ZoneClass {
   id: string;
@@ -84,6 +85,8 @@ export interface EffectiveClass {
   reasons: string[];
   gps: number;
   pharmacies: number;
+  /** When the rule last started or stopped applying within the zonage's period, and why. */
+  since?: { date: string; cause: string };
 }
 
 /** Active on `date` (ISO): started on or before it, and not ended before it (the end is the last day). */
@@ -131,12 +134,19 @@ export function effectiveZonage(
   const offer = offerOn(date, practitioners, pharmacies, gpProfession);
   const when = formatDate(date);
   const result = new Map<string, EffectiveClass>();
+  const history = active.length ? offerHistory(practitioners, pharmacies, gpProfession) : new Map<string, OfferEvent[]>();
   for (const [code, base] of zonage.classes) {
     const gps = offer.gps.get(code) ?? 0;
     const ph = offer.pharmacies.get(code) ?? 0;
     const facts = `${plural(ph, 'pharmacie', 'pharmacies', 'aucune pharmacie')}, ${plural(gps, 'médecin généraliste', 'médecins généralistes', 'aucun médecin généraliste')} en exercice au ${when}`;
     const rule = active.find((r) => r.type === 'pharmacie-sans-medecin' && r.from.includes(base) && ph > 0 && gps === 0) ?? null;
     const baseLabel = classById(scheme, base).label;
+    const ruleFor = (gpCount: number, phCount: number) => active.find((r) => r.type === 'pharmacie-sans-medecin' && r.from.includes(base) && phCount > 0 && gpCount === 0) ?? null;
+    const since = active.some((r) => r.from.includes(base)) ? ruleSince(history.get(code) ?? [], gps, ph, ruleFor, zonage.validFrom, date) : undefined;
+    if (since) {
+      const label = (rule ? classById(scheme, rule.to) : classById(scheme, base)).label;
+      since.cause = `${label} depuis le ${formatDate(since.date)} : ${since.cause}`;
+    }
     if (rule) {
       const to = classById(scheme, rule.to).label;
       result.set(code, {
@@ -146,14 +156,74 @@ export function effectiveZonage(
         rule,
         reasons: [
           `${to} — règle « pharmacie sans médecin » (${rule.source.ref}) ; classement de base : ${baseLabel.toLowerCase()}`,
+          ...(since ? [`${since.cause}.`] : []),
           `${facts} ; ${to.toLowerCase()} jusqu'à l'installation effective d'un médecin.`,
         ],
         gps,
         pharmacies: ph,
+        ...(since ? { since } : {}),
       });
     } else {
-      result.set(code, { code, base, effective: base, rule: null, reasons: [`${baseLabel} — classement de base ${zonage.year}`, `${facts}.`], gps, pharmacies: ph });
+      const reasons = [`${baseLabel} — classement de base ${zonage.year}`, ...(since ? [`${since.cause}.`] : []), `${facts}.`];
+      result.set(code, { code, base, effective: base, rule: null, reasons, gps, pharmacies: ph, ...(since ? { since } : {}) });
     }
   }
   return result;
+}
+
+/** A change in a commune's offer: the count of GPs or pharmacies moves by `delta` from `date` on. */
+interface OfferEvent {
+  date: string;
+  kind: 'gp' | 'pharmacy';
+  delta: 1 | -1;
+}
+
+function offerHistory(practitioners: Practitioner[], pharmacies: Pharmacy[], profession: string): Map<string, OfferEvent[]> {
+  const events = new Map<string, OfferEvent[]>();
+  const add = (commune: string, e: OfferEvent) => (events.get(commune) ?? events.set(commune, []).get(commune)!).push(e);
+  for (const p of practitioners) {
+    if (p.profession !== profession) continue;
+    if (p.start) add(p.commune, { date: p.start, kind: 'gp', delta: 1 });
+    if (p.end) add(p.commune, { date: addDays(p.end, 1), kind: 'gp', delta: -1 });
+  }
+  for (const p of pharmacies) {
+    if (p.opened) add(p.commune, { date: p.opened, kind: 'pharmacy', delta: 1 });
+    if (p.closed) add(p.commune, { date: addDays(p.closed, 1), kind: 'pharmacy', delta: -1 });
+  }
+  return events;
+}
+
+const CAUSES: Record<string, string> = {
+  'gp-1': "départ du dernier médecin généraliste",
+  'gp1': "installation d'un médecin généraliste",
+  'pharmacy1': "ouverture d'une pharmacie sans médecin généraliste en exercice",
+  'pharmacy-1': 'fermeture de la dernière pharmacie',
+};
+
+/**
+ * The day the pharmacy rule last switched on or off for a commune, within the zonage's period (a new
+ * zonage resets the story), walking the commune's offer back in time from `date`.
+ */
+function ruleSince(
+  events: OfferEvent[],
+  gps: number,
+  pharmacies: number,
+  ruleFor: (gps: number, pharmacies: number) => unknown,
+  from: string,
+  date: string,
+): { date: string; cause: string } | undefined {
+  const now = ruleFor(gps, pharmacies) !== null;
+  const past = events.filter((e) => e.date > from && e.date <= date).sort((a, b) => (a.date < b.date ? 1 : -1));
+  let [g, p] = [gps, pharmacies];
+  for (let i = 0; i < past.length; ) {
+    const day = past[i].date;
+    const sameDay = past.filter((e) => e.date === day);
+    i += sameDay.length;
+    for (const e of sameDay) e.kind === 'gp' ? (g -= e.delta) : (p -= e.delta);
+    if ((ruleFor(g, p) !== null) !== now) {
+      const decisive = sameDay.find((e) => (e.kind === 'gp' ? (now ? e.delta < 0 : e.delta > 0) : now ? e.delta > 0 : e.delta < 0)) ?? sameDay[0];
+      return { date: day, cause: CAUSES[`${decisive.kind}${decisive.delta}`] };
+    }
+  }
+  return undefined;
 }

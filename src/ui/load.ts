@@ -2,7 +2,7 @@
 import { feature } from 'topojson-client';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
 import type { Commune } from '../core/communes.ts';
-import type { TerritoryTopology } from '../core/geometry.ts';
+import { communeNeighbours, type TerritoryTopology } from '../core/geometry.ts';
 import type { ZonageBundle } from '../core/zonage-bundle.ts';
 import type { AidCatalogue } from '../core/aids.ts';
 import pointOnFeature from '@turf/point-on-feature';
@@ -17,6 +17,8 @@ export interface TerritoryData {
   formerCodes: Map<string, string>;
   /** A point inside each commune, for symbols. */
   points: Map<string, [number, number]>;
+  /** Communes sharing a border, by code. */
+  neighbours: Map<string, string[]>;
   zonage: ZonageBundle;
   aids: AidCatalogue;
 }
@@ -47,6 +49,7 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
     reference,
     formerCodes,
     points: new Map(communes.features.map((f) => [f.properties.code, pointOnFeature(f).geometry.coordinates as [number, number]])),
+    neighbours: communeNeighbours(topo),
     zonage,
     aids,
   };

@@ -142,3 +142,22 @@ describe('catalogues des aides livrés (npm run build:aids)', () => {
     expect(committed === JSON.stringify(catalogue) + '\n', `public/data/${id}/aides.json est périmé : npm run build:aids`).toBe(true);
   });
 });
+
+describe('communes voisines (arcs partagés de la topologie)', () => {
+  const load = (id: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'public/geo', `${id}.topojson`), 'utf8')) as TerritoryTopology;
+  it('La Rochelle touche Aytré, Lagord, Périgny, Puilboreau et L’Houmeau ; la relation est symétrique', async () => {
+    const { communeNeighbours } = await import('../../src/core/geometry.ts');
+    const n = communeNeighbours(load('charente-maritime'));
+    expect(n.get('17300')).toEqual(['17028', '17190', '17200', '17274', '17291']);
+    for (const [code, list] of n) {
+      expect(list).not.toContain(code);
+      for (const other of list) expect(n.get(other)).toContain(code);
+    }
+    // Island communes have no land neighbour: Île-d'Aix.
+    expect(n.get('17004')).toEqual([]);
+  });
+  it('Sèvremoine ne touche que Beaupréau-en-Mauges parmi les communes des Mauges', async () => {
+    const { communeNeighbours } = await import('../../src/core/geometry.ts');
+    expect(communeNeighbours(load('mauges')).get('49301')).toEqual(['49023']);
+  });
+});

@@ -77,3 +77,31 @@ describe('année et profession dans le lien', () => {
     expect(parsed.problem).toContain(message);
   });
 });
+
+describe('vue tableau et couche « aides » dans le lien (retour arrière entre les vues)', () => {
+  it.each([
+    ['#/charente-maritime?vue=tableau', { territory: 'charente-maritime', table: true }],
+    ['#/charente-maritime?couleurs=cd17-fiche-08', { territory: 'charente-maritime', layer: 'cd17-fiche-08' }],
+    ['#/charente-maritime/commune/17300?annee=2025&vue=tableau&couleurs=cd17-fiche-08', { territory: 'charente-maritime', commune: '17300', year: 2025, table: true, layer: 'cd17-fiche-08' }],
+  ])('%s', (hash, view) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+    expect(formatHash(view)).toBe(hash);
+  });
+
+  it('« vue=carte » est la vue par défaut, et ne reste pas dans le lien', () => {
+    expect(parseHash('#/mauges?vue=carte', ctx)).toEqual({ view: { territory: 'mauges' } });
+  });
+
+  it.each([
+    ['#/mauges?vue=<img src=x>', "La vue « <img src=x> » n'existe pas"],
+    ['#/mauges?couleurs=../../etc', "La couche « ../../etc » n'est pas reconnue"],
+  ])('%s : valeur ignorée, message', (hash, message) => {
+    const parsed = parseHash(hash, ctx);
+    expect(parsed.view).toEqual({ territory: 'mauges' });
+    expect(parsed.problem).toContain(message);
+  });
+
+  it('le simulateur ignore la vue et la couche de la carte', () => {
+    expect(parseHash('#/mauges/simulateur?vue=tableau&couleurs=x&age=30', ctx)).toEqual({ view: { territory: 'mauges', simulator: 'age=30' } });
+  });
+});

@@ -91,3 +91,54 @@ describe('changements d\'une année à l\'autre', () => {
     ]);
   });
 });
+
+describe("historique de la zone d'une commune", () => {
+  it('donne la classe de chaque année publiée, effective à la date lue, et omet les années où la commune est absente', async () => {
+    const { zoneHistory } = await import('../../src/core/zonage-bundle.ts');
+    const year = (y: number, classes: Record<string, string>) => ({
+      scheme: scheme.id, profession: 'medecin-generaliste', year: y, validFrom: `${y}-01-01`, validUntil: `${y}-12-31`,
+      source: 'test', example: true, file: `zonages/${y}.csv`, classes,
+    });
+    const bundle = {
+      territory: 'charente-maritime',
+      schemes: cm.schemes,
+      rules: cm.rules,
+      zonages: [year(2026, { '17001': 'intermediaire' }), year(2024, { '17002': 'fragile' }), year(2025, { '17001': 'intermediaire' })],
+      // Fiche 1: the last GP leaves on 2026-03-02, so 2026 read on 2026-06-01 is fragile.
+      practitioners: { file: 'm.csv', source: 'test', example: true, rows: [gp('2010-01-01', '2026-03-02')] },
+      pharmacies: { file: 'p.csv', source: 'test', example: true, rows: [pharmacy] },
+    };
+    const history = zoneHistory(bundle as never, '17001', 'medecin-generaliste', '2026-06-01');
+    expect(history.map((h) => [h.year, h.date, h.base, h.effective])).toEqual([
+      [2025, '2025-12-31', 'intermediaire', 'intermediaire'],
+      [2026, '2026-06-01', 'intermediaire', 'fragile'],
+    ]);
+    expect(history[1].reason).toContain('règle « pharmacie sans médecin » (fiche 1)');
+  });
+});
+
+describe('fiche 1 : depuis quand, et pourquoi (« jusqu\'à l\'installation effective d\'un médecin »)', () => {
+  // One commune with a pharmacy; GPs come and go; the zonage 2026 runs from 2026-01-01.
+  const at = (base: string, gps: Practitioner[], date: string, pharmacies: Pharmacy[] = [pharmacy]) =>
+    effectiveZonage(zonage(base), scheme, cm.rules, gps, pharmacies, date).get('17001')!;
+  it.each([
+    // [cas, base, médecins, pharmacies, date, classe, depuis, phrase]
+    ['départ du dernier médecin le 2 mars', 'intermediaire', [gp('2010-01-01', '2026-03-02')], [pharmacy], '2026-06-01', 'fragile', '2026-03-03', 'Fragile depuis le 3 mars 2026 : départ du dernier médecin généraliste'],
+    ["la veille de son départ : rien n'a changé", 'intermediaire', [gp('2010-01-01', '2026-03-02')], [pharmacy], '2026-03-02', 'intermediaire', undefined, undefined],
+    ["l'avant-dernier part : il reste un médecin", 'intermediaire', [gp('2010-01-01', '2026-03-02'), gp('2012-01-01')], [pharmacy], '2026-06-01', 'intermediaire', undefined, undefined],
+    ['un médecin s\'installe le 15 juin', 'non-prioritaire', [gp('2026-06-15')], [pharmacy], '2026-07-01', 'non-prioritaire', '2026-06-15', "Non prioritaire depuis le 15 juin 2026 : installation d'un médecin généraliste"],
+    ['départ puis installation : la dernière bascule compte', 'intermediaire', [gp('2010-01-01', '2026-03-02'), gp('2026-09-01')], [pharmacy], '2026-10-01', 'intermediaire', '2026-09-01', "Intermédiaire depuis le 1er septembre 2026 : installation d'un médecin généraliste"],
+    ['une pharmacie ouvre sans médecin', 'non-prioritaire', [], [{ ...pharmacy, opened: '2026-04-10' }], '2026-05-01', 'fragile', '2026-04-10', "Fragile depuis le 10 avril 2026 : ouverture d'une pharmacie sans médecin généraliste en exercice"],
+    ['la dernière pharmacie ferme', 'intermediaire', [], [{ ...pharmacy, closed: '2026-02-27' }], '2026-05-01', 'intermediaire', '2026-02-28', 'Intermédiaire depuis le 28 février 2026 : fermeture de la dernière pharmacie'],
+    ['départ avant la période du zonage : pas de date dans ce zonage', 'intermediaire', [gp('2010-01-01', '2025-06-30')], [pharmacy], '2026-05-01', 'fragile', undefined, undefined],
+    ['zone fragile de base : la règle ne la concerne pas', 'fragile', [gp('2010-01-01', '2026-03-02')], [pharmacy], '2026-06-01', 'fragile', undefined, undefined],
+  ] as const)('%s', (_name, base, gps, pharmacies, date, effective, since, sentence) => {
+    const r = at(base, [...gps], date, [...pharmacies]);
+    expect(r.effective).toBe(effective);
+    expect(r.since?.date).toBe(since);
+    if (sentence) {
+      expect(r.since!.cause).toBe(sentence);
+      expect(r.reasons).toContain(`${sentence}.`);
+    }
+  });
+});

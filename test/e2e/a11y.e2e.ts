@@ -1,0 +1,102 @@
+// axe-core on every route of the app, in headless Chromium: no serious or critical violation of the
+// WCAG 2.1 A/AA rules (our RGAA target). Each route is opened as a person would reach it.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowser, openPage, waitForMap } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+// Injected through the DevTools protocol (page.evaluate), which the app's CSP rightly does not allow from a script tag.
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Violation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: Array<{ target: unknown[] }>;
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations;
+  });
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5).join(', ')}`);
+}
+
+type Route = { name: string; hash: string; territory?: string; ready?: (page: Page) => Promise<void>; viewport?: { width: number; height: number } };
+
+const routes: Route[] = [
+  { name: 'carte de la Charente-Maritime', hash: '#/charente-maritime', territory: 'charente-maritime' },
+  { name: 'carte des Mauges, zonage des chirurgiens-dentistes', hash: '#/mauges?profession=chirurgien-dentiste', territory: 'mauges' },
+  {
+    name: 'fiche commune (historique, voisines, aides, partage)',
+    hash: '#/charente-maritime/commune/17300',
+    territory: 'charente-maritime',
+    ready: (page) => page.getByTestId('neighbours').waitFor(),
+  },
+  {
+    name: 'tableau des communes',
+    hash: '#/charente-maritime?vue=tableau',
+    territory: 'charente-maritime',
+    ready: (page) => page.getByRole('table').waitFor(),
+  },
+  { name: 'couche « aides »', hash: '#/charente-maritime?couleurs=cd17-fiche-08', territory: 'charente-maritime' },
+  {
+    name: 'simulateur avec un profil',
+    hash: '#/charente-maritime/simulateur?commune=17300&beneficiary=medecin&age=45',
+    ready: (page) => page.getByRole('heading', { name: 'Quelles aides pour mon projet ?' }).waitFor(),
+  },
+  {
+    name: "panneau d'import",
+    hash: '#/charente-maritime',
+    territory: 'charente-maritime',
+    ready: async (page) => {
+      await page.getByRole('button', { name: 'Importer des données' }).click();
+      await page.getByRole('region', { name: /Importer/ }).first().waitFor();
+    },
+  },
+  {
+    name: 'recherche ouverte',
+    hash: '#/charente-maritime',
+    territory: 'charente-maritime',
+    ready: async (page) => {
+      await page.getByRole('combobox', { name: 'Rechercher une commune' }).fill('saint');
+      await page.getByRole('listbox', { name: 'Communes trouvées' }).getByRole('option').first().waitFor();
+    },
+  },
+  {
+    name: 'fiche commune sur téléphone (375 px)',
+    hash: '#/mauges/commune/49023',
+    territory: 'mauges',
+    viewport: { width: 375, height: 740 },
+    ready: (page) => page.getByTestId('commune-name').waitFor(),
+  },
+];
+
+describe('accessibilité (axe-core) sur chaque page', () => {
+  it("témoin : un bouton sans nom ajouté à la page est bien signalé (l'analyse tourne vraiment)", async () => {
+    const { page } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges`);
+    await waitForMap(page, 'mauges');
+    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('button'), { type: 'button' })));
+    expect((await seriousViolations(page)).join('\n')).toContain('button-name (critical)');
+    await page.close();
+  });
+
+  it.each(routes)('$name : aucune violation grave ou critique', async (route) => {
+    const { page, errors } = await openPage(browser(), route.viewport);
+    await page.goto(`${baseUrl}${route.hash}`);
+    if (route.territory) await waitForMap(page, route.territory);
+    await route.ready?.(page);
+    expect(await seriousViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,102 @@
+// The commune page: its own address and title, zone history, neighbours, share link, print view;
+// and back/forward between the views (table, aid layer) the user saw.
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+describe('page commune', () => {
+  it("La Barde : titre et description, historique 2025 → 2026, voisines avec leur zone, lien à partager", async () => {
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 1000 });
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17033`);
+    await waitForMap(page, 'charente-maritime');
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('La Barde');
+    await expect.poll(() => page.title()).toBe('La Barde — Charente-Maritime — Observatoire du zonage santé');
+    const description = await page.locator('meta[name="description"]').getAttribute('content');
+    expect(description).toMatch(/^La Barde \(17033\) : zone .+ 2026, offre de soins/);
+
+    // History: one point per published year, the class of each year (2025 non prioritaire, 2026 intermédiaire).
+    const history = page.getByTestId('zone-history');
+    const points = history.locator('circle[data-year]');
+    await expect.poll(() => points.count()).toBe(2);
+    expect(await points.evaluateAll((els) => els.map((e) => `${e.getAttribute('data-year')}:${e.getAttribute('data-class')}`))).toEqual([
+      '2025:non-prioritaire',
+      '2026:intermediaire',
+    ]);
+    expect(await history.locator('svg').getAttribute('aria-label')).toBe('Historique du zonage : 2025 : non prioritaire, 2026 : intermédiaire');
+    await history.getByText('Voir en tableau').click();
+    expect(await history.getByRole('row').count()).toBe(3);
+
+    // Neighbours: links to their own pages, each with its zone in words.
+    const neighbours = page.getByTestId('neighbours').getByRole('listitem');
+    expect(await neighbours.count()).toBeGreaterThanOrEqual(2);
+    const first = neighbours.first();
+    expect(await first.textContent()).toMatch(/(très fragile|fragile|intermédiaire|non prioritaire)/);
+    const share = page.getByRole('textbox', { name: 'Lien de la fiche de La Barde' });
+    expect(await share.inputValue()).toBe(`${baseUrl}#/charente-maritime/commune/17033`);
+    await screenshot(page, 'commune-page');
+
+    const name = (await first.getByRole('link').textContent())!;
+    await first.getByRole('link').click();
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe(name);
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('La Barde');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("vue d'impression : la fiche entière sous une petite carte, sans les commandes", async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges/commune/49023`);
+    await waitForMap(page, 'mauges');
+    await page.getByTestId('zone-history').waitFor();
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.map-tools').isVisible()).toBe(false);
+    expect(await page.getByTestId('share').isVisible()).toBe(false);
+    expect(await page.getByRole('combobox', { name: 'Rechercher une commune' }).isVisible()).toBe(false);
+    expect(await page.getByTestId('commune-name').isVisible()).toBe(true);
+    expect(await page.getByTestId('zone-history').isVisible()).toBe(true);
+    const pdf = await page.pdf({ format: 'A4' });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    await screenshot(page, 'commune-impression');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('retour arrière et avant entre la carte, le tableau et la couche « aides »', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('button', { name: 'Tableau' }).click();
+    await expect.poll(() => page.url()).toMatch(/\?vue=tableau$/);
+    await page.getByRole('table').waitFor();
+    await page.getByRole('button', { name: 'Carte' }).click();
+    await expect.poll(() => page.getByRole('table').count()).toBe(0);
+    await page.getByLabel('Couleurs').selectOption('cd17-fiche-08');
+    await expect.poll(() => page.url()).toMatch(/\?couleurs=cd17-fiche-08$/);
+    await page.getByRole('region', { name: 'Légende des aides' }).waitFor();
+
+    await page.goBack();
+    await expect.poll(() => page.getByRole('region', { name: 'Légende des aides' }).count()).toBe(0);
+    await page.goBack();
+    await page.getByRole('table').waitFor();
+    await page.goForward();
+    await expect.poll(() => page.getByRole('table').count()).toBe(0);
+    await page.goForward();
+    await page.getByRole('region', { name: 'Légende des aides' }).waitFor();
+    expect(await page.getByLabel('Couleurs').inputValue()).toBe('cd17-fiche-08');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('une couche inconnue dans le lien : message poli et zonage', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges?couleurs=cd17-fiche-08`);
+    await waitForMap(page, 'mauges');
+    await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Aucune aide « cd17-fiche-08 » ne se cartographie dans ce territoire');
+    expect(page.url()).toMatch(/#\/mauges$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
