@@ -46,6 +46,7 @@ export function benchAids(): void {
     zonages: [{ ...config.years[1], classes: Object.fromEntries(communes.map((c, i) => [c.code, classes[i % classes.length]])) }],
     practitioners: { ...config.practitioners, rows: communes.filter((_, i) => i % 2).map((c) => ({ commune: c.code, profession: 'medecin-generaliste', mode: 'liberal' as const, start: '2000-01-01', end: null })) },
     pharmacies: { ...config.pharmacies, rows: communes.filter((_, i) => i % 3 === 0).map((c) => ({ commune: c.code, opened: null, closed: null })) },
+    movements: { declared: null, rows: [], duplicates: 0, notes: [] },
   };
   const { catalogue } = buildAidCatalogue('charente-maritime');
   const r = run(catalogue.aids, communes, bundle);

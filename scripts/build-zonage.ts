@@ -3,7 +3,8 @@
 // Any rejected row fails the build with its file, line, field and French message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { communeResolver, importPharmacies, importPractitioners, importZonage, type ImportReport } from '../src/core/csv-import.ts';
+import { communeResolver, importMovements, importPharmacies, importPractitioners, importZonage, type ImportReport } from '../src/core/csv-import.ts';
+import { applyMovements, mergeMovements, registerMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import type { ZonageBundle } from '../src/core/zonage-bundle.ts';
 import { ROOT, dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
@@ -12,7 +13,7 @@ function check(report: ImportReport<unknown>, problems: string[]) {
   problems.push(...report.rejected.map((r) => r.message));
 }
 
-export function buildZonageBundle(territoryId: string, overrides: { zonage?: string; medecins?: string; pharmacies?: string; year?: number } = {}): {
+export function buildZonageBundle(territoryId: string, overrides: { zonage?: string; medecins?: string; pharmacies?: string; mouvements?: string; year?: number } = {}): {
   bundle: ZonageBundle;
   problems: string[];
   warnings: string[];
@@ -45,18 +46,41 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
   const practitioners = importPractitioners(path.relative(process.cwd(), practitionersFile), read(practitionersFile), { resolve });
   const pharmaciesFile = overrides.pharmacies ?? path.join(dir, config.pharmacies.file);
   const pharmacies = importPharmacies(path.relative(process.cwd(), pharmaciesFile), read(pharmaciesFile), { resolve });
-  for (const r of [practitioners, pharmacies]) {
+  const movementsFile = overrides.mouvements ?? (config.movements ? path.join(dir, config.movements.file) : undefined);
+  const declared: ImportReport<Movement> | undefined = movementsFile
+    ? importMovements(path.relative(process.cwd(), movementsFile), read(movementsFile), { resolve })
+    : undefined;
+  for (const r of [practitioners, pharmacies, ...(declared ? [declared] : [])]) {
     check(r, problems);
     warnings.push(...r.warnings.map((w) => w.message));
   }
+  // Declared movements complete the register (the effective zonage honours them) and join its own dates.
+  const applied = applyMovements(practitioners.rows, declared?.rows ?? []);
+  const merged = mergeMovements(declared?.rows ?? [], registerMovements(practitioners.rows));
+  warnings.push(...applied.problems);
+  const declaredFile = movementsFile
+    ? overrides.mouvements
+      ? { file: path.basename(movementsFile), example: false, source: `Fichier importé : ${path.basename(movementsFile)}` }
+      : config.movements!
+    : null;
   return {
     bundle: {
       territory: territoryId,
       schemes: config.schemes,
       rules: config.rules,
       zonages,
-      practitioners: { ...config.practitioners, example: overrides.medecins ? false : config.practitioners.example, rows: practitioners.rows },
+      practitioners: { ...config.practitioners, example: overrides.medecins ? false : config.practitioners.example, rows: applied.practitioners },
       pharmacies: { ...config.pharmacies, example: overrides.pharmacies ? false : config.pharmacies.example, rows: pharmacies.rows },
+      movements: {
+        declared: declaredFile,
+        rows: merged.movements,
+        duplicates: merged.duplicates,
+        notes: [
+          ...(merged.duplicates ? [`${merged.duplicates} mouvement(s) déclaré(s) figurant déjà dans le registre, comptés une fois.`] : []),
+          ...applied.problems,
+          ...merged.conflicts,
+        ],
+      },
     },
     problems,
     warnings,
@@ -84,7 +108,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
       continue;
     }
     writeZonageBundle(bundle, out);
-    console.log(`${t.id} : ${bundle.zonages.length} zonage(s), ${bundle.practitioners.rows.length} professionnels, ${bundle.pharmacies.rows.length} pharmacies → ${path.relative(ROOT, out)}/${t.id}/zonage.json`);
+    console.log(`${t.id} : ${bundle.zonages.length} zonage(s), ${bundle.practitioners.rows.length} professionnels, ${bundle.pharmacies.rows.length} pharmacies, ${bundle.movements.rows.length} mouvements → ${path.relative(ROOT, out)}/${t.id}/zonage.json`);
   }
   if (failed) process.exit(1);
 }

@@ -1,16 +1,20 @@
 // npm run --silent cli -- <command> … — JSON on stdout, French messages on stderr, for scripts and checks.
 //   import <zonage|medecins|pharmacies> <file> --territory <id> [--year Y] [--profession P]
 //   zonage --territory <id> --year <Y> [--profession P] [--date YYYY-MM-DD]
-//          [--zonage-file F --medecins-file F --pharmacies-file F]
+//          [--zonage-file F --medecins-file F --pharmacies-file F --mouvements-file F]
 //   aides --territory <id> --commune <code> --date <YYYY-MM-DD> [--profile <json file>]
 //          [--zonage-file F --medecins-file F --pharmacies-file F]
 //   publish <zonage|medecins|pharmacies> <file> --territory <id> [--year Y --profession P
 //          --valid-from D --valid-until D] [--source TEXT] [--keep-valid]
+//   movements --territory <id> --from <file> --from-date D --to <file> --to-date D [--mouvements-file F]
+//   movements --territory <id>   (the territory's movements: register dates and declared file)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { communeResolver, separatorName } from '../src/core/csv-import.ts';
 import { importFile, isImportKind } from '../src/core/publication.ts';
+import { importMovements, importPractitioners } from '../src/core/csv-import.ts';
+import { diffSnapshots, mergeMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { dateForYear, zoneResolver, zonageView } from '../src/core/zonage-bundle.ts';
 import { evaluateAids } from '../src/core/aid-engine.ts';
@@ -75,6 +79,7 @@ function runZonage(values: Record<string, string | undefined>): number {
     zonage: values['zonage-file'],
     medecins: values['medecins-file'],
     pharmacies: values['pharmacies-file'],
+    mouvements: values['mouvements-file'],
     year,
   });
   for (const w of warnings) process.stderr.write(`avertissement : ${w}\n`);
@@ -175,6 +180,59 @@ function runPublish(kind: string | undefined, file: string | undefined, values: 
   return result.published && !report.rejected.length ? 0 : 1;
 }
 
+/** The JSON of a movement, as documented: a move is a cessation plus an installation. */
+const movementJson = (m: Movement) => ({
+  type: m.type,
+  date: m.date,
+  commune: m.commune,
+  profession: m.profession,
+  mode: m.mode,
+  rpps: m.rpps ?? null,
+  cause: m.cause,
+  source: m.source,
+  ...(m.after ? { after: m.after } : {}),
+});
+
+function runMovements(values: Record<string, string | undefined>): number {
+  const territory = territoryOf(values.territory);
+  if (!values.from && !values.to) {
+    const { bundle, problems } = buildZonageBundle(territory.id, { mouvements: values['mouvements-file'] });
+    for (const n of bundle.movements.notes) process.stderr.write(`note : ${n}\n`);
+    for (const p of problems) process.stderr.write(`rejeté : ${p}\n`);
+    process.stdout.write(JSON.stringify(bundle.movements.rows.map(movementJson), null, 2) + '\n');
+    return problems.length ? 1 : 0;
+  }
+  for (const key of ['from', 'to', 'from-date', 'to-date']) if (!values[key]) throw new UsageError(`option --${key} obligatoire pour comparer deux extractions.`);
+  for (const key of ['from-date', 'to-date']) if (!isIsoDate(values[key])) throw new UsageError(`option --${key} : « ${values[key]} » n'est pas une date AAAA-MM-JJ.`);
+  const resolve = communeResolver(territoryCommunes(loadCog(), territory));
+  const snapshot = (file: string, date: string) => {
+    const report = importPractitioners(path.basename(file), readFile(file), { resolve });
+    for (const r of report.rejected) process.stderr.write(`rejeté : ${r.message}\n`);
+    for (const w of report.warnings) process.stderr.write(`avertissement : ${w.message}\n`);
+    process.stderr.write(`${path.basename(file)} (${report.format}) : ${report.read} ligne(s) lue(s), ${report.accepted} retenue(s), ${report.rejected.length} rejetée(s), ${Object.values(report.ignored).reduce((a, b) => a + b, 0)} hors champ.\n`);
+    return { rows: report.rows, date, file: path.basename(file), rejected: report.rejected.length };
+  };
+  const from = snapshot(values.from!, values['from-date']!);
+  const to = snapshot(values.to!, values['to-date']!);
+  const diff = diffSnapshots(from, to);
+  for (const w of diff.warnings) process.stderr.write(`avertissement : ${w}\n`);
+  let movements = diff.movements;
+  let rejected = from.rejected + to.rejected;
+  if (values['mouvements-file']) {
+    const declared = importMovements(path.basename(values['mouvements-file']), readFile(values['mouvements-file']), { resolve });
+    for (const r of declared.rejected) process.stderr.write(`rejeté : ${r.message}\n`);
+    rejected += declared.rejected.length;
+    const merged = mergeMovements(declared.rows, diff.movements, { from, to });
+    for (const c of merged.conflicts) process.stderr.write(`conflit : ${c}\n`);
+    if (merged.duplicates) process.stderr.write(`${merged.duplicates} mouvement(s) déclaré(s) déjà vus dans les extractions, comptés une fois.\n`);
+    movements = merged.movements;
+  }
+  const count = (t: string) => movements.filter((m) => m.type === t).length;
+  process.stderr.write(`${count('installation')} installation(s), ${count('cessation')} cessation(s) entre le ${from.date} et le ${to.date}.\n`);
+  process.stdout.write(JSON.stringify(movements.map(movementJson), null, 2) + '\n');
+  return rejected ? 1 : 0;
+}
+
 function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -187,6 +245,11 @@ function main(argv: string[]): number {
       'zonage-file': { type: 'string' },
       'medecins-file': { type: 'string' },
       'pharmacies-file': { type: 'string' },
+      'mouvements-file': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      'from-date': { type: 'string' },
+      'to-date': { type: 'string' },
       'valid-from': { type: 'string' },
       'valid-until': { type: 'string' },
       source: { type: 'string' },
@@ -201,7 +264,8 @@ function main(argv: string[]): number {
   if (command === 'zonage') return runZonage(strings);
   if (command === 'publish') return runPublish(rest[0], rest[1], values);
   if (command === 'aides') return runAides(strings);
-  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonage, aides ou publish.`);
+  if (command === 'movements') return runMovements(strings);
+  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonage, aides, movements ou publish.`);
 }
 
 try {

@@ -2,6 +2,7 @@
 // the app and the CLI alike.
 import type { ZoneAt } from './aid-engine.ts';
 import type { DataFile, ZonageYear } from './zonage-config.ts';
+import type { Movement } from './movements.ts';
 import { effectiveZonage, type EffectiveClass, type Pharmacy, type Practitioner, type Zonage, type ZonageRule, type ZonageScheme } from './zonage.ts';
 
 export interface ZonageBundle {
@@ -11,6 +12,9 @@ export interface ZonageBundle {
   zonages: Array<ZonageYear & { classes: Record<string, string> }>;
   practitioners: DataFile & { rows: Practitioner[] };
   pharmacies: DataFile & { rows: Pharmacy[] };
+  /** Every known movement: the register's dates merged with the declared file (already applied to
+   * `practitioners`, so that the effective zonage at any date honours them). */
+  movements: { declared: DataFile | null; rows: Movement[]; duplicates: number; notes: string[] };
 }
 
 export const professionsOf = (b: ZonageBundle): string[] => [...new Set(b.zonages.map((z) => z.profession))];

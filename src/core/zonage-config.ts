@@ -24,6 +24,8 @@ export interface ZonageConfig {
   years: ZonageYear[];
   practitioners: DataFile;
   pharmacies: DataFile;
+  /** Installations and cessations declared between two extractions (fiche 1), optional. */
+  movements?: DataFile;
 }
 
 /** Checks the cross-references a typo would break; the shapes themselves are plain JSON. */

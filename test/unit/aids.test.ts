@@ -231,6 +231,7 @@ describe('la zone utilisée est la classe effective à la date (fiche 1 puis fic
       zonages: [{ ...config.years[1], classes: { '17053': 'intermediaire' } }],
       practitioners: { ...config.practitioners, rows: [{ commune: '17053', profession: 'medecin-generaliste', mode: 'liberal' as const, start: '2000-01-01', end: '2026-03-14' }] },
       pharmacies: { ...config.pharmacies, rows: [{ commune: '17053', opened: null, closed: null }] },
+      movements: { declared: null, rows: [], duplicates: 0, notes: [] },
     };
     const at = (date: string): AidContext => ({ date, commune: { code: '17053', nom: 'Bords', population: 1375 }, zone: zoneResolver(bundle, date)('17053') });
     const before = evaluateAid(aid('cd17-fiche-08'), at('2026-03-14'), gp);

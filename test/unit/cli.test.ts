@@ -145,3 +145,68 @@ describe('CLI aides', () => {
     expect(r.err).toContain('« age » (âge) : nombre attendu, « vieux » lu');
   });
 });
+
+describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvements déclarés', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mouvements-'));
+  const later = path.join(dir, 'medecins-2026-07.csv');
+  fs.writeFileSync(
+    later,
+    [
+      'code_insee,profession,mode,date_debut,date_fin,rpps,nom',
+      '17300,medecin-generaliste,liberal,,,10000000001,', // unchanged
+      '17306,medecin-generaliste,liberal,,,10000000002,', // salarié → libéral
+      '17219,medecin-generaliste,liberal,,,10000000006,', // 17189 in the RPPS file: merged commune, not a move
+      '17028,medecin-generaliste,liberal,,,10000000009,', // new
+      // 10000000004, chirurgien-dentiste at 17300: gone
+    ].join('\n') + '\n',
+  );
+  const declared = path.join(dir, 'mouvements.csv');
+  fs.writeFileSync(declared, 'date,type,code_insee,profession,mode,rpps,nom\n2026-03-31,cessation,17300,chirurgien-dentiste,liberal,10000000004,\n2026-04-15,cessation,17300,medecin-generaliste,liberal,10000000001,\n');
+  const args = ['movements', '--territory', 'charente-maritime', '--from', 'test/fixtures/PS_LibreAcces_Personne_activite_exemple.txt', '--from-date', '2026-01-01', '--to', later, '--to-date', '2026-07-01'];
+
+  it('JSON [{type, date, commune, profession, mode, rpps}] ; un changement de mode est une cessation et une installation', () => {
+    const r = cli(...args);
+    const out = JSON.parse(r.out) as Array<Record<string, string>>;
+    expect(out.map((m) => `${m.type} ${m.rpps} ${m.commune} ${m.profession} ${m.mode} ${m.date}`).sort()).toEqual([
+      'cessation 10000000002 17306 medecin-generaliste salarie 2026-06-30',
+      'cessation 10000000004 17300 chirurgien-dentiste liberal 2026-06-30',
+      'installation 10000000002 17306 medecin-generaliste liberal 2026-07-01',
+      'installation 10000000009 17028 medecin-generaliste liberal 2026-07-01',
+    ]);
+    expect(r.err).toContain('2 installation(s), 2 cessation(s) entre le 2026-01-01 et le 2026-07-01');
+    // The RPPS file has one row rejected (see the import test): exit code 1, rows kept.
+    expect(r.code).toBe(1);
+  });
+
+  it('avec les mouvements déclarés : le doublon compte une fois (date déclarée), la contradiction est signalée', () => {
+    const r = cli(...args, '--mouvements-file', declared);
+    const out = JSON.parse(r.out) as Array<Record<string, string>>;
+    expect(out.filter((m) => m.rpps === '10000000004')).toEqual([
+      { type: 'cessation', date: '2026-03-31', commune: '17300', profession: 'chirurgien-dentiste', mode: 'liberal', rpps: '10000000004', cause: 'depart', source: 'declaration' },
+    ]);
+    expect(out).toHaveLength(5);
+    expect(r.err).toContain('1 mouvement(s) déclaré(s) déjà vus dans les extractions, comptés une fois.');
+    expect(r.err).toContain('conflit : Mouvement déclaré (ligne 3) : cessation de 10000000001 à 17300 le 2026-04-15, mais ce praticien figure encore dans medecins-2026-07.csv (2026-07-01).');
+  });
+
+  it('sans extraction : les mouvements du territoire (registre et déclarés), et le zonage les honore', () => {
+    const r = cli('movements', '--territory', 'charente-maritime');
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.out) as Array<Record<string, string>>;
+    expect(out.some((m) => m.source === 'declaration' && m.commune === '17008' && m.type === 'cessation')).toBe(true);
+    expect(r.err).toContain('1 mouvement(s) déclaré(s) figurant déjà dans le registre, comptés une fois.');
+    // Andilly (17008): its only GP's cessation is declared on 2026-03-02; it has a pharmacy (fiche 1).
+    const zonage = JSON.parse(cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-06-01').out) as Array<{ code: string; effective: string; reasons: string[] }>;
+    const andilly = zonage.find((c) => c.code === '17008')!;
+    expect(andilly.effective).toBe('fragile');
+    expect(andilly.reasons).toContain('Fragile depuis le 3 mars 2026 : départ du dernier médecin généraliste.');
+    const before = JSON.parse(cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-03-02').out) as typeof zonage;
+    expect(before.find((c) => c.code === '17008')!.effective).toBe('intermediaire');
+  }, 30_000);
+
+  it('dates manquantes ou illisibles : message, code 2', () => {
+    const r = cli('movements', '--territory', 'charente-maritime', '--from', later, '--to', later, '--from-date', '2026-13-01', '--to-date', '2026-07-01');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("option --from-date : « 2026-13-01 » n'est pas une date AAAA-MM-JJ.");
+  });
+});
