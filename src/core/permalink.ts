@@ -1,6 +1,7 @@
+import { isIsoDate } from './dates.ts';
 // The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>][?annee=AAAA&profession=…&vue=tableau&couleurs=<aide>],
 // and #/<territoire>/simulateur?commune=…&date=…&beneficiary=… for the aid simulator (its state).
-// Anything else falls back to a valid view with a polite French message saying what was ignored.
+// #/<territoire>/suivi is the follow-up dashboard. Anything else falls back to a valid view with a polite French message saying what was ignored.
 
 export interface View {
   territory: string;
@@ -12,6 +13,10 @@ export interface View {
   table?: boolean;
   /** The map coloured by what one aid gives (?couleurs=<aid id>) instead of the zonage. */
   layer?: string;
+  /** Installations and cessations drawn on the map, between two dates (?mouvements=AAAA-MM-JJ..AAAA-MM-JJ). */
+  movements?: { from: string; to: string };
+  /** The chargé de mission's follow-up page (#/<territoire>/suivi). */
+  dashboard?: boolean;
   /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
   simulator?: string;
 }
@@ -32,17 +37,18 @@ export interface PermalinkContext {
 const MAX_HASH = 1500;
 
 export function formatHash(view: View): string {
-  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.dashboard ? `#/${view.territory}/suivi` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
   const query = new URLSearchParams(view.simulator ?? '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
   if (view.simulator === undefined && view.table) query.set('vue', 'tableau');
   if (view.simulator === undefined && view.layer) query.set('couleurs', view.layer);
+  if (view.simulator === undefined && view.movements) query.set('mouvements', `${view.movements.from}..${view.movements.to}`);
   return query.size ? `${path}?${query}` : path;
 }
 
 /** Reads ?annee=…&profession=…; unknown or malformed values are dropped with a message. */
-type QueryPart = Pick<View, 'year' | 'profession' | 'table' | 'layer'> & { problem?: string };
+type QueryPart = Pick<View, 'year' | 'profession' | 'table' | 'layer' | 'movements'> & { problem?: string };
 
 function parseQuery(query: string): QueryPart {
   const params = new URLSearchParams(query);
@@ -66,6 +72,12 @@ function parseQuery(query: string): QueryPart {
   if (layer !== null) {
     if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(layer)) out.layer = layer;
     else out.problem = `La couche « ${quote(layer)} » n'est pas reconnue ; voici le zonage.`;
+  }
+  const movements = params.get('mouvements');
+  if (movements !== null) {
+    const [from, to] = movements.split('..');
+    if (isIsoDate(from) && isIsoDate(to) && from <= to) out.movements = { from, to };
+    else out.problem = `La période de mouvements « ${quote(movements)} » n'est pas lisible (attendu AAAA-MM-JJ..AAAA-MM-JJ).`;
   }
   return out;
 }
@@ -101,6 +113,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...(extra.profession ? { profession: extra.profession } : {}),
       ...(onMap && extra.table ? { table: true } : {}),
       ...(onMap && extra.layer ? { layer: extra.layer } : {}),
+      ...(onMap && extra.movements ? { movements: extra.movements } : {}),
     };
     const problem = result.problem ?? extra.problem;
     return problem ? { view, problem } : { view };
@@ -120,9 +133,10 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   if (kind === undefined || (kind === '' && code === undefined)) return withQuery({ view: { territory } });
   if (kind === 'simulateur' && code === undefined) {
     const params = new URLSearchParams(queryPart);
-    for (const key of ['annee', 'profession', 'vue', 'couleurs']) params.delete(key);
+    for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements']) params.delete(key);
     return withQuery({ view: { territory, simulator: params.toString() } });
   }
+  if (kind === 'suivi' && code === undefined) return withQuery({ view: { territory, dashboard: true } });
   if (kind !== 'commune' || !code || rest.length > 0) {
     return withQuery({ view: { territory }, problem: `Le lien « ${quote(pathPart)} » n'est pas reconnu ; voici la carte de ${name}.` });
   }

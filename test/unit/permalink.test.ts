@@ -105,3 +105,19 @@ describe('vue tableau et couche « aides » dans le lien (retour arrière entre 
     expect(parseHash('#/mauges/simulateur?vue=tableau&couleurs=x&age=30', ctx)).toEqual({ view: { territory: 'mauges', simulator: 'age=30' } });
   });
 });
+
+describe('mouvements sur la carte et page de suivi dans le lien', () => {
+  it.each([
+    ['#/charente-maritime?mouvements=2026-01-01..2026-11-23', { territory: 'charente-maritime', movements: { from: '2026-01-01', to: '2026-11-23' } }],
+    ['#/mauges/suivi', { territory: 'mauges', dashboard: true }],
+    ['#/mauges/suivi?profession=chirurgien-dentiste', { territory: 'mauges', dashboard: true, profession: 'chirurgien-dentiste' }],
+  ])('%s', (hash, view) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+    expect(formatHash(view)).toBe(hash);
+  });
+  it.each(['2026-11-23..2026-01-01', '2026-13-01..2026-12-01', 'hier', '2026-01-01'])('mouvements=%s : ignoré, message', (range) => {
+    const parsed = parseHash(`#/mauges?mouvements=${range}`, ctx);
+    expect(parsed.view).toEqual({ territory: 'mauges' });
+    expect(parsed.problem).toContain("La période de mouvements");
+  });
+});
