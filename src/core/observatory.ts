@@ -4,6 +4,7 @@
 import type { Commune } from './communes.ts';
 import type { Movement } from './movements.ts';
 import { zonageInForce, type ZonageBundle, type ZonageView } from './zonage-bundle.ts';
+import { activeOn } from './zonage.ts';
 
 export const NOT_CLASSED = 'non-classee';
 
@@ -95,4 +96,18 @@ export function communesToWatch(view: ZonageView): Watch {
     if (c.gps === 1) singleGp.push(c.code);
   }
   return { lostLastGp, singleGp };
+}
+
+/**
+ * Communes where a practitioner of the profession ceased in [from, to] and none practises on `to`: they
+ * lost their last one during the period. Any profession, with or without a local rule.
+ */
+export function lostLast(bundle: ZonageBundle, profession: string, from: string, to: string): Array<{ code: string; date: string }> {
+  const active = new Set(bundle.practitioners.rows.filter((p) => p.profession === profession && activeOn(to, p.start, p.end)).map((p) => p.commune));
+  const last = new Map<string, string>();
+  for (const m of bundle.movements.rows) {
+    if (m.type !== 'cessation' || m.profession !== profession || m.date < from || m.date > to || active.has(m.commune)) continue;
+    if (!last.has(m.commune) || last.get(m.commune)! < m.date) last.set(m.commune, m.date);
+  }
+  return [...last].map(([code, date]) => ({ code, date })).sort((a, b) => (a.date < b.date ? 1 : -1));
 }

@@ -49,6 +49,22 @@ const routes: Route[] = [
   },
   { name: 'couche « aides »', hash: '#/charente-maritime?couleurs=cd17-fiche-08', territory: 'charente-maritime' },
   {
+    name: 'mouvements sur la carte (frise, filtres)',
+    hash: '#/charente-maritime?mouvements=2025-01-01..2026-11-23',
+    territory: 'charente-maritime',
+    ready: (page) => page.getByTestId('movements-panel').waitFor(),
+  },
+  {
+    name: 'page de suivi (graphiques, listes)',
+    hash: '#/charente-maritime/suivi',
+    ready: (page) => page.getByTestId('chart-par-annee').waitFor(),
+  },
+  {
+    name: 'page de suivi des Mauges, chirurgiens-dentistes',
+    hash: '#/mauges/suivi?profession=chirurgien-dentiste',
+    ready: (page) => page.getByTestId('chart-par-annee').waitFor(),
+  },
+  {
     name: 'simulateur avec un profil',
     hash: '#/charente-maritime/simulateur?commune=17300&beneficiary=medecin&age=45',
     ready: (page) => page.getByRole('heading', { name: 'Quelles aides pour mon projet ?' }).waitFor(),

@@ -72,3 +72,46 @@ describe('installations et cessations', () => {
     await page.close();
   });
 });
+
+describe('page de suivi', () => {
+  it('graphiques avec le nombre de barres attendu, tableau de repli, listes, export CSV', async () => {
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 1400 });
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('link', { name: 'Suivi' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/charente-maritime\/suivi$/);
+    await page.getByRole('heading', { name: 'Suivi des installations et cessations' }).waitFor();
+    expect(await page.title()).toBe('Suivi des installations et cessations — Charente-Maritime — Observatoire du zonage santé');
+
+    // Per year: the years with GP movements among the last five, three bars (installations, cessations, solde) each.
+    const year = new Date().getFullYear();
+    const years = new Set(bundle.movements.rows.filter((m) => m.profession === 'medecin-generaliste' && Number(m.date.slice(0, 4)) > year - 5 && Number(m.date.slice(0, 4)) <= year).map((m) => m.date.slice(0, 4)));
+    const perYear = page.getByTestId('chart-par-annee');
+    const nonZero = (id: string) => perYear.locator(`rect[data-bar="${id}"]`).count();
+    expect(await nonZero('installations')).toBe(years.size);
+    expect(await nonZero('cessations')).toBe(years.size);
+    // Per zone: four classes of the departmental zonage; density: four bars.
+    expect(await page.getByTestId('chart-par-zone').locator('rect[data-bar="installations"]').count()).toBe(4);
+    expect(await page.getByTestId('chart-densite').locator('rect[data-bar]').count()).toBe(4);
+    // The table fallback holds the same figures as the bars.
+    const thisYear = bundle.movements.rows.filter((m) => m.profession === 'medecin-generaliste' && m.date.startsWith(String(year)));
+    await perYear.getByText('Tableau des données').click();
+    const row = perYear.getByRole('row', { name: new RegExp(`^${year}`) });
+    const cells = await row.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 2)).toEqual([String(thisYear.filter((m) => m.type === 'installation').length), String(thisYear.filter((m) => m.type === 'cessation').length)]);
+
+    expect(await page.getByTestId('lost-last').textContent()).toContain('Andilly — dernière cessation le 2 mars 2026');
+    expect(await page.getByTestId('single-gp').getByRole('listitem').count()).toBeGreaterThan(0);
+    await screenshot(page, 'suivi');
+
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Exporter les mouvements (CSV)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('mouvements-charente-maritime-exemple.csv');
+    const text = fs.readFileSync((await file.path())!, 'utf8');
+    expect(text.split('\n')[0]).toBe('date,type,code_insee,profession,mode,rpps,nom,cause,source,apres');
+    expect(text.trim().split('\n')).toHaveLength(bundle.movements.rows.length + 1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

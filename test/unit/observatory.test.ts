@@ -57,3 +57,14 @@ describe('densité et communes à suivre (zonage 2026 au 1er juin 2026)', () => 
     expect(w.singleGp.length).toBeGreaterThan(0);
   });
 });
+
+describe('communes ayant perdu leur dernier praticien sur une période', () => {
+  it("Andilly (cessation déclarée le 2 mars 2026) ; rien avant la cessation ; une commune qui garde un médecin n'y figure pas", async () => {
+    const { lostLast } = await import('../../src/core/observatory.ts');
+    const lost = lostLast(bundle, 'medecin-generaliste', '2026-01-01', '2026-06-01');
+    expect(lost).toContainEqual({ code: '17008', date: '2026-03-02' });
+    expect(lostLast(bundle, 'medecin-generaliste', '2026-01-01', '2026-03-01').map((c) => c.code)).not.toContain('17008');
+    const stillServed = new Set(bundle.practitioners.rows.filter((p) => p.profession === 'medecin-generaliste' && (!p.start || p.start <= '2026-06-01') && (!p.end || p.end >= '2026-06-01')).map((p) => p.commune));
+    for (const c of lost) expect(stillServed.has(c.code)).toBe(false);
+  });
+});
