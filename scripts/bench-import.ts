@@ -18,16 +18,20 @@ const PROFESSIONS = [
   ['40', 'Chirurgien-Dentiste', '', ''],
 ];
 
+/** One activity row of an RPPS-like extraction. */
+export function rppsLine(i: number, code: string, liberal: boolean): string {
+  const [prof, proflib, sf, sflib] = PROFESSIONS[i % PROFESSIONS.length];
+  const rpps = String(10_000_000_000 + i);
+  const cells = new Array(52).fill('');
+  Object.assign(cells, { 0: '8', 1: rpps, 2: `8${rpps}`, 7: 'NOM', 8: 'PRENOM', 9: prof, 10: proflib, 15: sf, 16: sflib, 17: liberal ? 'L' : 'S', 18: liberal ? 'Libéral' : 'Salarié', 35: '00000', 36: code, 44: code.slice(0, 2) });
+  return cells.join('|') + '|';
+}
+
+export const RPPS_FILE_HEADER = RPPS_HEADER;
+
 function rppsFile(codes: string[], rows: number): Uint8Array {
   const lines = [RPPS_HEADER];
-  for (let i = 0; i < rows; i++) {
-    const [prof, proflib, sf, sflib] = PROFESSIONS[i % PROFESSIONS.length];
-    const code = codes[(i * 7919) % codes.length];
-    const rpps = String(10_000_000_000 + i);
-    const cells = new Array(52).fill('');
-    Object.assign(cells, { 0: '8', 1: rpps, 2: `8${rpps}`, 7: 'NOM', 8: 'PRENOM', 9: prof, 10: proflib, 15: sf, 16: sflib, 17: i % 5 ? 'L' : 'S', 18: i % 5 ? 'Libéral' : 'Salarié', 35: '00000', 36: code, 44: code.slice(0, 2) });
-    lines.push(cells.join('|') + '|');
-  }
+  for (let i = 0; i < rows; i++) lines.push(rppsLine(i, codes[(i * 7919) % codes.length], i % 5 !== 0));
   return new TextEncoder().encode(lines.join('\n') + '\n');
 }
 

@@ -1,6 +1,7 @@
 // npm run bench — prints figures (sizes, build time, time to first complete map) ; never a pass/fail test.
 // Needs a built site (npm run build, done by `npm run bench`) and the system Chromium.
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -57,6 +58,8 @@ for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms
 benchNationalImport();
 benchAids();
 benchSearch();
+// Its own process, so that the peak memory printed is the diff's own.
+spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-movements.ts')], { stdio: 'inherit' });
 
 // 3. Initial JavaScript -----------------------------------------------------------------------------
 console.log('\n## JavaScript initial (dist/, gzip)');
