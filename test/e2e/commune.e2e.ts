@@ -90,6 +90,21 @@ describe('page commune', () => {
     await page.close();
   });
 
+  it('grand écran (1920 px) : carte et fiche côte à côte, sans défilement horizontal', async () => {
+    const { page, errors } = await openPage(browser(), { width: 1920, height: 1080 });
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17300`);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByTestId('neighbours').waitFor();
+    const map = (await page.locator('.map-area').boundingBox())!;
+    const panel = (await page.locator('aside.panel').boundingBox())!;
+    expect(map.width).toBeGreaterThan(1400);
+    expect(panel.x).toBeGreaterThanOrEqual(map.x + map.width - 1);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
+    await screenshot(page, 'commune-1920');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('une couche inconnue dans le lien : message poli et zonage', async () => {
     const { page, errors } = await openPage(browser());
     await page.goto(`${baseUrl}#/mauges?couleurs=cd17-fiche-08`);
