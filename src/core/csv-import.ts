@@ -321,6 +321,18 @@ export function importZonage(
 
 // ---- Practitioners: code_insee, profession, mode, date_debut, date_fin [, rpps, nom] ---------------
 
+/** Profession, mode, RPPS and name of a practitioner row (the register and the declared movements). */
+function practitionerFields(ctx: RowContext): { profession: string; mode: Practitioner['mode']; rpps: string; nom: string } | undefined {
+  const profession = professionOf(ctx.get('profession'));
+  if (!profession) return ctx.reject('profession', `profession « ${ctx.get('profession')} » inconnue.`), undefined;
+  const m = normalizeKey(ctx.get('mode'));
+  const mode = m === 'liberal' ? 'liberal' : m === 'salarie' ? 'salarie' : undefined;
+  if (!mode) return ctx.reject('mode', `mode d'exercice « ${ctx.get('mode')} » inconnu (attendu : liberal ou salarie).`), undefined;
+  const rpps = ctx.get('rpps');
+  if (rpps && !/^\d{11}$/.test(rpps)) return ctx.reject('rpps', `identifiant RPPS « ${rpps} » invalide (11 chiffres).`), undefined;
+  return { profession, mode, rpps, nom: ctx.get('nom') };
+}
+
 export function importPractitioners(file: string, bytes: Uint8Array, opts: { resolve: CommuneResolver }): ImportReport<Practitioner> {
   const decoded = decode(bytes);
   const header = normalizeKey(decoded.text.slice(0, 2000).split(/\r?\n/, 1)[0]);
@@ -340,18 +352,14 @@ export function importPractitioners(file: string, bytes: Uint8Array, opts: { res
     (ctx) => {
       const commune = communeOf(ctx, opts.resolve);
       if (!commune) return;
-      const profession = professionOf(ctx.get('profession'));
-      if (!profession) return ctx.reject('profession', `profession « ${ctx.get('profession')} » inconnue.`), undefined;
-      const m = normalizeKey(ctx.get('mode'));
-      const mode = m === 'liberal' ? 'liberal' : m === 'salarie' ? 'salarie' : undefined;
-      if (!mode) return ctx.reject('mode', `mode d'exercice « ${ctx.get('mode')} » inconnu (attendu : liberal ou salarie).`), undefined;
+      const who = practitionerFields(ctx);
+      if (!who) return;
       const start = dateField(ctx, 'date_debut');
       const end = dateField(ctx, 'date_fin');
       if (start === undefined || end === undefined) return;
       if (start && end && end < start) return ctx.reject('date_fin', `fin d'exercice (${end}) antérieure au début (${start}).`), undefined;
-      const rpps = ctx.get('rpps');
-      if (rpps && !/^\d{11}$/.test(rpps)) return ctx.reject('rpps', `identifiant RPPS « ${rpps} » invalide (11 chiffres).`), undefined;
-      return { commune, profession, mode, start, end, ...(rpps ? { rpps } : {}), ...(ctx.get('nom') ? { nom: ctx.get('nom') } : {}) };
+      const { profession, mode, rpps, nom } = who;
+      return { commune, profession, mode, start, end, ...(rpps ? { rpps } : {}), ...(nom ? { nom } : {}) };
     },
     { decoded },
   );
@@ -526,14 +534,9 @@ export function importMovements(file: string, bytes: Uint8Array, opts: { resolve
       if (!type) return ctx.reject('type', `type « ${ctx.get('type')} » inconnu (attendu : installation ou cessation).`), undefined;
       const commune = communeOf(ctx, opts.resolve);
       if (!commune) return;
-      const profession = professionOf(ctx.get('profession'));
-      if (!profession) return ctx.reject('profession', `profession « ${ctx.get('profession')} » inconnue.`), undefined;
-      const m = normalizeKey(ctx.get('mode'));
-      const mode = m === 'liberal' ? 'liberal' : m === 'salarie' ? 'salarie' : undefined;
-      if (!mode) return ctx.reject('mode', `mode d'exercice « ${ctx.get('mode')} » inconnu (attendu : liberal ou salarie).`), undefined;
-      const rpps = ctx.get('rpps');
-      if (rpps && !/^\d{11}$/.test(rpps)) return ctx.reject('rpps', `identifiant RPPS « ${rpps} » invalide (11 chiffres).`), undefined;
-      const nom = ctx.get('nom');
+      const who = practitionerFields(ctx);
+      if (!who) return;
+      const { profession, mode, rpps, nom } = who;
       const key = [date, type, commune, profession, mode, rpps, nom].join('|');
       if (seen.has(key)) return ctx.reject('date', `mouvement identique à celui de la ligne ${seen.get(key)} : compté une seule fois.`), undefined;
       seen.set(key, ctx.line);
