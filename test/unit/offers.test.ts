@@ -1,0 +1,98 @@
+// Fiche 2 : « un outil de communication interactif où les communes pourront mettre en valeur leurs
+// offres ». Each offer file is checked field by field; text stays text, links and photos stay safe.
+import { describe, expect, it } from 'vitest';
+import { offerActive, parseOffer, safeLink, safePhoto } from '../../src/core/offers.ts';
+
+const communes = new Set(['17300', '17028']);
+const valid = {
+  id: 'la-rochelle-logement-interne',
+  commune: '17300',
+  kind: 'logement',
+  title: 'Studio meublé pour interne',
+  description: 'Studio de 25 m² à 5 minutes de la maison de santé.\nLibre pour le semestre.',
+  conditions: 'Loyer 250 € charges comprises ; 6 mois renouvelables.',
+  professions: ['etudiant', 'medecin-generaliste'],
+  available: '2026-11-02',
+  expires: '2027-05-01',
+  contact: { name: 'Mairie de La Rochelle', email: 'sante@ville-larochelle.fr', phone: '05 46 00 00 00' },
+  links: [{ label: 'Plan du quartier', url: 'https://www.larochelle.fr/plan' }],
+  photos: [{ src: 'photos/studio.jpg', alt: 'Le séjour du studio' }],
+  example: true,
+};
+
+describe('fichier d\'offre', () => {
+  it('une offre complète est acceptée telle quelle', () => {
+    const r = parseOffer(valid, 'offres/x.json', communes);
+    expect(r.problems).toEqual([]);
+    expect(r.offer).toMatchObject({ id: valid.id, kind: 'logement', example: true, professions: ['etudiant', 'medecin-generaliste'] });
+  });
+
+  it.each([
+    ['champ inconnu', { ...valid, titre: 'x' }, 'champ « titre » : champ inconnu'],
+    ['commune hors territoire', { ...valid, commune: '75056' }, 'champ « commune » : code INSEE « 75056 » inconnu'],
+    ['type inconnu', { ...valid, kind: 'chateau' }, 'champ « kind » : type « chateau » inconnu'],
+    ['titre vide', { ...valid, title: '  ' }, 'champ « title » : obligatoire.'],
+    ['titre trop long', { ...valid, title: 'x'.repeat(121) }, 'champ « title » : 121 caractères, au-delà de la limite de 120.'],
+    ['description démesurée', { ...valid, description: 'x'.repeat(100_000) }, 'champ « description » : 100000 caractères'],
+    ['date impossible', { ...valid, expires: '2027-02-30' }, 'champ « expires » : date « 2027-02-30 » impossible'],
+    ['date au mauvais format', { ...valid, available: '02/11/2026' }, 'champ « available » : date « 02/11/2026 » impossible'],
+    ['expire avant d\'être disponible', { ...valid, expires: '2026-10-01' }, "l'offre expire (2026-10-01) avant d'être disponible (2026-11-02)"],
+    ['sans contact joignable', { ...valid, contact: { name: 'Mairie' } }, 'champ « contact » : une adresse e-mail ou un téléphone est obligatoire.'],
+    ['courriel invalide', { ...valid, contact: { name: 'M', email: 'x@<script>' } }, 'champ « contact.email » : adresse « x@<script> » invalide.'],
+    ['profession inconnue', { ...valid, professions: ['sorcier'] }, 'champ « professions » : « sorcier » inconnue'],
+    ['lien javascript:', { ...valid, links: [{ label: 'x', url: 'javascript:alert(1)' }] }, 'champ « links[0].url » : « javascript:alert(1) » refusé'],
+    ['lien data:', { ...valid, links: [{ label: 'x', url: 'data:text/html,<script>alert(1)</script>' }] }, 'refusé : seuls les liens http(s), mailto et tel sont permis.'],
+    ['photo hors du dossier', { ...valid, photos: [{ src: '../../etc/passwd.jpg', alt: 'x' }] }, 'champ « photos[0].src » : « ../../etc/passwd.jpg » refusé'],
+    ['photo en http', { ...valid, photos: [{ src: 'http://exemple.fr/a.jpg', alt: 'x' }] }, 'champ « photos[0].src »'],
+    ['caractère de contrôle', { ...valid, title: 'a\u0000b' }, 'champ « title » : contient des caractères de contrôle.'],
+    ['trop de liens', { ...valid, links: Array.from({ length: 6 }, () => ({ label: 'a', url: 'https://a.fr' })) }, 'champ « links » : 6 éléments, au plus 5.'],
+  ])('%s : refusée avec le fichier, le champ et la raison', (_name, raw, message) => {
+    const r = parseOffer(raw, 'offres/x.json', communes);
+    expect(r.offer).toBeUndefined();
+    expect(r.problems.every((p) => p.startsWith('offres/x.json'))).toBe(true);
+    expect(r.problems.join('\n')).toContain(message);
+  });
+
+  it('un texte avec du HTML reste un texte : accepté tel quel, jamais interprété (la vue l\'affiche comme texte)', () => {
+    const payload = '<img src=x onerror=alert(1)><script>alert(1)</script>';
+    const r = parseOffer({ ...valid, title: payload.slice(0, 100), description: payload, conditions: payload, contact: { ...valid.contact, name: payload } }, 'x.json', communes);
+    expect(r.problems).toEqual([]);
+    expect(r.offer!.description).toBe(payload);
+  });
+
+  it('pas un objet : message clair', () => {
+    expect(parseOffer([], 'x.json', communes).problems).toEqual(['x.json : le fichier doit contenir un objet JSON (une offre).']);
+  });
+});
+
+describe('liens et photos permis', () => {
+  it.each([
+    ['https://www.exemple.fr/a?b=c', true],
+    ['http://exemple.fr', true],
+    ['mailto:mairie@exemple.fr', true],
+    ['tel:+33546000000', true],
+    ['javascript:alert(1)', false],
+    ['JaVaScRiPt:alert(1)', false],
+    [' https://exemple.fr', false],
+    ['https://exemple.fr/\u0000', false],
+    ['//exemple.fr', false],
+    ['/relatif', false],
+    ['vbscript:x', false],
+  ])('lien %s : %s', (url, ok) => expect(safeLink(url)).toBe(ok));
+  it.each([
+    ['photos/studio.jpg', true],
+    ['photos/Cabinet_2.webp', true],
+    ['https://exemple.fr/a.jpg', true],
+    ['photos/../secret.jpg', false],
+    ['photos/a.svg', false],
+    ['data:image/png;base64,AAAA', false],
+    ['http://exemple.fr/a.jpg', false],
+  ])('photo %s : %s', (src, ok) => expect(safePhoto(src)).toBe(ok));
+});
+
+describe('expiration', () => {
+  it("une offre se montre jusqu'au jour de son expiration inclus, puis disparaît du site (elle reste dans les données)", () => {
+    expect(offerActive(valid, '2027-05-01')).toBe(true);
+    expect(offerActive(valid, '2027-05-02')).toBe(false);
+  });
+});
