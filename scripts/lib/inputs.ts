@@ -55,8 +55,8 @@ export function loadTerritories(dir = dataDir()): Territory[] {
 }
 
 /** Writes a file only when its bytes change, creating folders; returns the bytes written. */
-export function writeOutput(file: string, content: string): Buffer {
-  const bytes = Buffer.from(content, 'utf8');
+export function writeOutput(file: string, content: string | Buffer): Buffer {
+  const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file) || !fs.readFileSync(file).equals(bytes)) fs.writeFileSync(file, bytes);
   return bytes;

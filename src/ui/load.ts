@@ -5,6 +5,7 @@ import type { Commune } from '../core/communes.ts';
 import { communeNeighbours, type TerritoryTopology } from '../core/geometry.ts';
 import type { ZonageBundle } from '../core/zonage-bundle.ts';
 import type { AidCatalogue } from '../core/aids.ts';
+import type { Offer } from '../core/offers.ts';
 import pointOnFeature from '@turf/point-on-feature';
 
 export interface TerritoryData {
@@ -21,6 +22,8 @@ export interface TerritoryData {
   neighbours: Map<string, string[]>;
   zonage: ZonageBundle;
   aids: AidCatalogue;
+  /** Communes' offers (fiche 2), expired ones included: views hide them by date. */
+  offers: Offer[];
 }
 
 const cache = new Map<string, Promise<TerritoryData>>();
@@ -32,11 +35,12 @@ async function fetchJson<T>(path: string): Promise<T> {
 }
 
 async function fetchTerritory(id: string): Promise<TerritoryData> {
-  const [topo, ref, zonage, aids] = await Promise.all([
+  const [topo, ref, zonage, aids, offers] = await Promise.all([
     fetchJson<TerritoryTopology>(`geo/${id}.topojson`),
     fetchJson<{ communes: Commune[] }>(`data/${id}/communes.json`),
     fetchJson<ZonageBundle>(`data/${id}/zonage.json`),
     fetchJson<AidCatalogue>(`data/${id}/aides.json`),
+    fetchJson<{ offers: Offer[] }>(`data/${id}/offres.json`),
   ]);
   const communes = feature(topo, topo.objects.communes) as TerritoryData['communes'];
   const reference = new Map(ref.communes.map((c) => [c.code, c]));
@@ -52,6 +56,7 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
     neighbours: communeNeighbours(topo),
     zonage,
     aids,
+    offers: offers.offers,
   };
 }
 

@@ -90,6 +90,31 @@ describe('page commune', () => {
     await page.close();
   });
 
+  it("les offres de la commune (fiche 2) : texte, contact, « Exemple » ; une offre expirée n'est plus montrée", async () => {
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 1000 });
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17008`);
+    await waitForMap(page, 'charente-maritime');
+    const offers = page.getByTestId('commune-offers');
+    const card = offers.getByTestId('offer');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getByRole('heading').textContent()).toBe('Studio meublé pour un interne ou un remplaçant');
+    expect(await card.textContent()).toContain('Logement · Andilly');
+    expect(await card.textContent()).toContain('Exemple');
+    expect(await card.textContent()).toContain('Loyer de 200 € par mois');
+    expect(await card.getByRole('link', { name: 'mairie@andilly.exemple.invalid' }).getAttribute('href')).toBe(
+      `mailto:mairie@andilly.exemple.invalid?subject=${encodeURIComponent('Studio meublé pour un interne ou un remplaçant — Andilly')}`,
+    );
+    expect(await card.getByRole('link', { name: '05 46 00 00 01' }).getAttribute('href')).toBe('tel:0546000001');
+    await card.scrollIntoViewIfNeeded();
+    await screenshot(page, 'commune-offre');
+    // Archiac's offer expired on 2026-06-30: it stays in the data, not on the page.
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17016`);
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Archiac');
+    expect(await page.getByTestId('commune-offers').textContent()).toContain('Aucune offre publiée par la commune pour le moment.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('grand écran (1920 px) : carte et fiche côte à côte, sans défilement horizontal', async () => {
     const { page, errors } = await openPage(browser(), { width: 1920, height: 1080 });
     await page.goto(`${baseUrl}#/charente-maritime/commune/17300`);

@@ -135,6 +135,17 @@ describe('zonages livrés (npm run build:zonage)', () => {
   });
 });
 
+describe('offres livrées (npm run build:offers)', () => {
+  it.each(['charente-maritime', 'mauges'])('%s : public/data/<id>/offres.json est à jour et valide', async (id) => {
+    const { buildOffers } = await import('../../scripts/build-offers.ts');
+    const { offers, problems } = buildOffers(id);
+    expect(problems).toEqual([]);
+    const committed = fs.readFileSync(path.join(ROOT, 'public/data', id, 'offres.json'), 'utf8');
+    expect(committed === JSON.stringify({ territory: id, offers }) + '\n', `public/data/${id}/offres.json est périmé : npm run build:offers`).toBe(true);
+    expect(offers.every((o) => o.example)).toBe(true);
+  });
+});
+
 describe('catalogues des aides livrés (npm run build:aids)', () => {
   it.each(['charente-maritime', 'mauges'])('%s : public/data à jour', (id) => {
     const { catalogue } = buildAidCatalogue(id);
