@@ -177,3 +177,50 @@ export const offerFile = (o: Offer): string => JSON.stringify(o, null, 2) + '\n'
 
 /** A file name for an offer: its id. */
 export const offerFileName = (o: Pick<Offer, 'id'>) => `${o.id}.json`;
+
+export interface OfferFilters {
+  kind?: string;
+  /** A profession or « etudiant ». */
+  audience?: string;
+  /** An effective zone class of the commune. */
+  zone?: string;
+  /** An aid that must be open in the commune. */
+  aid?: string;
+}
+
+const FILTER_PARAMS: Array<[keyof OfferFilters, string]> = [['kind', 'type'], ['audience', 'pour'], ['zone', 'zone'], ['aid', 'aide']];
+
+export const offerFiltersToParams = (f: OfferFilters): string =>
+  new URLSearchParams(FILTER_PARAMS.flatMap(([key, param]) => (f[key] ? [[param, f[key]!]] : []))).toString();
+
+/** Reads the page's filters; a value that is not a plain identifier is dropped and named. */
+export function offerFiltersFromParams(params: string): { filters: OfferFilters; problem?: string } {
+  const p = new URLSearchParams(params);
+  const filters: OfferFilters = {};
+  let problem: string | undefined;
+  for (const [key, param] of FILTER_PARAMS) {
+    const v = p.get(param);
+    if (v === null || v === '') continue;
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length <= 80) filters[key] = v;
+    else problem = `Le filtre « ${param} » n'est pas lisible ; il est ignoré.`;
+  }
+  return problem ? { filters, problem } : { filters };
+}
+
+/** Offers shown on `today` matching the filters, the latest available first. */
+export function filterOffers(
+  offers: Offer[],
+  f: OfferFilters,
+  ctx: { today: string; zoneOf: (commune: string) => string | undefined; aidOpen: (aid: string, commune: string) => boolean },
+): Offer[] {
+  return offers
+    .filter(
+      (o) =>
+        offerActive(o, ctx.today) &&
+        (!f.kind || o.kind === f.kind) &&
+        (!f.audience || o.professions.includes(f.audience)) &&
+        (!f.zone || ctx.zoneOf(o.commune) === f.zone) &&
+        (!f.aid || ctx.aidOpen(f.aid, o.commune)),
+    )
+    .sort((a, b) => (a.available < b.available ? 1 : a.available > b.available ? -1 : a.id < b.id ? -1 : 1));
+}

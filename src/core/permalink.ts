@@ -15,6 +15,8 @@ export interface View {
   layer?: string;
   /** Installations and cessations drawn on the map, between two dates (?mouvements=AAAA-MM-JJ..AAAA-MM-JJ). */
   movements?: { from: string; to: string };
+  /** The offers page (#/<territoire>/offres?type=…&pour=…&zone=…&aide=…): its filters as URL parameters. */
+  offers?: string;
   /** The chargé de mission's follow-up page (#/<territoire>/suivi). */
   dashboard?: boolean;
   /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
@@ -37,8 +39,8 @@ export interface PermalinkContext {
 const MAX_HASH = 1500;
 
 export function formatHash(view: View): string {
-  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.dashboard ? `#/${view.territory}/suivi` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
-  const query = new URLSearchParams(view.simulator ?? '');
+  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.offers !== undefined ? `#/${view.territory}/offres` : view.dashboard ? `#/${view.territory}/suivi` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+  const query = new URLSearchParams(view.simulator ?? view.offers ?? '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
   if (view.simulator === undefined && view.table) query.set('vue', 'tableau');
@@ -106,7 +108,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   const [pathPart, queryPart = ''] = raw.split('?', 2);
   const extra = parseQuery(queryPart);
   const withQuery = (result: ParsedHash): ParsedHash => {
-    const onMap = result.view.simulator === undefined;
+    const onMap = result.view.simulator === undefined && result.view.offers === undefined;
     const view = {
       ...result.view,
       ...(extra.year !== undefined ? { year: extra.year } : {}),
@@ -135,6 +137,11 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
     const params = new URLSearchParams(queryPart);
     for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements']) params.delete(key);
     return withQuery({ view: { territory, simulator: params.toString() } });
+  }
+  if (kind === 'offres' && code === undefined) {
+    const params = new URLSearchParams(queryPart);
+    for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements']) params.delete(key);
+    return withQuery({ view: { territory, offers: params.toString() } });
   }
   if (kind === 'suivi' && code === undefined) return withQuery({ view: { territory, dashboard: true } });
   if (kind !== 'commune' || !code || rest.length > 0) {

@@ -65,6 +65,11 @@ const routes: Route[] = [
     ready: (page) => page.getByTestId('chart-par-annee').waitFor(),
   },
   {
+    name: 'page des offres',
+    hash: '#/charente-maritime/offres',
+    ready: (page) => page.getByTestId('offer').first().waitFor(),
+  },
+  {
     name: 'simulateur avec un profil',
     hash: '#/charente-maritime/simulateur?commune=17300&beneficiary=medecin&age=45',
     ready: (page) => page.getByRole('heading', { name: 'Quelles aides pour mon projet ?' }).waitFor(),

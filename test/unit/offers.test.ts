@@ -96,3 +96,29 @@ describe('expiration', () => {
     expect(offerActive(valid, '2027-05-02')).toBe(false);
   });
 });
+
+describe('filtres de la page des offres', async () => {
+  const { filterOffers, offerFiltersFromParams, offerFiltersToParams } = await import('../../src/core/offers.ts');
+  const o = (id: string, patch: object) => parseOffer({ ...valid, id, ...patch }, 'x.json', communes).offer!;
+  const offers = [
+    o('a', { kind: 'logement', commune: '17300', available: '2026-01-01' }),
+    o('b', { kind: 'local', commune: '17028', professions: ['medecin-generaliste'], available: '2026-03-01' }),
+    o('c', { kind: 'logement', commune: '17028', available: '2026-02-01', expires: '2026-02-28' }),
+  ];
+  const ctx = { today: '2026-06-01', zoneOf: (c: string) => (c === '17300' ? 'intermediaire' : 'fragile'), aidOpen: (_aid: string, c: string) => c === '17028' };
+  it.each([
+    [{}, ['b', 'a']],
+    [{ kind: 'logement' }, ['a']],
+    [{ audience: 'etudiant' }, ['a']],
+    [{ zone: 'fragile' }, ['b']],
+    [{ aid: 'cd17-fiche-08' }, ['b']],
+    [{ kind: 'vie-locale' }, []],
+  ])('%o → %o (expirées exclues, plus récentes d\'abord)', (filters, ids) => {
+    expect(filterOffers(offers, filters, ctx).map((x) => x.id)).toEqual(ids);
+  });
+  it('les filtres vont dans le lien et en reviennent ; une valeur bizarre est ignorée et dite', () => {
+    expect(offerFiltersToParams({ kind: 'logement', audience: 'etudiant' })).toBe('type=logement&pour=etudiant');
+    expect(offerFiltersFromParams('type=logement&pour=etudiant')).toEqual({ filters: { kind: 'logement', audience: 'etudiant' } });
+    expect(offerFiltersFromParams('type=<script>')).toEqual({ filters: {}, problem: "Le filtre « type » n'est pas lisible ; il est ignoré." });
+  });
+});

@@ -121,3 +121,13 @@ describe('mouvements sur la carte et page de suivi dans le lien', () => {
     expect(parsed.problem).toContain("La période de mouvements");
   });
 });
+
+describe('page des offres : ses filtres dans le lien', () => {
+  it('écrit puis relit la page et ses filtres ; la vue de la carte ne s\'y mêle pas', () => {
+    const view = { territory: 'charente-maritime', offers: 'type=logement&pour=etudiant' };
+    expect(formatHash(view)).toBe('#/charente-maritime/offres?type=logement&pour=etudiant');
+    expect(parseHash(formatHash(view), ctx)).toEqual({ view });
+    expect(parseHash('#/mauges/offres?vue=tableau&type=local', ctx)).toEqual({ view: { territory: 'mauges', offers: 'type=local' } });
+    expect(parseHash('#/mauges/offres', ctx)).toEqual({ view: { territory: 'mauges', offers: '' } });
+  });
+});

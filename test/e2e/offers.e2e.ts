@@ -1,0 +1,52 @@
+// Fiche 2: the offers page, its filters in the URL, and the way back.
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+
+const baseUrl = inject('baseUrl');
+const browser = useBrowser();
+
+describe('page des offres', () => {
+  it('liste les offres en cours (pas l\'expirée), filtre par type et public, garde les filtres dans le lien', async () => {
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 900 });
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('link', { name: 'Offres', exact: true }).click();
+    await page.getByRole('heading', { name: 'Offres des communes' }).waitFor();
+    expect(await page.title()).toBe('Offres des communes — Charente-Maritime — Observatoire du zonage santé');
+    const cards = page.getByTestId('offer');
+    await expect.poll(() => cards.count()).toBe(2);
+    expect(await page.getByTestId('offers-count').textContent()).toBe('2 offres');
+    // Latest available first: Aulnay (2026-11-20) then Andilly (2026-11-02); Archiac expired in June.
+    expect(await cards.getByRole('heading').allTextContents()).toEqual(['Cabinet médical équipé à reprendre', 'Studio meublé pour un interne ou un remplaçant']);
+    expect(await page.getByText('Vivre à Archiac').count()).toBe(0);
+    await screenshot(page, 'offres');
+
+    await page.locator('form.filters select').nth(0).selectOption('logement');
+    await expect.poll(() => page.url()).toMatch(/#\/charente-maritime\/offres\?type=logement$/);
+    await expect.poll(() => cards.count()).toBe(1);
+    await page.locator('form.filters select').nth(1).selectOption('infirmier');
+    await expect.poll(() => page.getByTestId('offers-count').textContent()).toBe('0 offre');
+    expect(await page.getByText('Aucune offre ne correspond à ces filtres.').count()).toBe(1);
+    await page.goBack();
+    await expect.poll(() => cards.count()).toBe(1);
+    await page.goBack();
+    await expect.poll(() => cards.count()).toBe(2);
+
+    await cards.first().getByRole('link', { name: 'Aides du Département' }).waitFor();
+    expect(await cards.first().getByRole('link', { name: 'Aides du Département' }).getAttribute('rel')).toBe('noopener noreferrer nofollow');
+    await page.getByRole('link', { name: "Voir la fiche d'Andilly" }).click();
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Andilly');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('un filtre illisible dans le lien : message, filtre ignoré', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges/offres?type=%3Cscript%3E`);
+    await page.getByRole('heading', { name: 'Offres des communes' }).waitFor();
+    expect(await page.getByRole('alert').textContent()).toBe("Le filtre « type » n'est pas lisible ; il est ignoré.");
+    await expect.poll(() => page.getByTestId('offer').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
