@@ -15,6 +15,8 @@ export interface View {
   layer?: string;
   /** Installations and cessations drawn on the map, between two dates (?mouvements=AAAA-MM-JJ..AAAA-MM-JJ). */
   movements?: { from: string; to: string };
+  /** The communes' offers drawn on the map (?offres=1). */
+  offerLayer?: boolean;
   /** The offers page (#/<territoire>/offres?type=…&pour=…&zone=…&aide=…): its filters as URL parameters. */
   offers?: string;
   /** The chargé de mission's follow-up page (#/<territoire>/suivi). */
@@ -45,12 +47,13 @@ export function formatHash(view: View): string {
   if (view.profession) query.set('profession', view.profession);
   if (view.simulator === undefined && view.table) query.set('vue', 'tableau');
   if (view.simulator === undefined && view.layer) query.set('couleurs', view.layer);
+  if (view.simulator === undefined && view.offers === undefined && view.offerLayer) query.set('offres', '1');
   if (view.simulator === undefined && view.movements) query.set('mouvements', `${view.movements.from}..${view.movements.to}`);
   return query.size ? `${path}?${query}` : path;
 }
 
 /** Reads ?annee=…&profession=…; unknown or malformed values are dropped with a message. */
-type QueryPart = Pick<View, 'year' | 'profession' | 'table' | 'layer' | 'movements'> & { problem?: string };
+type QueryPart = Pick<View, 'year' | 'profession' | 'table' | 'layer' | 'movements' | 'offerLayer'> & { problem?: string };
 
 function parseQuery(query: string): QueryPart {
   const params = new URLSearchParams(query);
@@ -74,6 +77,11 @@ function parseQuery(query: string): QueryPart {
   if (layer !== null) {
     if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(layer)) out.layer = layer;
     else out.problem = `La couche « ${quote(layer)} » n'est pas reconnue ; voici le zonage.`;
+  }
+  const offerLayer = params.get('offres');
+  if (offerLayer !== null) {
+    if (offerLayer === '1') out.offerLayer = true;
+    else if (offerLayer !== '0') out.problem = `La valeur « ${quote(offerLayer)} » de « offres » n'est pas lisible (1 ou 0).`;
   }
   const movements = params.get('mouvements');
   if (movements !== null) {
@@ -116,6 +124,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...(onMap && extra.table ? { table: true } : {}),
       ...(onMap && extra.layer ? { layer: extra.layer } : {}),
       ...(onMap && extra.movements ? { movements: extra.movements } : {}),
+      ...(onMap && extra.offerLayer ? { offerLayer: true } : {}),
     };
     const problem = result.problem ?? extra.problem;
     return problem ? { view, problem } : { view };
@@ -135,12 +144,12 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   if (kind === undefined || (kind === '' && code === undefined)) return withQuery({ view: { territory } });
   if (kind === 'simulateur' && code === undefined) {
     const params = new URLSearchParams(queryPart);
-    for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements']) params.delete(key);
+    for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements', 'offres']) params.delete(key);
     return withQuery({ view: { territory, simulator: params.toString() } });
   }
   if (kind === 'offres' && code === undefined) {
     const params = new URLSearchParams(queryPart);
-    for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements']) params.delete(key);
+    for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements', 'offres']) params.delete(key);
     return withQuery({ view: { territory, offers: params.toString() } });
   }
   if (kind === 'suivi' && code === undefined) return withQuery({ view: { territory, dashboard: true } });

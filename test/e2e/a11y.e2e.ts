@@ -49,8 +49,8 @@ const routes: Route[] = [
   },
   { name: 'couche « aides »', hash: '#/charente-maritime?couleurs=cd17-fiche-08', territory: 'charente-maritime' },
   {
-    name: 'mouvements sur la carte (frise, filtres)',
-    hash: '#/charente-maritime?mouvements=2025-01-01..2026-11-23',
+    name: 'mouvements et offres sur la carte (frise, filtres, légendes)',
+    hash: '#/charente-maritime?mouvements=2025-01-01..2026-11-23&offres=1',
     territory: 'charente-maritime',
     ready: (page) => page.getByTestId('movements-panel').waitFor(),
   },

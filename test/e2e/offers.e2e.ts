@@ -1,6 +1,7 @@
 // Fiche 2: the offers page, its filters in the URL, and the way back.
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -36,6 +37,38 @@ describe('page des offres', () => {
     expect(await cards.first().getByRole('link', { name: 'Aides du Département' }).getAttribute('rel')).toBe('noopener noreferrer nofollow');
     await page.getByRole('link', { name: "Voir la fiche d'Andilly" }).click();
     await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Andilly');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('couche « offres » : un symbole par offre en cours, sa forme selon le type ; un clic ouvre la commune', async () => {
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 900 });
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    await page.locator('.map-tools').getByRole('button', { name: 'Offres' }).click();
+    await expect.poll(() => page.url()).toMatch(/\?offres=1$/);
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __map: MapLibreMap }).__map;
+        const seen = new Map<string, string>();
+        for (const f of map.queryRenderedFeatures({ layers: ['offers-symbol'] })) seen.set(String(f.properties.id), String(f.properties.kind));
+        return Object.fromEntries([...seen].sort());
+      });
+    await expect.poll(drawn, { timeout: 15_000 }).toEqual({ 'andilly-logement-interne': 'logement', 'aulnay-cabinet-medical': 'local' });
+    const legend = page.getByTestId('offer-legend');
+    expect(await legend.getByTestId('offer-legend-count').allTextContents()).toEqual(['1', '1', '0', '0', '0']);
+    expect(await legend.textContent()).toContain('Exemple — offres fictives');
+    await screenshot(page, 'offres-carte');
+    // Click the house above Andilly: its page opens, the layer stays.
+    const andilly = await page.evaluate(() => {
+      const map = (window as unknown as { __map: MapLibreMap }).__map;
+      const f = map.queryRenderedFeatures({ layers: ['offers-symbol'] }).find((x) => x.properties.id === 'andilly-logement-interne')!;
+      return (f.geometry as unknown as { coordinates: [number, number] }).coordinates;
+    });
+    const at = await project(page, andilly);
+    await page.mouse.click(at.x, at.y - 18);
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Andilly');
+    expect(page.url()).toContain('#/charente-maritime/commune/17008?offres=1');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -131,3 +131,12 @@ describe('page des offres : ses filtres dans le lien', () => {
     expect(parseHash('#/mauges/offres', ctx)).toEqual({ view: { territory: 'mauges', offers: '' } });
   });
 });
+
+describe('couche des offres sur la carte', () => {
+  it('?offres=1 se lit et s\'écrit ; une autre valeur est signalée', () => {
+    const view = { territory: 'charente-maritime', commune: '17300', offerLayer: true };
+    expect(formatHash(view)).toBe('#/charente-maritime/commune/17300?offres=1');
+    expect(parseHash(formatHash(view), ctx)).toEqual({ view });
+    expect(parseHash('#/mauges?offres=oui', ctx).problem).toContain("La valeur « oui » de « offres » n'est pas lisible");
+  });
+});

@@ -1,0 +1,51 @@
+// Offers on the map: one symbol per current offer at its commune, its shape telling the kind (house for
+// housing, square for premises, disc for recruitment, diamond for a communal aid, star for life in the
+// commune), so that kinds never rest on colour alone.
+import type { FeatureCollection, Point } from 'geojson';
+import type { Offer } from '../core/offers.ts';
+
+export const OFFER_COLOUR = '#6a4c93';
+
+export function offerFeatures(offers: Offer[], points: Map<string, [number, number]>): FeatureCollection<Point, { id: string; commune: string; kind: string }> {
+  return {
+    type: 'FeatureCollection',
+    features: offers
+      .filter((o) => points.has(o.commune))
+      .map((o) => ({ type: 'Feature', properties: { id: o.id, commune: o.commune, kind: o.kind }, geometry: { type: 'Point', coordinates: points.get(o.commune)! } })),
+  };
+}
+
+const RATIO = 2;
+/** Unit outlines (0..1) of each kind's symbol. */
+const SHAPES: Record<string, Array<[number, number]> | 'disc'> = {
+  logement: [[0.5, 0.05], [0.95, 0.45], [0.95, 0.95], [0.05, 0.95], [0.05, 0.45]],
+  local: [[0.08, 0.08], [0.92, 0.08], [0.92, 0.92], [0.08, 0.92]],
+  recrutement: 'disc',
+  'aide-communale': [[0.5, 0.02], [0.98, 0.5], [0.5, 0.98], [0.02, 0.5]],
+  'vie-locale': Array.from({ length: 10 }, (_, i) => {
+    const r = i % 2 ? 0.22 : 0.48;
+    const a = -Math.PI / 2 + (i * Math.PI) / 5;
+    return [0.5 + r * Math.cos(a), 0.53 + r * Math.sin(a)] as [number, number];
+  }),
+};
+
+/** Draws `offer-<kind>` on demand (no sprite to host). */
+export function offerImage(id: string): { image: ImageData; pixelRatio: number } | undefined {
+  const shape = SHAPES[id.replace(/^offer-/, '')];
+  if (!id.startsWith('offer-') || !shape) return undefined;
+  const size = 22 * RATIO;
+  const ctx = new OffscreenCanvas(size, size).getContext('2d')!;
+  ctx.fillStyle = OFFER_COLOUR;
+  ctx.strokeStyle = '#ffffff';
+  ctx.lineWidth = 2 * RATIO;
+  ctx.beginPath();
+  if (shape === 'disc') ctx.arc(size / 2, size / 2, size / 2 - 2 * RATIO, 0, 2 * Math.PI);
+  else {
+    const inset = (v: number) => 2 * RATIO + v * (size - 4 * RATIO);
+    shape.forEach(([x, y], i) => (i ? ctx.lineTo(inset(x), inset(y)) : ctx.moveTo(inset(x), inset(y))));
+    ctx.closePath();
+  }
+  ctx.fill();
+  ctx.stroke();
+  return { image: ctx.getImageData(0, 0, size, size), pixelRatio: RATIO };
+}
