@@ -224,3 +224,31 @@ export function filterOffers(
     )
     .sort((a, b) => (a.available < b.available ? 1 : a.available > b.available ? -1 : a.id < b.id ? -1 : 1));
 }
+
+/** A readable identifier for a new offer: commune, kind and title, as a slug. */
+export function suggestOfferId(communeName: string, kind: string, title: string): string {
+  const slug = `${communeName} ${kind} ${title}`
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+  return slug.slice(0, 60).replace(/-[^-]*$/, (tail) => (slug.length > 60 ? '' : tail)) || 'offre';
+}
+
+/** The pre-filled e-mail to the guichet unique: the file cannot be attached by a link, so it says so. */
+export function offerMailto(guichet: { email: string }, offer: Offer, communeName: string): string {
+  const subject = `Proposition d'offre — ${communeName} — ${offer.title}`;
+  const body = [
+    'Bonjour,',
+    '',
+    `La commune de ${communeName} propose l'offre suivante, à publier dans l'observatoire (fiche 2).`,
+    `Le fichier ${offerFileName(offer)}, téléchargé depuis le formulaire, est joint à ce message.`,
+    '',
+    `Titre : ${offer.title}`,
+    `Valable du ${offer.available} au ${offer.expires}`,
+    `Contact : ${offer.contact.name}${offer.contact.email ? `, ${offer.contact.email}` : ''}${offer.contact.phone ? `, ${offer.contact.phone}` : ''}`,
+  ].join('\n');
+  return `mailto:${guichet.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}

@@ -19,6 +19,8 @@ export interface View {
   offerLayer?: boolean;
   /** The offers page (#/<territoire>/offres?type=…&pour=…&zone=…&aide=…): its filters as URL parameters. */
   offers?: string;
+  /** The form a town hall fills to propose an offer (#/<territoire>/proposer). */
+  propose?: boolean;
   /** The chargé de mission's follow-up page (#/<territoire>/suivi). */
   dashboard?: boolean;
   /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
@@ -41,7 +43,7 @@ export interface PermalinkContext {
 const MAX_HASH = 1500;
 
 export function formatHash(view: View): string {
-  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.offers !== undefined ? `#/${view.territory}/offres` : view.dashboard ? `#/${view.territory}/suivi` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.offers !== undefined ? `#/${view.territory}/offres` : view.propose ? `#/${view.territory}/proposer` : view.dashboard ? `#/${view.territory}/suivi` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
   const query = new URLSearchParams(view.simulator ?? view.offers ?? '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
@@ -116,7 +118,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   const [pathPart, queryPart = ''] = raw.split('?', 2);
   const extra = parseQuery(queryPart);
   const withQuery = (result: ParsedHash): ParsedHash => {
-    const onMap = result.view.simulator === undefined && result.view.offers === undefined;
+    const onMap = result.view.simulator === undefined && result.view.offers === undefined && !result.view.propose && !result.view.dashboard;
     const view = {
       ...result.view,
       ...(extra.year !== undefined ? { year: extra.year } : {}),
@@ -152,6 +154,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
     for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements', 'offres']) params.delete(key);
     return withQuery({ view: { territory, offers: params.toString() } });
   }
+  if (kind === 'proposer' && code === undefined) return withQuery({ view: { territory, propose: true } });
   if (kind === 'suivi' && code === undefined) return withQuery({ view: { territory, dashboard: true } });
   if (kind !== 'commune' || !code || rest.length > 0) {
     return withQuery({ view: { territory }, problem: `Le lien « ${quote(pathPart)} » n'est pas reconnu ; voici la carte de ${name}.` });

@@ -20,6 +20,8 @@ export interface Territory {
   selection: CommuneSelection;
   outlineLabel: string;
   authority: { name: string; url?: string };
+  /** Where communes send their offers (fiche 16: guichet unique); `example` when not a real address. */
+  guichet?: { name: string; email: string; example: boolean };
   plans: Plan[];
 }
 
@@ -85,8 +87,16 @@ export function parseTerritory(raw: unknown, file: string): Territory {
       name: text(authority?.name, 'authority.name', file),
       ...(typeof authority?.url === 'string' ? { url: authority.url } : {}),
     },
+    ...(r.guichet !== undefined ? { guichet: guichet(r.guichet, file) } : {}),
     plans,
   };
+}
+
+function guichet(raw: unknown, file: string): NonNullable<Territory['guichet']> {
+  const g = raw as Record<string, unknown>;
+  const email = text(g?.email, 'guichet.email', file);
+  if (!/^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i.test(email)) throw new TerritoryError(`${file} : guichet.email « ${email} » n'est pas une adresse e-mail.`);
+  return { name: text(g.name, 'guichet.name', file), email, example: g.example === true };
 }
 
 /** Territories sorted by name, with duplicate ids rejected. */

@@ -70,6 +70,14 @@ const routes: Route[] = [
     ready: (page) => page.getByTestId('offer').first().waitFor(),
   },
   {
+    name: 'formulaire « Proposer une offre », erreurs affichées',
+    hash: '#/charente-maritime/proposer',
+    ready: async (page) => {
+      await page.getByRole('button', { name: "Télécharger le fichier de l'offre" }).click();
+      await page.getByTestId('form-errors').waitFor();
+    },
+  },
+  {
     name: 'simulateur avec un profil',
     hash: '#/charente-maritime/simulateur?commune=17300&beneficiary=medecin&age=45',
     ready: (page) => page.getByRole('heading', { name: 'Quelles aides pour mon projet ?' }).waitFor(),

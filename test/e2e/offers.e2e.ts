@@ -1,4 +1,5 @@
 // Fiche 2: the offers page, its filters in the URL, and the way back.
+import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
@@ -79,6 +80,65 @@ describe('page des offres', () => {
     await page.getByRole('heading', { name: 'Offres des communes' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toBe("Le filtre « type » n'est pas lisible ; il est ignoré.");
     await expect.poll(() => page.getByTestId('offer').count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('proposer une offre', () => {
+  it("erreurs d'abord, puis une offre correcte : aperçu, fichier téléchargé valide, courriel au guichet unique", async () => {
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 1100 });
+    await page.goto(`${baseUrl}#/charente-maritime/offres`);
+    await page.getByRole('link', { name: 'Proposer une offre' }).click();
+    await page.getByRole('heading', { name: 'Proposer une offre' }).waitFor();
+    const form = page.getByRole('form', { name: 'Nouvelle offre' });
+
+    // Submitting an empty form: a summary of the fields to fix, and a message next to each.
+    await form.getByRole('button', { name: "Télécharger le fichier de l'offre" }).click();
+    const summary = page.getByTestId('form-errors');
+    await summary.waitFor();
+    const text = (await summary.textContent())!;
+    for (const field of ['Commune', "Type d'offre", 'Titre', 'Description', 'Pour qui', 'Nom du contact', 'E-mail']) expect(text).toContain(field);
+    expect(await page.locator('#champ-title').getAttribute('aria-invalid')).toBe('true');
+
+    // Typed HTML stays text in the preview; a javascript: link is refused as it is typed.
+    const payload = '<img src=x onerror="document.title=1">Studio';
+    await page.locator('#champ-commune').selectOption('17008');
+    await page.locator('#champ-kind').selectOption('logement');
+    await page.locator('#champ-title').fill(payload);
+    await page.locator('#champ-description').fill('Studio meublé au bourg.\n<script>alert(1)</script>');
+    await page.getByLabel('Étudiant ou interne en santé').check();
+    await page.locator('#champ-name').fill('Mairie');
+    await page.locator('#champ-email').fill('pas-une-adresse');
+    await page.locator('#champ-linkLabel').fill('Piège');
+    await page.locator('#champ-linkUrl').fill('javascript:alert(1)');
+    await page.locator('#champ-linkUrl').blur();
+    const preview = page.getByRole('complementary', { name: 'Aperçu' });
+    expect(await preview.getByRole('heading', { level: 4 }).textContent()).toBe(payload);
+    expect(await preview.locator('img').count()).toBe(0);
+    expect(await page.locator('#erreur-email').textContent()).toBe('adresse « pas-une-adresse » invalide.');
+    expect(await page.locator('#erreur-linkUrl').textContent()).toContain('seuls les liens http(s), mailto et tel sont permis');
+    await screenshot(page, 'proposer-erreurs');
+
+    // Corrected: the file downloads and is a valid offer; the e-mail to the guichet is pre-filled.
+    await page.locator('#champ-title').fill('Studio meublé pour un interne');
+    await page.locator('#champ-email').fill('mairie@andilly.exemple.invalid');
+    await page.locator('#champ-linkUrl').fill('https://exemple.fr/studio');
+    await expect.poll(() => page.getByTestId('form-errors').count()).toBe(0);
+    const download = page.waitForEvent('download');
+    await form.getByRole('button', { name: "Télécharger le fichier de l'offre" }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('andilly-logement-studio-meuble-pour-un-interne.json');
+    const saved = JSON.parse(fs.readFileSync((await file.path())!, 'utf8'));
+    const { parseOffer } = await import('../../src/core/offers.ts');
+    expect(parseOffer(saved, 'x.json', new Set(['17008'])).problems).toEqual([]);
+    expect(saved).toMatchObject({ commune: '17008', kind: 'logement', example: false, professions: ['etudiant'] });
+    const mail = await page.getByTestId('mailto-guichet').getAttribute('href');
+    expect(mail).toMatch(/^mailto:guichet-sante@charente-maritime\.exemple\.invalid\?subject=/);
+    expect(decodeURIComponent(mail!)).toContain("Proposition d'offre — Andilly — Studio meublé pour un interne");
+    expect(await page.getByTestId('propose-done').textContent()).toContain("Adresse d'exemple — à remplacer");
+    await screenshot(page, 'proposer-termine');
+    expect(await page.title()).toBe('Proposer une offre — Charente-Maritime — Observatoire du zonage santé');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -122,3 +122,22 @@ describe('filtres de la page des offres', async () => {
     expect(offerFiltersFromParams('type=<script>')).toEqual({ filters: {}, problem: "Le filtre « type » n'est pas lisible ; il est ignoré." });
   });
 });
+
+describe('proposer une offre', async () => {
+  const { suggestOfferId, offerMailto } = await import('../../src/core/offers.ts');
+  it('identifiant lisible tiré de la commune, du type et du titre', () => {
+    expect(suggestOfferId("Saint-Jean-d'Angély", 'logement', 'Studio meublé pour un interne')).toBe('saint-jean-d-angely-logement-studio-meuble-pour-un-interne');
+    expect(suggestOfferId('Œuvre', 'local', '')).toBe('oeuvre-local');
+    expect(suggestOfferId('A', 'local', 'x'.repeat(100)).length).toBeLessThanOrEqual(60);
+    expect(suggestOfferId('', '', '<script>')).toBe('script');
+  });
+  it("courriel pré-rempli au guichet unique : objet, corps, nom du fichier à joindre", () => {
+    const offer = parseOffer(valid, 'x.json', communes).offer!;
+    const url = offerMailto({ email: 'guichet@exemple.invalid' }, offer, 'La Rochelle');
+    expect(url.startsWith('mailto:guichet@exemple.invalid?subject=')).toBe(true);
+    const u = new URL(url);
+    expect(u.pathname).toBe('guichet@exemple.invalid');
+    expect(u.searchParams.get('subject')).toBe("Proposition d'offre — La Rochelle — Studio meublé pour interne");
+    expect(u.searchParams.get('body')).toContain('Le fichier la-rochelle-logement-interne.json, téléchargé depuis le formulaire, est joint à ce message.');
+  });
+});

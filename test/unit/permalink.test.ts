@@ -129,6 +129,8 @@ describe('page des offres : ses filtres dans le lien', () => {
     expect(parseHash(formatHash(view), ctx)).toEqual({ view });
     expect(parseHash('#/mauges/offres?vue=tableau&type=local', ctx)).toEqual({ view: { territory: 'mauges', offers: 'type=local' } });
     expect(parseHash('#/mauges/offres', ctx)).toEqual({ view: { territory: 'mauges', offers: '' } });
+    expect(parseHash('#/mauges/proposer', ctx)).toEqual({ view: { territory: 'mauges', propose: true } });
+    expect(formatHash({ territory: 'mauges', propose: true })).toBe('#/mauges/proposer');
   });
 });
 
