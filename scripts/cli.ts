@@ -8,6 +8,7 @@
 //          --valid-from D --valid-until D] [--source TEXT] [--keep-valid]
 //   movements --territory <id> --from <file> --from-date D --to <file> --to-date D [--mouvements-file F]
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
+//   offers check <file…> --territory <id>    offers accept <file…> --territory <id>
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -22,9 +23,11 @@ import { isIsoDate } from '../src/core/dates.ts';
 import { parseProfile } from '../src/core/profile.ts';
 import { buildAidCatalogue } from './build-aids.ts';
 import { schemeFor } from '../src/core/zonage-config.ts';
-import { buildZonageBundle } from './build-zonage.ts';
+import { buildZonageBundle, dataOut } from './build-zonage.ts';
+import { buildOffers, checkOfferFile } from './build-offers.ts';
+import { offerFile, offerFileName, type Offer } from '../src/core/offers.ts';
 import { PublishError, publish, type PublishKind } from './publish.ts';
-import { loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
+import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 
 class UsageError extends Error {}
 
@@ -233,6 +236,41 @@ function runMovements(values: Record<string, string | undefined>): number {
   return rejected ? 1 : 0;
 }
 
+/**
+ * Offers sent by town halls: `check` reports on each file; `accept` also copies the valid ones into
+ * data/territories/<id>/offres/ and rebuilds public/data/<id>/offres.json. Nothing is written when a
+ * file is invalid or would replace another offer.
+ */
+function runOffers(action: string | undefined, files: string[], values: Record<string, string | undefined>): number {
+  if (action !== 'check' && action !== 'accept') throw new UsageError('usage : offers <check|accept> <fichier.json…> --territory <id>');
+  if (!files.length) throw new UsageError('au moins un fichier d\'offre.');
+  const territory = territoryOf(values.territory);
+  const communes = new Set(territoryCommunes(loadCog(), territory).map((c) => c.code));
+  const dir = path.join(dataDir(), territory.id, 'offres');
+  const existing = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+  const accepted: Offer[] = [];
+  const report = files.map((file) => {
+    const { offer, problems } = checkOfferFile(path.basename(file), Buffer.from(readFile(file)), communes);
+    if (offer && action === 'accept' && existing.has(offerFileName(offer)) && !values.replace) problems.push(`${path.basename(file)} : une offre « ${offer.id} » existe déjà (--replace pour la remplacer).`);
+    if (offer && !problems.length) accepted.push(offer);
+    return { file: path.basename(file), id: offer?.id ?? null, valid: !problems.length, problems };
+  });
+  process.stdout.write(JSON.stringify(report, null, 2) + '\n');
+  for (const r of report) process.stderr.write(r.valid ? `${r.file} : offre « ${r.id} » valide.\n` : `${r.file} :\n- ${r.problems.join('\n- ')}\n`);
+  if (report.some((r) => !r.valid)) {
+    if (action === 'accept') process.stderr.write('Rien n\'est écrit : corrigez les fichiers signalés.\n');
+    return 1;
+  }
+  if (action === 'accept') {
+    for (const o of accepted) writeOutput(path.join(dir, offerFileName(o)), offerFile(o));
+    const built = buildOffers(territory.id);
+    if (built.problems.length) throw new Error(built.problems.join('\n'));
+    writeOutput(path.join(dataOut(), territory.id, 'offres.json'), JSON.stringify({ territory: territory.id, offers: built.offers }) + '\n');
+    process.stderr.write(`${accepted.length} offre(s) ajoutée(s) à ${path.relative(process.cwd(), dir)} ; ${built.offers.length} offre(s) publiées dans public/data/${territory.id}/offres.json.\n`);
+  }
+  return 0;
+}
+
 function main(argv: string[]): number {
   const { values, positionals } = parseArgs({
     args: argv,
@@ -254,6 +292,7 @@ function main(argv: string[]): number {
       'valid-until': { type: 'string' },
       source: { type: 'string' },
       'keep-valid': { type: 'boolean' },
+      replace: { type: 'boolean' },
       commune: { type: 'string' },
       profile: { type: 'string' },
     },
@@ -265,7 +304,8 @@ function main(argv: string[]): number {
   if (command === 'publish') return runPublish(rest[0], rest[1], values);
   if (command === 'aides') return runAides(strings);
   if (command === 'movements') return runMovements(strings);
-  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonage, aides, movements ou publish.`);
+  if (command === 'offers') return runOffers(rest[0], rest.slice(1), { ...strings, replace: values.replace ? 'oui' : undefined });
+  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonage, aides, movements, offers ou publish.`);
 }
 
 try {

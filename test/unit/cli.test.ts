@@ -210,3 +210,54 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
     expect(r.err).toContain("option --from-date : « 2026-13-01 » n'est pas une date AAAA-MM-JJ.");
   });
 });
+
+describe('CLI offers : relire puis accepter les offres envoyées par les mairies (fiche 2)', () => {
+  const run = (env: Record<string, string>, ...args: string[]) => {
+    const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+  const offer = {
+    id: 'aulnay-logement-remplacant',
+    commune: '17024',
+    kind: 'logement',
+    title: 'Chambre pour un remplaçant',
+    description: 'Chambre meublée chez l\'habitant, <b>calme</b>.',
+    professions: ['medecin-generaliste'],
+    available: '2026-12-01',
+    expires: '2027-06-30',
+    contact: { name: 'Mairie', phone: '05 46 00 00 09' },
+  };
+
+  it('check puis accept : le fichier rejoint data/…/offres/ et public/data/…/offres.json est reconstruit ; un fichier invalide bloque tout', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'offres-'));
+    fs.cpSync('data/territories', path.join(tmp, 'territories'), { recursive: true });
+    const env = { DATA_DIR: path.join(tmp, 'territories'), DATA_OUT: path.join(tmp, 'public') };
+    const good = path.join(tmp, 'bonne.json');
+    const bad = path.join(tmp, 'mauvaise.json');
+    fs.writeFileSync(good, JSON.stringify(offer));
+    fs.writeFileSync(bad, JSON.stringify({ ...offer, id: 'autre', links: [{ label: 'x', url: 'javascript:alert(1)' }], expires: '2027-02-30' }));
+
+    const checked = run(env, 'offers', 'check', good, bad, '--territory', 'charente-maritime');
+    expect(checked.code).toBe(1);
+    const report = JSON.parse(checked.out) as Array<{ file: string; valid: boolean; problems: string[] }>;
+    expect(report.map((r) => [r.file, r.valid])).toEqual([['bonne.json', true], ['mauvaise.json', false]]);
+    expect(report[1].problems).toEqual([
+      'mauvaise.json, champ « expires » : date « 2027-02-30 » impossible (attendu AAAA-MM-JJ).',
+      'mauvaise.json, champ « links[0].url » : « javascript:alert(1) » refusé : seuls les liens http(s), mailto et tel sont permis.',
+    ]);
+    const refused = run(env, 'offers', 'accept', good, bad, '--territory', 'charente-maritime');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain("Rien n'est écrit");
+    expect(fs.existsSync(path.join(tmp, 'territories/charente-maritime/offres/aulnay-logement-remplacant.json'))).toBe(false);
+
+    const accepted = run(env, 'offers', 'accept', good, '--territory', 'charente-maritime');
+    expect(accepted.code).toBe(0);
+    const stored = JSON.parse(fs.readFileSync(path.join(tmp, 'territories/charente-maritime/offres/aulnay-logement-remplacant.json'), 'utf8'));
+    expect(stored).toMatchObject({ id: 'aulnay-logement-remplacant', example: false, description: offer.description });
+    const published = JSON.parse(fs.readFileSync(path.join(tmp, 'public/charente-maritime/offres.json'), 'utf8')) as { offers: Array<{ id: string }> };
+    expect(published.offers.map((o) => o.id)).toContain('aulnay-logement-remplacant');
+    expect(published.offers).toHaveLength(4);
+    // Accepting the same offer again would replace it: refused without --replace.
+    expect(run(env, 'offers', 'accept', good, '--territory', 'charente-maritime').err).toContain('existe déjà (--replace pour la remplacer)');
+  }, 60_000);
+});
