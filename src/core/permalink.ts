@@ -21,6 +21,8 @@ export interface View {
   offers?: string;
   /** The form a town hall fills to propose an offer (#/<territoire>/proposer). */
   propose?: boolean;
+  /** The chargé de mission's review of offers sent by town halls (#/<territoire>/relecture). */
+  review?: boolean;
   /** The chargé de mission's follow-up page (#/<territoire>/suivi). */
   dashboard?: boolean;
   /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
@@ -43,7 +45,7 @@ export interface PermalinkContext {
 const MAX_HASH = 1500;
 
 export function formatHash(view: View): string {
-  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.offers !== undefined ? `#/${view.territory}/offres` : view.propose ? `#/${view.territory}/proposer` : view.dashboard ? `#/${view.territory}/suivi` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.offers !== undefined ? `#/${view.territory}/offres` : view.propose ? `#/${view.territory}/proposer` : view.review ? `#/${view.territory}/relecture` : view.dashboard ? `#/${view.territory}/suivi` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
   const query = new URLSearchParams(view.simulator ?? view.offers ?? '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
@@ -118,7 +120,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   const [pathPart, queryPart = ''] = raw.split('?', 2);
   const extra = parseQuery(queryPart);
   const withQuery = (result: ParsedHash): ParsedHash => {
-    const onMap = result.view.simulator === undefined && result.view.offers === undefined && !result.view.propose && !result.view.dashboard;
+    const onMap = result.view.simulator === undefined && result.view.offers === undefined && !result.view.propose && !result.view.review && !result.view.dashboard;
     const view = {
       ...result.view,
       ...(extra.year !== undefined ? { year: extra.year } : {}),
@@ -154,6 +156,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
     for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements', 'offres']) params.delete(key);
     return withQuery({ view: { territory, offers: params.toString() } });
   }
+  if (kind === 'relecture' && code === undefined) return withQuery({ view: { territory, review: true } });
   if (kind === 'proposer' && code === undefined) return withQuery({ view: { territory, propose: true } });
   if (kind === 'suivi' && code === undefined) return withQuery({ view: { territory, dashboard: true } });
   if (kind !== 'commune' || !code || rest.length > 0) {

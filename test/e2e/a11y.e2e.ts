@@ -78,6 +78,11 @@ const routes: Route[] = [
     },
   },
   {
+    name: 'relecture des offres',
+    hash: '#/charente-maritime/relecture',
+    ready: (page) => page.getByRole('heading', { name: 'Relecture des offres reçues' }).waitFor(),
+  },
+  {
     name: 'simulateur avec un profil',
     hash: '#/charente-maritime/simulateur?commune=17300&beneficiary=medecin&age=45',
     ready: (page) => page.getByRole('heading', { name: 'Quelles aides pour mon projet ?' }).waitFor(),

@@ -1,5 +1,7 @@
 // Fiche 2: the offers page, its filters in the URL, and the way back.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
@@ -139,7 +141,46 @@ describe('proposer une offre', () => {
     expect(await page.getByTestId('propose-done').textContent()).toContain("Adresse d'exemple — à remplacer");
     await screenshot(page, 'proposer-termine');
     expect(await page.title()).toBe('Proposer une offre — Charente-Maritime — Observatoire du zonage santé');
+
+    // The chargé de mission drops it on the review page, with a broken file and an oversized one.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relecture-'));
+    const sent = path.join(dir, file.suggestedFilename());
+    fs.copyFileSync((await file.path())!, sent);
+    const broken = path.join(dir, 'piege.json');
+    fs.writeFileSync(broken, JSON.stringify({ ...saved, id: 'piege', title: '<script>alert(1)</script>', links: [{ label: 'x', url: 'javascript:alert(1)' }] }));
+    const huge = path.join(dir, 'enorme.json');
+    fs.writeFileSync(huge, JSON.stringify({ ...saved, description: 'x'.repeat(70_000) }));
+    await page.goto(`${baseUrl}#/charente-maritime/suivi`);
+    await page.getByRole('link', { name: 'Relire les offres reçues' }).click();
+    await page.getByRole('heading', { name: 'Relecture des offres reçues' }).waitFor();
+    await page.locator('input[type=file]').setInputFiles([sent, broken, huge]);
+    const reviewed = page.getByTestId('reviewed');
+    await expect.poll(() => reviewed.count()).toBe(3);
+    expect(await reviewed.nth(0).getByRole('heading', { level: 3 }).textContent()).toBe(`${file.suggestedFilename()} — valide`);
+    expect(await reviewed.nth(1).textContent()).toContain('piege.json, champ « links[0].url » : « javascript:alert(1) » refusé');
+    expect(await reviewed.nth(2).textContent()).toContain('enorme.json : fichier de 69 Ko, au-delà de 64 Ko pour une offre.');
+    expect(await page.getByTestId('accept-command').textContent()).toBe(`npm run --silent cli -- offers accept "${file.suggestedFilename()}" --territory charente-maritime`);
+    await screenshot(page, 'relecture');
+
+    // Tried on the site: on the map's offers layer and on Andilly's page, under a preview banner.
+    await page.getByRole('button', { name: /Essayer sur la carte/ }).click();
+    await waitForMap(page, 'charente-maritime');
+    await expect.poll(() => page.url()).toMatch(/#\/charente-maritime\?offres=1$/);
+    await page.getByTestId('offers-preview-banner').waitFor();
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            const map = (window as unknown as { __map: MapLibreMap }).__map;
+            return [...new Set(map.queryRenderedFeatures({ layers: ['offers-symbol'] }).map((f) => String(f.properties.id)))].sort();
+          }),
+        { timeout: 15_000 },
+      )
+      .toEqual(['andilly-logement-interne', 'andilly-logement-studio-meuble-pour-un-interne', 'aulnay-cabinet-medical']);
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17008`);
+    await expect.poll(() => page.getByTestId('commune-offers').getByTestId('offer').count()).toBe(2);
+    expect(await page.getByTestId('commune-offers').textContent()).toContain('Studio meublé pour un interne');
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 90_000);
 });

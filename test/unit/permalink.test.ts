@@ -131,6 +131,7 @@ describe('page des offres : ses filtres dans le lien', () => {
     expect(parseHash('#/mauges/offres', ctx)).toEqual({ view: { territory: 'mauges', offers: '' } });
     expect(parseHash('#/mauges/proposer', ctx)).toEqual({ view: { territory: 'mauges', propose: true } });
     expect(formatHash({ territory: 'mauges', propose: true })).toBe('#/mauges/proposer');
+    expect(parseHash('#/mauges/relecture?offres=1', ctx)).toEqual({ view: { territory: 'mauges', review: true } });
   });
 });
 
