@@ -193,16 +193,20 @@ const FILTER_PARAMS: Array<[keyof OfferFilters, string]> = [['kind', 'type'], ['
 export const offerFiltersToParams = (f: OfferFilters): string =>
   new URLSearchParams(FILTER_PARAMS.flatMap(([key, param]) => (f[key] ? [[param, f[key]!]] : []))).toString();
 
-/** Reads the page's filters; a value that is not a plain identifier is dropped and named. */
-export function offerFiltersFromParams(params: string): { filters: OfferFilters; problem?: string } {
+/**
+ * Reads the page's filters. A value that is not a plain identifier, or not one of the `known` choices when
+ * given, is dropped and named: the page never filters on something its menus cannot show.
+ */
+export function offerFiltersFromParams(params: string, known: Partial<Record<keyof OfferFilters, string[]>> = {}): { filters: OfferFilters; problem?: string } {
   const p = new URLSearchParams(params);
   const filters: OfferFilters = {};
   let problem: string | undefined;
   for (const [key, param] of FILTER_PARAMS) {
     const v = p.get(param);
     if (v === null || v === '') continue;
-    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) && v.length <= 80) filters[key] = v;
-    else problem = `Le filtre « ${param} » n'est pas lisible ; il est ignoré.`;
+    if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(v) || v.length > 80) problem = `Le filtre « ${param} » n'est pas lisible ; il est ignoré.`;
+    else if (known[key] && !known[key]!.includes(v)) problem = `Le filtre « ${param} » = « ${v} » ne correspond à aucun choix ; il est ignoré.`;
+    else filters[key] = v;
   }
   return problem ? { filters, problem } : { filters };
 }

@@ -120,6 +120,10 @@ describe('filtres de la page des offres', async () => {
     expect(offerFiltersToParams({ kind: 'logement', audience: 'etudiant' })).toBe('type=logement&pour=etudiant');
     expect(offerFiltersFromParams('type=logement&pour=etudiant')).toEqual({ filters: { kind: 'logement', audience: 'etudiant' } });
     expect(offerFiltersFromParams('type=<script>')).toEqual({ filters: {}, problem: "Le filtre « type » n'est pas lisible ; il est ignoré." });
+    expect(offerFiltersFromParams('type=logement&zone=zzz', { kind: ['logement'], zone: ['fragile'] })).toEqual({
+      filters: { kind: 'logement' },
+      problem: 'Le filtre « zone » = « zzz » ne correspond à aucun choix ; il est ignoré.',
+    });
   });
 });
 
