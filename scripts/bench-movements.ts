@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Cog, type CogCommune, type CogEpci } from '../src/core/communes.ts';
 import { communeResolver, importPractitioners } from '../src/core/csv-import.ts';
 import { diffSnapshots } from '../src/core/movements.ts';
-import { RPPS_FILE_HEADER, rppsLine } from './bench-import.ts';
+import { RPPS_HEADER, rppsLine } from './bench-import.ts';
 
 const require = createRequire(import.meta.url);
 const ROWS = Number(process.env.BENCH_ROWS ?? 250_000);
@@ -19,8 +19,8 @@ export function benchMovements(): void {
   const codes = current.map((c) => c.code).filter((c) => /^\d{5}$/.test(c) && !c.startsWith('97'));
   const resolve = communeResolver(current);
   const codeOf = (i: number) => codes[(i * 7919) % codes.length];
-  const before = [RPPS_FILE_HEADER];
-  const after = [RPPS_FILE_HEADER];
+  const before = [RPPS_HEADER];
+  const after = [RPPS_HEADER];
   for (let i = 0; i < ROWS; i++) {
     const liberal = i % 5 !== 0;
     before.push(rppsLine(i, codeOf(i), liberal));

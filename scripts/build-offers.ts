@@ -4,21 +4,10 @@
 // French message. Expired offers stay in the output: the app hides them by date.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseOffer, LIMITS, type Offer } from '../src/core/offers.ts';
+import { checkOfferFile, type Offer } from '../src/core/offers.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
-
-export function checkOfferFile(file: string, bytes: Buffer, communes: Set<string>): { offer?: Offer; problems: string[] } {
-  if (bytes.length > LIMITS.file) return { problems: [`${file} : fichier de ${Math.round(bytes.length / 1024)} Ko, au-delà de ${LIMITS.file / 1024} Ko pour une offre.`] };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(bytes.toString('utf8'));
-  } catch (e) {
-    return { problems: [`${file} : JSON illisible (${(e as Error).message}).`] };
-  }
-  return parseOffer(raw, file, communes);
-}
 
 export function buildOffers(territoryId: string): { offers: Offer[]; photos: string[]; problems: string[] } {
   const territory = loadTerritories().find((t) => t.id === territoryId);
@@ -31,7 +20,8 @@ export function buildOffers(territoryId: string): { offers: Offer[]; photos: str
   const problems: string[] = [];
   for (const f of files) {
     const file = path.relative(process.cwd(), path.join(dir, f));
-    const { offer, problems: p } = checkOfferFile(file, fs.readFileSync(path.join(dir, f)), communes);
+    const full = path.join(dir, f);
+    const { offer, problems: p } = checkOfferFile(file, fs.statSync(full).size, () => fs.readFileSync(full, 'utf8'), communes);
     problems.push(...p);
     if (!offer) continue;
     if (`${offer.id}.json` !== f) problems.push(`${file}, champ « id » : « ${offer.id} » ; le fichier doit s'appeler ${offer.id}.json.`);

@@ -24,8 +24,8 @@ import { parseProfile } from '../src/core/profile.ts';
 import { buildAidCatalogue } from './build-aids.ts';
 import { schemeFor } from '../src/core/zonage-config.ts';
 import { buildZonageBundle, dataOut } from './build-zonage.ts';
-import { buildOffers, checkOfferFile } from './build-offers.ts';
-import { offerFile, offerFileName, type Offer } from '../src/core/offers.ts';
+import { buildOffers } from './build-offers.ts';
+import { checkOfferFile, offerFile, offerFileName, type Offer } from '../src/core/offers.ts';
 import { PublishError, publish, type PublishKind } from './publish.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 
@@ -250,7 +250,8 @@ function runOffers(action: string | undefined, files: string[], values: Record<s
   const existing = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
   const accepted: Offer[] = [];
   const report = files.map((file) => {
-    const { offer, problems } = checkOfferFile(path.basename(file), Buffer.from(readFile(file)), communes);
+    const bytes = readFile(file);
+    const { offer, problems } = checkOfferFile(path.basename(file), bytes.length, () => new TextDecoder().decode(bytes), communes);
     if (offer && action === 'accept' && existing.has(offerFileName(offer)) && !values.replace) problems.push(`${path.basename(file)} : une offre « ${offer.id} » existe déjà (--replace pour la remplacer).`);
     if (offer && !problems.length) accepted.push(offer);
     return { file: path.basename(file), id: offer?.id ?? null, valid: !problems.length, problems };

@@ -4,6 +4,7 @@
 // Offer text is plain text, always rendered as text; links and photos are restricted to safe schemes.
 import { isIsoDate } from './dates.ts';
 import { PROFESSIONS } from './professions.ts';
+import { searchKey } from './search.ts';
 
 export const OFFER_KINDS = [
   { id: 'logement', label: 'Logement', hint: "pour un interne, un remplaçant ou un professionnel" },
@@ -72,6 +73,8 @@ export interface OfferCheck {
   offer?: Offer;
   /** « <file>, champ « x » : message » — one per problem. */
   problems: string[];
+  /** The same problems by field, for a form to show each next to its input. */
+  fields: Array<{ field: string; message: string }>;
 }
 
 /**
@@ -80,8 +83,12 @@ export interface OfferCheck {
  */
 export function parseOffer(raw: unknown, file: string, communes: Set<string>): OfferCheck {
   const problems: string[] = [];
-  const fail = (field: string, message: string) => problems.push(`${file}, champ « ${field} » : ${message}`);
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problems: [`${file} : le fichier doit contenir un objet JSON (une offre).`] };
+  const fields: OfferCheck['fields'] = [];
+  const fail = (field: string, message: string) => {
+    problems.push(`${file}, champ « ${field} » : ${message}`);
+    fields.push({ field, message });
+  };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { problems: [`${file} : le fichier doit contenir un objet JSON (une offre).`], fields };
   const r = raw as Record<string, unknown>;
   const allowed = ['$source', 'id', 'commune', 'kind', 'title', 'description', 'conditions', 'professions', 'available', 'expires', 'contact', 'links', 'photos', 'example', 'source'];
   for (const key of Object.keys(r)) if (!allowed.includes(key)) fail(key, `champ inconnu (champs possibles : ${allowed.slice(1).join(', ')}).`);
@@ -161,7 +168,7 @@ export function parseOffer(raw: unknown, file: string, communes: Set<string>): O
   });
   if (r.example !== undefined && typeof r.example !== 'boolean') fail('example', 'vrai ou faux.');
 
-  if (problems.length) return { problems };
+  if (problems.length) return { problems, fields };
   return {
     offer: {
       id, commune, kind, title, description, ...(conditions ? { conditions } : {}), professions, available, expires,
@@ -169,7 +176,20 @@ export function parseOffer(raw: unknown, file: string, communes: Set<string>): O
       links, photos, example: r.example === true, source: source || 'Offre transmise par la commune',
     },
     problems,
+    fields,
   };
+}
+
+/** A received offer file (build, command, review page): size first, then JSON, then the schema. */
+export function checkOfferFile(file: string, size: number, text: () => string, communes: Set<string>): OfferCheck {
+  if (size > LIMITS.file) return { problems: [`${file} : fichier de ${Math.round(size / 1024)} Ko, au-delà de ${LIMITS.file / 1024} Ko pour une offre.`], fields: [] };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text());
+  } catch (e) {
+    return { problems: [`${file} : JSON illisible (${(e as Error).message}).`], fields: [] };
+  }
+  return parseOffer(raw, file, communes);
 }
 
 /** An offer file's content, as the form downloads it and the data folder keeps it. */
@@ -231,14 +251,10 @@ export function filterOffers(
 
 /** A readable identifier for a new offer: commune, kind and title, as a slug. */
 export function suggestOfferId(communeName: string, kind: string, title: string): string {
-  const slug = `${communeName} ${kind} ${title}`
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-|-$/g, '');
-  return slug.slice(0, 60).replace(/-[^-]*$/, (tail) => (slug.length > 60 ? '' : tail)) || 'offre';
+  const slug = searchKey(`${communeName} ${kind} ${title}`).replace(/ /g, '-');
+  // At most 60 characters, cut at a word boundary.
+  const short = slug.length <= 60 ? slug : slug.slice(0, 61).replace(/-[^-]*$/, '').slice(0, 60);
+  return short || 'offre';
 }
 
 /** The pre-filled e-mail to the guichet unique: the file cannot be attached by a link, so it says so. */

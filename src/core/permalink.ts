@@ -1,7 +1,8 @@
+// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>][?annee=AAAA&profession=…&vue=tableau
+// &couleurs=<aide>&offres=1&mouvements=…] for the map, and #/<territoire>/<page> for the other pages (PAGES);
+// the simulator and the offers page keep their state as URL parameters. Anything else falls back to a valid
+// view with a polite French message saying what was ignored.
 import { isIsoDate } from './dates.ts';
-// The URL hash is the app's permalink: #/<territoire>[/commune/<code INSEE>][?annee=AAAA&profession=…&vue=tableau&couleurs=<aide>],
-// and #/<territoire>/simulateur?commune=…&date=…&beneficiary=… for the aid simulator (its state).
-// #/<territoire>/suivi is the follow-up dashboard. Anything else falls back to a valid view with a polite French message saying what was ignored.
 
 export interface View {
   territory: string;
@@ -44,15 +45,28 @@ export interface PermalinkContext {
 
 const MAX_HASH = 1500;
 
+/** The pages other than the map, by their path segment. `simulator` and `offers` hold URL parameters. */
+const PAGES = { simulator: 'simulateur', offers: 'offres', propose: 'proposer', review: 'relecture', dashboard: 'suivi' } as const;
+type Page = keyof typeof PAGES;
+const STATEFUL: Page[] = ['simulator', 'offers'];
+/** Parameters shared by every view, then those of the map only. */
+const SHARED_PARAMS = ['annee', 'profession'];
+const MAP_PARAMS = ['vue', 'couleurs', 'offres', 'mouvements'];
+
+const pageOf = (view: View): Page | undefined => (Object.keys(PAGES) as Page[]).find((k) => view[k] !== undefined && view[k] !== false);
+
 export function formatHash(view: View): string {
-  const path = view.simulator !== undefined ? `#/${view.territory}/simulateur` : view.offers !== undefined ? `#/${view.territory}/offres` : view.propose ? `#/${view.territory}/proposer` : view.review ? `#/${view.territory}/relecture` : view.dashboard ? `#/${view.territory}/suivi` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
-  const query = new URLSearchParams(view.simulator ?? view.offers ?? '');
+  const page = pageOf(view);
+  const path = page ? `#/${view.territory}/${PAGES[page]}` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
+  const query = new URLSearchParams(page && STATEFUL.includes(page) ? (view[page] as string) : '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
-  if (view.simulator === undefined && view.table) query.set('vue', 'tableau');
-  if (view.simulator === undefined && view.layer) query.set('couleurs', view.layer);
-  if (view.simulator === undefined && view.offers === undefined && view.offerLayer) query.set('offres', '1');
-  if (view.simulator === undefined && view.movements) query.set('mouvements', `${view.movements.from}..${view.movements.to}`);
+  if (!page) {
+    if (view.table) query.set('vue', 'tableau');
+    if (view.layer) query.set('couleurs', view.layer);
+    if (view.offerLayer) query.set('offres', '1');
+    if (view.movements) query.set('mouvements', `${view.movements.from}..${view.movements.to}`);
+  }
   return query.size ? `${path}?${query}` : path;
 }
 
@@ -120,7 +134,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   const [pathPart, queryPart = ''] = raw.split('?', 2);
   const extra = parseQuery(queryPart);
   const withQuery = (result: ParsedHash): ParsedHash => {
-    const onMap = result.view.simulator === undefined && result.view.offers === undefined && !result.view.propose && !result.view.review && !result.view.dashboard;
+    const onMap = !pageOf(result.view);
     const view = {
       ...result.view,
       ...(extra.year !== undefined ? { year: extra.year } : {}),
@@ -146,19 +160,14 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   }
   const name = ctx.territoryNames.get(territory);
   if (kind === undefined || (kind === '' && code === undefined)) return withQuery({ view: { territory } });
-  if (kind === 'simulateur' && code === undefined) {
+  const page = (Object.keys(PAGES) as Page[]).find((k) => PAGES[k] === kind);
+  if (page && code === undefined) {
+    if (!STATEFUL.includes(page)) return withQuery({ view: { territory, [page]: true } });
+    // The page's own state: the query without the parameters every view shares or the map uses.
     const params = new URLSearchParams(queryPart);
-    for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements', 'offres']) params.delete(key);
-    return withQuery({ view: { territory, simulator: params.toString() } });
+    for (const key of [...SHARED_PARAMS, ...MAP_PARAMS]) params.delete(key);
+    return withQuery({ view: { territory, [page]: params.toString() } });
   }
-  if (kind === 'offres' && code === undefined) {
-    const params = new URLSearchParams(queryPart);
-    for (const key of ['annee', 'profession', 'vue', 'couleurs', 'mouvements', 'offres']) params.delete(key);
-    return withQuery({ view: { territory, offers: params.toString() } });
-  }
-  if (kind === 'relecture' && code === undefined) return withQuery({ view: { territory, review: true } });
-  if (kind === 'proposer' && code === undefined) return withQuery({ view: { territory, propose: true } });
-  if (kind === 'suivi' && code === undefined) return withQuery({ view: { territory, dashboard: true } });
   if (kind !== 'commune' || !code || rest.length > 0) {
     return withQuery({ view: { territory }, problem: `Le lien « ${quote(pathPart)} » n'est pas reconnu ; voici la carte de ${name}.` });
   }

@@ -3,19 +3,14 @@
 // commune), so that kinds never rest on colour alone.
 import type { FeatureCollection, Point } from 'geojson';
 import type { Offer } from '../core/offers.ts';
+import { atCommunes, symbolImage } from './map-symbols.ts';
 
 export const OFFER_COLOUR = '#6a4c93';
 
 export function offerFeatures(offers: Offer[], points: Map<string, [number, number]>): FeatureCollection<Point, { id: string; commune: string; kind: string }> {
-  return {
-    type: 'FeatureCollection',
-    features: offers
-      .filter((o) => points.has(o.commune))
-      .map((o) => ({ type: 'Feature', properties: { id: o.id, commune: o.commune, kind: o.kind }, geometry: { type: 'Point', coordinates: points.get(o.commune)! } })),
-  };
+  return atCommunes(offers, points, (o) => o.commune, (o) => ({ id: o.id, commune: o.commune, kind: o.kind }));
 }
 
-const RATIO = 2;
 /** Unit outlines (0..1) of each kind's symbol. */
 const SHAPES: Record<string, Array<[number, number]> | 'disc'> = {
   logement: [[0.5, 0.05], [0.95, 0.45], [0.95, 0.95], [0.05, 0.95], [0.05, 0.45]],
@@ -29,23 +24,13 @@ const SHAPES: Record<string, Array<[number, number]> | 'disc'> = {
   }),
 };
 
-/** Draws `offer-<kind>` on demand (no sprite to host). */
+/** Draws `offer-<kind>` on demand. */
 export function offerImage(id: string): { image: ImageData; pixelRatio: number } | undefined {
-  const shape = SHAPES[id.replace(/^offer-/, '')];
-  if (!id.startsWith('offer-') || !shape) return undefined;
-  const size = 22 * RATIO;
-  const ctx = new OffscreenCanvas(size, size).getContext('2d')!;
-  ctx.fillStyle = OFFER_COLOUR;
-  ctx.strokeStyle = '#ffffff';
-  ctx.lineWidth = 2 * RATIO;
-  ctx.beginPath();
-  if (shape === 'disc') ctx.arc(size / 2, size / 2, size / 2 - 2 * RATIO, 0, 2 * Math.PI);
-  else {
-    const inset = (v: number) => 2 * RATIO + v * (size - 4 * RATIO);
-    shape.forEach(([x, y], i) => (i ? ctx.lineTo(inset(x), inset(y)) : ctx.moveTo(inset(x), inset(y))));
-    ctx.closePath();
-  }
-  ctx.fill();
-  ctx.stroke();
-  return { image: ctx.getImageData(0, 0, size, size), pixelRatio: RATIO };
+  const shape = id.startsWith('offer-') ? SHAPES[id.slice('offer-'.length)] : undefined;
+  if (!shape) return undefined;
+  return symbolImage(22, OFFER_COLOUR, (ctx, size, pad) => {
+    if (shape === 'disc') return void ctx.arc(size / 2, size / 2, size / 2 - pad, 0, 2 * Math.PI);
+    const at = (v: number) => pad + v * (size - 2 * pad);
+    shape.forEach(([x, y], i) => (i ? ctx.lineTo(at(x), at(y)) : ctx.moveTo(at(x), at(y))));
+  });
 }
