@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // Content-Security-Policy of the built site (no 'unsafe-eval', no inline script). MapLibre's worker is a
-// same-origin file (src/ui/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its origin to img/connect.
+// same-origin file (src/ui/map/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its origin to img/connect.
 function contentSecurityPolicy(): Plugin {
   const basemap = process.env.VITE_BASEMAP_URL ? new URL(process.env.VITE_BASEMAP_URL.replace(/\{[a-z]\}/g, '0')).origin : '';
   const policy = [

@@ -1,7 +1,7 @@
 import { mount } from 'svelte';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import './ui/maplibre-worker.ts';
-import './ui/app.css';
-import App from './ui/App.svelte';
+import './ui/map/maplibre-worker.ts';
+import './ui/app/app.css';
+import App from './ui/app/App.svelte';
 
 mount(App, { target: document.getElementById('app')! });

@@ -1,0 +1,49 @@
+// MapLibre styling of a zonage view: class colours, class patterns, and the communes a rule changed.
+import type { ExpressionSpecification, StyleImageMetadata } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { ZonageView } from '../../core/zonage-bundle.ts';
+
+export interface ZonageStyle {
+  fill: ExpressionSpecification;
+  pattern: ExpressionSpecification;
+  ruled: FeatureCollection<Point, { code: string }>;
+}
+
+const NONE = '#ffffff';
+
+export function zonageStyle(view: ZonageView, points: Map<string, [number, number]>): ZonageStyle {
+  const colour = new Map(view.scheme.classes.map((k) => [k.id, k.color]));
+  const pattern = new Map(view.scheme.classes.map((k) => [k.id, k.pattern ? `motif-${k.pattern}` : '']));
+  const fillPairs: string[] = [];
+  const patternPairs: string[] = [];
+  for (const [code, c] of view.classes) {
+    fillPairs.push(code, colour.get(c.effective) ?? NONE);
+    patternPairs.push(code, pattern.get(c.effective) ?? '');
+  }
+  return {
+    // A commune the zonage does not classify stays white (reported at import, never defaulted).
+    fill: (fillPairs.length ? ['match', ['get', 'code'], ...fillPairs, NONE] : ['literal', NONE]) as ExpressionSpecification,
+    pattern: (patternPairs.length ? ['match', ['get', 'code'], ...patternPairs, ''] : ['literal', '']) as ExpressionSpecification,
+    ruled: {
+      type: 'FeatureCollection',
+      features: view.ruled.filter((code) => points.has(code)).map((code) => ({ type: 'Feature', properties: { code }, geometry: { type: 'Point', coordinates: points.get(code)! } })),
+    },
+  };
+}
+
+const SIZE = 8;
+const INK = [45, 25, 15, 150];
+
+/** 8×8 pattern tiles drawn on top of class colours, generated on demand (no sprite to host). */
+export function patternImage(id: string): { width: number; height: number; data: Uint8Array } & Partial<StyleImageMetadata> | undefined {
+  const on: Record<string, (x: number, y: number) => boolean> = {
+    'motif-hachures': (x, y) => (x + y) % SIZE === 0,
+    'motif-croisillons': (x, y) => (x + y) % SIZE === 0 || (x - y + SIZE) % SIZE === 0,
+    'motif-points': (x, y) => (x % 4 === 1 || x % 4 === 2) && (y % 4 === 1 || y % 4 === 2) && (x < 4) === (y < 4),
+  };
+  const test = on[id];
+  if (!test) return undefined;
+  const data = new Uint8Array(SIZE * SIZE * 4);
+  for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) if (test(x, y)) data.set(INK, (y * SIZE + x) * 4);
+  return { width: SIZE, height: SIZE, data };
+}
