@@ -71,9 +71,13 @@ const size = (f: string) => gz(fs.readFileSync(path.join(dist, f)));
 const maplibre = initial.filter((f) => f.includes('maplibre'));
 const app = initial.filter((f) => !f.includes('maplibre'));
 const worker = assets.filter((f) => f.includes('worker') && f.endsWith('.js')).map((f) => `assets/${f}`);
+// Chunks loaded when a page or a panel is first visited (simulator, offers, follow-up, import, table…).
+const lazy = assets.filter((f) => f.endsWith('.js') && !initial.includes(`assets/${f}`) && !worker.includes(`assets/${f}`)).map((f) => `assets/${f}`);
 console.log(`MapLibre : ${kb(maplibre.reduce((s, f) => s + size(f), 0))} (${maplibre.join(', ')})`);
-console.log(`application : ${kb(app.reduce((s, f) => s + size(f), 0))} (${app.join(', ')})`);
-console.log(`travailleur MapLibre, chargé ensuite : ${kb(worker.reduce((s, f) => s + size(f), 0))}`);
+console.log(`application, chargement initial : ${kb(app.reduce((s, f) => s + size(f), 0))} (objectif ≤ 80 Ko) (${app.join(', ')})`);
+console.log(`application, chargée à la visite : ${kb(lazy.reduce((s, f) => s + size(f), 0))} en ${lazy.length} morceaux`);
+for (const f of lazy.sort()) console.log(`  ${f} : ${kb(size(f))}`);
+console.log(`travailleurs (MapLibre, import), chargés ensuite : ${kb(worker.reduce((s, f) => s + size(f), 0))}`);
 
 // 4. Time to first complete map ---------------------------------------------------------------------
 // One static server for both pages, so both are served the same way: the built app, and a bare

@@ -5,7 +5,9 @@ import type { Commune } from './communes.ts';
 import type { ZonageView } from './zonage-bundle.ts';
 import { classById } from './zonage.ts';
 
-export const EXAMPLE_LABEL = 'Exemple — données fictives';
+import { EXAMPLE_LABEL } from './labels.ts';
+
+export { EXAMPLE_LABEL };
 
 export interface ZonageRow {
   code: string;

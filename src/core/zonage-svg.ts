@@ -4,7 +4,7 @@ import { geoConicConformal, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { formatDate, formatInteger } from './format.ts';
 import type { ZonageView } from './zonage-bundle.ts';
-import { EXAMPLE_LABEL } from './zonage-export.ts';
+import { EXAMPLE_LABEL } from './labels.ts';
 
 const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

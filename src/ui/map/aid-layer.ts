@@ -30,8 +30,6 @@ const PATTERNS = ['croisillons', 'hachures', 'points'] as const;
 const NONE = '#f2f2f2';
 
 /** Aids worth a map: financial, and varying from commune to commune (zone or commune condition). */
-export const mappableAids = (aids: ResolvedAid[]) =>
-  aids.filter((a) => a.kind === 'financiere' && a.amount.type !== 'unspecified' && (a.zone || a.conditions.some((c) => 'field' in c && c.field === 'commune.population')));
 
 export function aidLayer(aid: ResolvedAid, communes: Commune[], zones: ZoneResolver, date: string): AidLayer {
   const profile = { beneficiary: aid.beneficiaries[0] };

@@ -1,0 +1,87 @@
+// The application's state: the view read from the URL hash (the single source of truth), the territory's
+// loaded data, and what is being previewed without being published (an import, offers under review).
+// Every page reads it through the context (app/context.ts); pages keep their own state beside them.
+import { formatHash, parseHash, type View } from '../../core/permalink.ts';
+import { offerActive, type Offer } from '../../core/offers.ts';
+import type { ZonageBundle } from '../../core/zonage-bundle.ts';
+import { mappableAids } from '../map/aid-choices.ts';
+import { territories, defaultTerritory } from './territories.ts';
+import { loadTerritory, type TerritoryData } from './load.ts';
+
+const territoryNames = new Map(territories.map((t) => [t.id, t.name]));
+
+export class AppState {
+  view = $state<View>({ territory: defaultTerritory });
+  /** Raw: the loaded data is replaced whole, never mutated, and too large to be made deeply reactive. */
+  data = $state.raw<TerritoryData | null>(null);
+  notice = $state<string | null>(null);
+  loadError = $state<string | null>(null);
+  showImport = $state(false);
+  /** An import being previewed: shown on the map, never published from here. */
+  preview = $state.raw<{ territory: string; bundle: ZonageBundle; label: string } | null>(null);
+  /** Offers being reviewed, tried on the map and commune pages for this session (never published from here). */
+  reviewOffers = $state.raw<{ territory: string; offers: Offer[] }>({ territory: '', offers: [] });
+
+  readonly today = new Date().toISOString().slice(0, 10);
+  readonly territory = $derived(territories.find((t) => t.id === this.view.territory)!);
+  /** The territory's data once it matches the view (while another loads, nothing). */
+  readonly current = $derived(this.data && this.data.id === this.view.territory ? this.data : null);
+  readonly bundle = $derived(this.preview && this.preview.territory === this.data?.id ? this.preview.bundle : this.data?.zonage);
+  readonly commune = $derived(this.view.commune && this.current ? this.current.reference.get(this.view.commune) : undefined);
+  readonly tried = $derived(this.data && this.reviewOffers.territory === this.data.id ? this.reviewOffers.offers : []);
+  /** Offers in force today, the ones under review replacing the published ones of the same id. */
+  readonly activeOffers = $derived(
+    this.data
+      ? [...this.data.offers.filter((o) => !this.tried.some((t) => t.id === o.id)), ...this.tried].filter((o) => offerActive(o, this.today))
+      : [],
+  );
+
+  navigate(next: View) {
+    this.notice = null;
+    window.location.hash = formatHash(next);
+  }
+
+  /** Reads the hash: the territory first (its data is needed to check the commune), then the whole view. */
+  async applyHash() {
+    const hash = window.location.hash;
+    const first = parseHash(hash, { defaultTerritory, territoryNames, resolveCommune: (_t, c) => c });
+    let loaded: TerritoryData;
+    try {
+      loaded = await loadTerritory(first.view.territory);
+      this.loadError = null;
+    } catch (e) {
+      this.loadError = `Impossible de charger les données du territoire : ${(e as Error).message}`;
+      return;
+    }
+    if (window.location.hash !== hash) return; // a newer navigation superseded this one
+    const parsed = parseHash(hash, {
+      defaultTerritory,
+      territoryNames,
+      resolveCommune: (_t, code) => (loaded.reference.has(code) ? code : loaded.formerCodes.get(code)),
+    });
+    let problem = parsed.problem;
+    if (parsed.view.layer && !mappableAids(loaded.aids.aids).some((a) => a.id === parsed.view.layer)) {
+      problem ??= `Aucune aide « ${parsed.view.layer} » ne se cartographie dans ce territoire ; voici le zonage.`;
+      delete parsed.view.layer;
+    }
+    this.data = loaded;
+    this.view = parsed.view;
+    this.notice = problem ?? null;
+    const canonical = formatHash(parsed.view);
+    if (hash !== canonical) history.replaceState(null, '', canonical);
+  }
+
+  /** Follows the hash (also on back/forward); returns the function that stops following it. */
+  follow(): () => void {
+    const apply = () => void this.applyHash();
+    apply();
+    window.addEventListener('hashchange', apply);
+    return () => window.removeEventListener('hashchange', apply);
+  }
+
+  /** A page that keeps its state in the URL without adding a history entry (the simulator). */
+  replaceView(next: View) {
+    this.view = next;
+    history.replaceState(null, '', formatHash(next));
+  }
+}

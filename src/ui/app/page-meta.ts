@@ -1,0 +1,44 @@
+// The document's title and description follow the view, so that a shared or bookmarked page says what it shows.
+import type { View } from '../../core/permalink.ts';
+
+export interface PageMetaInput {
+  view: View;
+  territoryName: string;
+  commune?: { nom: string; code: string };
+  /** The commune's effective class, e.g. « zone fragile du zonage départemental 2026 ». */
+  zoneText?: string;
+}
+
+export function pageMeta({ view, territoryName, commune, zoneText }: PageMetaInput): { title: string; description: string } {
+  const name = `${territoryName} — Observatoire du zonage santé`;
+  if (view.review) return { title: `Relecture des offres — ${name}`, description: `Relecture des offres envoyées par les communes — ${territoryName}.` };
+  if (view.propose)
+    return { title: `Proposer une offre — ${name}`, description: `Formulaire des mairies pour proposer une offre aux professionnels de santé — ${territoryName}.` };
+  if (view.offers !== undefined)
+    return {
+      title: `Offres des communes — ${name}`,
+      description: `Logements, locaux, recrutements et services proposés par les communes aux professionnels de santé — ${territoryName}.`,
+    };
+  if (view.dashboard)
+    return {
+      title: `Suivi des installations et cessations — ${name}`,
+      description: `Installations et cessations des professionnels de santé par zone, densité médicale et communes à suivre — ${territoryName}.`,
+    };
+  if (view.simulator !== undefined)
+    return {
+      title: `Simulateur d'aides — ${name}`,
+      description: `Aides à l'installation des professionnels de santé — ${territoryName} : montants, conditions et engagements selon votre situation.`,
+    };
+  if (commune)
+    return {
+      title: `${commune.nom} — ${name}`,
+      description: `${commune.nom} (${commune.code}) : ${zoneText ?? 'zonage'}, offre de soins et aides à l'installation disponibles.`,
+    };
+  return { title: name, description: `Zonage des communes, offre de soins et aides à l'installation — ${territoryName}.` };
+}
+
+/** Writes the page's title and description into the document. */
+export function applyPageMeta(meta: { title: string; description: string }) {
+  document.title = meta.title;
+  document.querySelector('meta[name="description"]')?.setAttribute('content', meta.description);
+}

@@ -1,0 +1,90 @@
+// The map page's choices and what they draw: the zonage shown (profession, year, effective classes at the
+// map's date), the aid layer, the class changes since the previous year, movements and offers. Profession,
+// year, layers and the movements' period live in the URL (the app's view); movement filters are local.
+import { classChanges, dateForYear, professionsOf, yearsOf, zonageView, zoneResolver } from '../../core/zonage-bundle.ts';
+import { filterMovements } from '../../core/movements.ts';
+import { getApp } from '../app/context.ts';
+import { mappableAids } from './aid-choices.ts';
+import { zonageStyle } from './zonage-style.ts';
+import { movementFeatures } from './movement-style.ts';
+import { offerFeatures } from './offer-style.ts';
+
+export class MapState {
+  /** Movement filters: local to the page, not in the URL. */
+  mvProfession = $state('');
+  mvMode = $state('');
+
+  /** Built while the map page initialises: the app's state comes from the context. */
+  private app = getApp();
+
+  readonly professions = $derived(this.app.bundle ? professionsOf(this.app.bundle) : []);
+  readonly profession = $derived(
+    this.app.view.profession && this.professions.includes(this.app.view.profession) ? this.app.view.profession : this.professions[0],
+  );
+  readonly years = $derived(this.app.bundle && this.profession ? yearsOf(this.app.bundle, this.profession) : []);
+  /** The year asked for, else the zonage in force today, else the latest. */
+  readonly year = $derived.by(() => {
+    const asked = this.app.view.year;
+    if (asked !== undefined && this.years.includes(asked)) return asked;
+    const today = this.app.today;
+    const current = this.app.bundle?.zonages.find((z) => z.profession === this.profession && z.validFrom <= today && today <= z.validUntil);
+    return current?.year ?? this.years[this.years.length - 1];
+  });
+  /** The zonage shown; with the movements overlay, the effective zonage at the end of the chosen period. */
+  readonly zView = $derived.by(() => {
+    const bundle = this.app.bundle;
+    if (!bundle || !this.profession || this.year === undefined) return undefined;
+    const z = bundle.zonages.find((x) => x.profession === this.profession && x.year === this.year)!;
+    return zonageView(bundle, this.profession, this.year, dateForYear(z, this.app.view.movements?.to ?? this.app.today));
+  });
+  /** Effective classes at the map's date for every profession, computed once for the panel and the layer. */
+  readonly zones = $derived(this.app.bundle && this.zView ? zoneResolver(this.app.bundle, this.zView.date) : null);
+  readonly layerAid = $derived(this.app.view.layer ?? '');
+  readonly aidChoices = $derived(this.app.data ? mappableAids(this.app.data.aids.aids) : []);
+  /** The aid layer's module (and the aid engine), loaded when a layer is first chosen. */
+  private aidLayerModule = $state.raw<typeof import('./aid-layer.ts') | null>(null);
+  /** What one aid gives in each commune (« Couleurs » layer), instead of the zonage. */
+  readonly aids = $derived.by(() => {
+    const aid = this.aidChoices.find((a) => a.id === this.layerAid);
+    const { data } = this.app;
+    if (!aid || !data || !this.zones || !this.zView) return null;
+    const module = this.aidLayerModule;
+    if (!module) {
+      void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
+      return null;
+    }
+    return module.aidLayer(aid, [...data.reference.values()], this.zones, this.zView.date);
+  });
+  readonly style = $derived(this.aids ? this.aids.style : this.zView && this.app.data ? zonageStyle(this.zView, this.app.data.points) : null);
+  readonly previousYear = $derived(this.year !== undefined && this.years.includes(this.year - 1) ? this.year - 1 : undefined);
+  readonly changes = $derived.by(() => {
+    const bundle = this.app.bundle;
+    if (!bundle || !this.profession || this.previousYear === undefined || !this.zView) return undefined;
+    const z = bundle.zonages.find((x) => x.profession === this.profession && x.year === this.previousYear)!;
+    const before = zonageView(bundle, this.profession, this.previousYear, dateForYear(z, this.app.today));
+    return before ? classChanges(before, this.zView) : undefined;
+  });
+
+  readonly allMovements = $derived(this.app.bundle?.movements?.rows ?? []);
+  readonly shownMovements = $derived.by(() => {
+    const range = this.app.view.movements;
+    if (!range) return [];
+    return filterMovements(this.allMovements, {
+      from: range.from,
+      to: range.to,
+      ...(this.mvProfession ? { professions: [this.mvProfession] } : {}),
+      ...(this.mvMode ? { modes: [this.mvMode as 'liberal' | 'salarie'] } : {}),
+    });
+  });
+  readonly movementLayer = $derived(
+    this.app.view.movements && this.app.data
+      ? {
+          installation: movementFeatures(this.shownMovements, this.app.data.points, 'installation'),
+          cessation: movementFeatures(this.shownMovements, this.app.data.points, 'cessation'),
+        }
+      : null,
+  );
+  readonly offerLayer = $derived(this.app.view.offerLayer && this.app.data ? offerFeatures(this.app.activeOffers, this.app.data.points) : null);
+  /** The movements shown by default: since the first of January of last year. */
+  defaultRange = () => ({ from: `${Number(this.app.today.slice(0, 4)) - 1}-01-01`, to: this.app.today });
+}
