@@ -67,3 +67,14 @@ export function placeMinZoom(rank: number, population: number, maxZoom: number):
     : 11;
   return Math.min(z, maxZoom);
 }
+
+/**
+ * URL of the archive: VITE_TILES_URL when set (absolute, or relative to the page), else the copy shipped
+ * with the site. `base` is the page's base URL (document.baseURI in the browser).
+ */
+export function tilesArchiveUrl(configured: string | undefined, base: string): string {
+  return new URL(configured?.trim() || TILES_ARCHIVE, base).href;
+}
+
+/** The MapLibre source URL once the pmtiles protocol is registered (maplibregl.addProtocol('pmtiles', …)). */
+export const pmtilesSourceUrl = (archiveUrl: string): string => `pmtiles://${archiveUrl}`;

@@ -9,7 +9,7 @@ import { PbfReader } from 'pbf';
 import { gzip, writePmtiles, type PmtilesTile } from '../../scripts/lib/pmtiles-writer.ts';
 import { buildTiles, buildTilesIfChanged, MAX_ZOOM } from '../../scripts/build-tiles.ts';
 import { ROOT, loadCog } from '../../scripts/lib/inputs.ts';
-import { COMMUNES_MINZOOM, TILE_LAYERS, placeMinZoom } from '../../src/core/tiles.ts';
+import { COMMUNES_MINZOOM, TILE_LAYERS, placeMinZoom, pmtilesSourceUrl, tilesArchiveUrl } from '../../src/core/tiles.ts';
 
 const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
 
@@ -44,7 +44,7 @@ describe('writePmtiles, read back by the pmtiles package', () => {
     const reader = open(archive);
     const header = await reader.getHeader();
     expect(header).toMatchObject({ specVersion: 3, numAddressedTiles: tiles.length, clustered: true, tileCompression: 2, tileType: 1, minZoom: 0, maxZoom: 14, minLon: -5, maxLat: 51, centerZoom: 5 });
-    expect(header.leafDirectoryLength > 0).toBe(leaves);
+    expect((header.leafDirectoryLength ?? 0) > 0).toBe(leaves);
     expect(header.numTileContents).toBe(new Set(tiles.map((t) => Buffer.from(t.data).toString('hex'))).size);
     expect(header.rootDirectoryOffset + header.rootDirectoryLength).toBeLessThanOrEqual(16_384);
     for (const t of tiles) {
@@ -74,6 +74,18 @@ describe('placeMinZoom', () => {
   ])('rank $rank, $population inhabitants → zoom $z (capped by the max zoom)', ({ rank, population, z }) => {
     expect(placeMinZoom(rank, population, 14)).toBe(z);
     expect(placeMinZoom(rank, population, 9)).toBe(Math.min(z, 9));
+  });
+});
+
+describe('tilesArchiveUrl', () => {
+  it.each([
+    { configured: undefined, base: 'https://exemple.fr/app/index.html', url: 'https://exemple.fr/app/tiles/france.pmtiles' },
+    { configured: '  ', base: 'http://127.0.0.1:4173/', url: 'http://127.0.0.1:4173/tiles/france.pmtiles' },
+    { configured: 'https://cdn.exemple.fr/v3/france.pmtiles', base: 'https://exemple.fr/', url: 'https://cdn.exemple.fr/v3/france.pmtiles' },
+    { configured: '/cartes/france.pmtiles', base: 'https://exemple.fr/app/', url: 'https://exemple.fr/cartes/france.pmtiles' },
+  ])('$configured from $base → $url', ({ configured, base, url }) => {
+    expect(tilesArchiveUrl(configured, base)).toBe(url);
+    expect(pmtilesSourceUrl(url)).toBe(`pmtiles://${url}`);
   });
 });
 
