@@ -96,7 +96,7 @@ describe('buildTiles on one département', () => {
   it('is byte-identical from one build to the next', () => {
     const second = buildTiles({ src: GEO_SRC, departements: ['49'] });
     expect(Buffer.from(second.archive).equals(Buffer.from(first.archive))).toBe(true);
-  });
+  }, 60_000);
 
   it('holds every current commune once, merged, with its properties, and every tile reads back', async () => {
     const cog = loadCog();
@@ -128,7 +128,7 @@ describe('buildTiles on one département', () => {
     expect(placesByZoom.get(5)?.has('49007')).toBe(true);
     expect(placesByZoom.get(MAX_ZOOM)?.size).toBe(expected.length);
     expect(placesByZoom.get(7)!.size).toBeLessThan(placesByZoom.get(9)!.size);
-  }, 30_000);
+  }, 60_000);
 });
 
 describe('buildTilesIfChanged', () => {
@@ -152,5 +152,5 @@ describe('buildTilesIfChanged', () => {
     expect(buildTilesIfChanged({ src, out }).built).toBe(true);
     fs.rmSync(src, { recursive: true });
     fs.rmSync(out, { recursive: true });
-  });
+  }, 60_000);
 });
