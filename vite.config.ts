@@ -3,15 +3,20 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // Content-Security-Policy of the built site (no 'unsafe-eval', no inline script). MapLibre's worker is a
-// same-origin file (src/ui/map/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its origin to img/connect.
+// same-origin file (src/ui/map/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its origin to img/connect;
+// the national tiles archive (VITE_TILES_URL, when served from another origin, e.g. a CDN) adds its origin to connect.
 function contentSecurityPolicy(): Plugin {
   const basemap = process.env.VITE_BASEMAP_URL ? new URL(process.env.VITE_BASEMAP_URL.replace(/\{[a-z]\}/g, '0')).origin : '';
+  // A relative VITE_TILES_URL is same-origin: 'self' covers it.
+  const tilesUrl = process.env.VITE_TILES_URL ?? '';
+  const tiles = /^https?:\/\//.test(tilesUrl) ? new URL(tilesUrl).origin : '';
+  const connect = [...new Set(["'self'", basemap, tiles].filter(Boolean))].join(' ');
   const policy = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
     `img-src 'self' data: blob: ${basemap}`.trim(),
-    `connect-src 'self' ${basemap}`.trim(),
+    `connect-src ${connect}`,
     "worker-src 'self'",
     "font-src 'self'",
     "object-src 'none'",
