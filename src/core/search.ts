@@ -8,6 +8,8 @@ import type { SearchData } from './search-data.ts';
 
 /** « Saint-Jean-d'Angély » → « saint jean d angely »; œ and æ spelled out. */
 export function searchKey(text: string): string {
+  // Most names are plain ASCII: no accents to strip (a fast path for the 37,000 names of the index).
+  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
   return text
     .toLowerCase()
     .replace(/œ/g, 'oe')
@@ -157,41 +159,60 @@ export function buildSearchIndex(data: SearchData): SearchIndex {
   for (const id of Object.keys(data.territories).sort())
     for (const code of data.territories[id]) territoriesOf.set(code, [...(territoriesOf.get(code) ?? []), id]);
 
+  // Words get a number as first seen, renumbered once sorted: one map lookup per word of a name.
   const nameCommune: number[] = [];
   const nameFormer: number[] = [];
   const nameText: string[] = [];
   const nameKey: string[] = [];
-  const nameWordText: string[][] = [];
-  const wordNames = new Map<string, number[]>();
+  const nameWordStart = [0];
+  const seenWords: number[] = [];
+  const firstSeen = new Map<string, number>();
+  const wordNames: number[][] = [];
   const postal = new Map<string, number[]>();
-  const insee = new Map<string, number[]>();
-  rows.forEach(([code, nom, postals, , , former], c) => {
-    push(insee, code, c);
-    for (const p of postals ? postals.split(' ') : []) push(postal, p, c);
-    for (const [text, isFormer] of [[nom, 0], ...former.map((f) => [f, 1])] as Array<[string, number]>) {
-      const n = nameText.length;
-      const key = searchKey(text);
-      const words = key.split(' ').filter(Boolean);
-      nameCommune.push(c);
-      nameFormer.push(isFormer);
-      nameText.push(text);
-      nameKey.push(key);
-      nameWordText.push(words);
-      for (const w of words) push(wordNames, w, n);
+  const addName = (c: number, text: string, former: number) => {
+    const n = nameText.length;
+    const key = searchKey(text);
+    nameCommune.push(c);
+    nameFormer.push(former);
+    nameText.push(text);
+    nameKey.push(key);
+    for (const w of key.split(' ')) {
+      if (!w) continue;
+      let id = firstSeen.get(w);
+      if (id === undefined) {
+        firstSeen.set(w, (id = wordNames.length));
+        wordNames.push([]);
+      }
+      seenWords.push(id);
+      const list = wordNames[id];
+      if (list[list.length - 1] !== n) list.push(n);
     }
-  });
-  const words = postingList(wordNames);
-  const wordId = new Map(words.keys.map((w, i) => [w, i]));
-  const nameWordStart = new Int32Array(nameText.length + 1);
-  nameWordText.forEach((ws, n) => (nameWordStart[n + 1] = nameWordStart[n] + ws.length));
-  const nameWords = Int32Array.from(nameWordText.flat(), (w) => wordId.get(w)!);
+    nameWordStart.push(seenWords.length);
+  };
+  for (let c = 0; c < rows.length; c++) {
+    const [, nom, postals, , , former] = rows[c];
+    if (postals) for (const p of postals.split(' ')) push(postal, p, c);
+    addName(c, nom, 0);
+    for (const f of former) addName(c, f, 1);
+  }
+  const wordList = [...firstSeen.keys()];
+  const order = wordList.map((_, i) => i).sort((a, b) => (wordList[a] < wordList[b] ? -1 : 1));
+  const renumber = new Int32Array(order.length);
+  order.forEach((old, i) => (renumber[old] = i));
+  const words = order.map((i) => wordList[i]);
+  const postingStart = new Int32Array(words.length + 1);
+  order.forEach((old, i) => (postingStart[i + 1] = postingStart[i] + wordNames[old].length));
+  const postings = new Int32Array(postingStart[words.length]);
+  order.forEach((old, i) => postings.set(wordNames[old], postingStart[i]));
+  const nameWords = Int32Array.from(seenWords, (id) => renumber[id]);
   const byLength: number[][] = [];
-  words.keys.forEach((w, i) => (byLength[w.length] ??= []).push(i));
+  words.forEach((w, i) => (byLength[w.length] ??= []).push(i));
   const glued = new Map<string, number[]>();
   nameKey.forEach((k, n) => k.includes(' ') && push(glued, k.replace(/ /g, ''), n));
   const gluedList = postingList(glued);
   const postals = postingList(postal);
-  const insees = postingList(insee);
+  // INSEE codes: one commune each, sorted.
+  const byCode = rows.map((_, c) => c).sort((a, b) => (rows[a][0] < rows[b][0] ? -1 : 1));
   return {
     code: rows.map((r) => r[0]),
     nom: rows.map((r) => r[1]),
@@ -204,22 +225,22 @@ export function buildSearchIndex(data: SearchData): SearchIndex {
     nameFormer: Uint8Array.from(nameFormer),
     nameText,
     nameKey,
-    nameWordStart,
+    nameWordStart: Int32Array.from(nameWordStart),
     nameWords,
-    nameFirstWord: Int32Array.from(nameWordStart.subarray(0, -1), (k) => nameWords[k]),
-    words: words.keys,
-    postingStart: words.start,
-    postings: words.items,
+    nameFirstWord: Int32Array.from(nameWordStart.slice(0, -1), (k) => nameWords[k]),
+    words,
+    postingStart,
+    postings,
     wordsByLength: Array.from(byLength, (ids) => Int32Array.from(ids ?? [])),
-    wordLetters: Int32Array.from(words.keys, letters),
+    wordLetters: Int32Array.from(words, letters),
     glued: gluedList.keys,
     gluedStart: gluedList.start,
     gluedNames: gluedList.items,
     postalCodes: postals.keys,
     postalStart: postals.start,
     postalCommunes: postals.items,
-    inseeCodes: insees.keys,
-    inseeCommune: insees.items,
+    inseeCodes: byCode.map((c) => rows[c][0]),
+    inseeCommune: Int32Array.from(byCode),
     scratch: {
       generation: 0,
       nameGeneration: 0,
