@@ -5,20 +5,9 @@
 // by binary search; a query reads only the names holding its rarest word, never all 37,000 names (npm run bench).
 import { distance } from 'fastest-levenshtein';
 import type { SearchData } from './search-data.ts';
+import { searchKey } from './search-key.ts';
 
-/** « Saint-Jean-d'Angély » → « saint jean d angely »; œ and æ spelled out. */
-export function searchKey(text: string): string {
-  // Most names are plain ASCII: no accents to strip (a fast path for the 37,000 names of the index).
-  if (!/[^\x00-\x7f]/.test(text)) return text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { searchKey };
 
 /** The département of a commune, from its code: three digits overseas (971…, 984…), else two (01…, 2A…). */
 export const departementOf = (code: string): string => (/^9[78]/.test(code) ? code.slice(0, 3) : code.slice(0, 2));
