@@ -52,7 +52,8 @@ export interface SearchIndex {
   // Communes, most populous first: a commune's number is its rank, so the lower number wins a tie.
   code: string[];
   nom: string[];
-  postal: string[][];
+  /** Postal codes joined by spaces, as in the file. */
+  postal: string[];
   population: Float64Array;
   epci: Array<string | null>;
   territories: string[][];
@@ -143,7 +144,10 @@ function push(map: Map<string, number[]>, key: string, value: number): void {
 }
 
 export function buildSearchIndex(data: SearchData): SearchIndex {
-  const rows = [...data.communes].sort((a, b) => (b[3] ?? 0) - (a[3] ?? 0) || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  // Most populous first, then in the file's order (by code): one native numeric sort of packed keys.
+  const SLOT = 2 ** 20;
+  const packed = Float64Array.from(data.communes, (r, i) => -(r[3] ?? 0) * SLOT + i).sort();
+  const rows = Array.from(packed, (k) => data.communes[((k % SLOT) + SLOT) % SLOT]);
   const territoriesOf = new Map<string, string[]>();
   for (const id of Object.keys(data.territories).sort())
     for (const code of data.territories[id]) territoriesOf.set(code, [...(territoriesOf.get(code) ?? []), id]);
@@ -184,11 +188,10 @@ export function buildSearchIndex(data: SearchData): SearchIndex {
     addName(c, nom, 0);
     for (const f of former) addName(c, f, 1);
   }
-  const wordList = [...firstSeen.keys()];
-  const order = wordList.map((_, i) => i).sort((a, b) => (wordList[a] < wordList[b] ? -1 : 1));
+  const words = [...firstSeen.keys()].sort();
+  const order = words.map((w) => firstSeen.get(w)!);
   const renumber = new Int32Array(order.length);
   order.forEach((old, i) => (renumber[old] = i));
-  const words = order.map((i) => wordList[i]);
   const postingStart = new Int32Array(words.length + 1);
   order.forEach((old, i) => (postingStart[i + 1] = postingStart[i] + wordNames[old].length));
   const postings = new Int32Array(postingStart[words.length]);
@@ -200,12 +203,13 @@ export function buildSearchIndex(data: SearchData): SearchIndex {
   nameKey.forEach((k, n) => k.includes(' ') && push(glued, k.replace(/ /g, ''), n));
   const gluedList = postingList(glued);
   const postals = postingList(postal);
-  // INSEE codes: one commune each, sorted.
-  const byCode = rows.map((_, c) => c).sort((a, b) => (rows[a][0] < rows[b][0] ? -1 : 1));
+  // INSEE codes, sorted, each with its commune's rank.
+  const rankOf = new Map(rows.map((r, c) => [r[0], c]));
+  const inseeCodes = data.communes.map((r) => r[0]).sort();
   return {
     code: rows.map((r) => r[0]),
     nom: rows.map((r) => r[1]),
-    postal: rows.map((r) => (r[2] ? r[2].split(' ') : [])),
+    postal: rows.map((r) => r[2]),
     population: Float64Array.from(rows, (r) => r[3] ?? 0),
     epci: rows.map((r) => (r[4] >= 0 ? data.epcis[r[4]] : null)),
     territories: rows.map((r) => territoriesOf.get(r[0]) ?? []),
@@ -228,8 +232,8 @@ export function buildSearchIndex(data: SearchData): SearchIndex {
     postalCodes: postals.keys,
     postalStart: postals.start,
     postalCommunes: postals.items,
-    inseeCodes: byCode.map((c) => rows[c][0]),
-    inseeCommune: Int32Array.from(byCode),
+    inseeCodes,
+    inseeCommune: Int32Array.from(inseeCodes, (code) => rankOf.get(code)!),
     scratch: {
       generation: 0,
       nameGeneration: 0,
@@ -440,7 +444,10 @@ function hit(ix: SearchIndex, c: number, code: string | null): SearchHit {
     const padded = `0${code}`;
     if (score === CODE_SCORES.insee || score === CODE_SCORES.inseePrefix) via = `code INSEE ${ix.code[c]}`;
     else if (score === CODE_SCORES.inseePadded) via = `code INSEE ${padded}`;
-    else via = `code postal ${ix.postal[c].find((p) => p === code) ?? ix.postal[c].find((p) => p === padded) ?? ix.postal[c].find((p) => p.startsWith(code))}`;
+    else {
+      const postals = ix.postal[c].split(' ');
+      via = `code postal ${postals.find((p) => p === code) ?? postals.find((p) => p === padded) ?? postals.find((p) => p.startsWith(code))}`;
+    }
   }
   return {
     code: ix.code[c],
