@@ -113,6 +113,12 @@ describe('classement', () => {
 
   it('pas de fautes cherchées quand le nom exact est trouvé', () => expect(search('niort').map((h) => h.nom)).not.toContain('Nort-sur-Erdre'));
 
+  it.each(['mont', 'saint', 'chateau'])('quand les débuts de noms abondent, ils remplissent la liste avant toute faute : « %s »', (q) => {
+    const hits = search(q, 25);
+    expect(hits).toHaveLength(25);
+    expect(hits.every((h) => ` ${searchKey(h.nom)}`.includes(` ${q}`))).toBe(true); // Mons, Sains… are not offered
+  });
+
   it.each(['saint', 'st', 's', 'mont', 'les', 'sur mer', 'rochelle', 'la rochele', '17', '97', '1', 'marseile'])(
     '« %s » : scores décroissants, à score égal les plus peuplées d’abord, chaque commune une fois',
     (q) => {
