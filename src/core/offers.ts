@@ -4,7 +4,7 @@
 // Offer text is plain text, always rendered as text; links and photos are restricted to safe schemes.
 import { isIsoDate } from './dates.ts';
 import { PROFESSIONS } from './professions.ts';
-import { searchKey } from './search.ts';
+import { searchKey } from './search-key.ts';
 
 export const OFFER_KINDS = [
   { id: 'logement', label: 'Logement', hint: "pour un interne, un remplaçant ou un professionnel" },

@@ -1,20 +1,16 @@
-// Finding a commune by what people type: any case, accents, hyphens or apostrophes (« saint jean d
-// angely »), « St »/« Ste », a postal code, an INSEE code, or a former or delegated commune's name
-// (« Hiers-Brouage » → Marennes-Hiers-Brouage, with a note). One linear pass over precomputed keys:
-// fast enough for the 34,969 current communes and their former names (npm run bench).
-import type { Commune } from './communes.ts';
+// Finding a commune of France by what people type: any case, accents, hyphens or apostrophes (« saint jean d
+// angely »), « St »/« Ste », a typo (« la rochele »), a postal code (with or without its leading zero), an
+// INSEE code, or a former or delegated commune's name (« Hiers-Brouage » → Marennes-Hiers-Brouage, with a note).
+// The index holds the names' distinct words sorted, so the words starting with what was typed are one range found
+// by binary search; a query reads only the names holding its rarest word, never all 37,000 names (npm run bench).
+import { distance } from 'fastest-levenshtein';
+import type { SearchData } from './search-data.ts';
+import { searchKey } from './search-key.ts';
 
-/** « Saint-Jean-d'Angély » → « saint jean d angely »; œ and æ spelled out. */
-export function searchKey(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/œ/g, 'oe')
-    .replace(/æ/g, 'ae')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
+export { searchKey };
+
+/** The département of a commune, from its code: three digits overseas (971…, 984…), else two (01…, 2A…). */
+export const departementOf = (code: string): string => (/^9[78]/.test(code) ? code.slice(0, 3) : code.slice(0, 2));
 
 const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
 
@@ -25,138 +21,473 @@ export const queryWords = (query: string): string[] =>
     .filter(Boolean)
     .map((w) => ABBREVIATIONS[w] ?? w);
 
-export interface SearchEntry {
-  code: string;
-  nom: string;
-  territory: string;
-  /** The name matched: the commune's own, or a former or delegated commune's. */
-  matched: string;
-  former: boolean;
-  key: string;
-  postalCodes: string[];
-  population: number | null;
-}
-
 export interface SearchHit {
   code: string;
   nom: string;
-  territory: string;
-  /** « ancienne commune Hiers-Brouage » when the match is a former name. */
+  /** The territory whose pages show this commune, or null for a commune outside every territory. */
+  territory: string | null;
+  /** Every territory holding the commune (a territory may lie inside another). */
+  territories: string[];
+  departement: { code: string; nom: string };
+  epci: string | null;
+  /** « ancienne commune Hiers-Brouage, aujourd'hui Marennes-Hiers-Brouage » when the match is a former name. */
   note?: string;
-  /** Why it matched: « code postal 17000 », « code INSEE 17300 »… */
+  /** Why a code matched: « code postal 17400 », « code INSEE 17400 ». */
   via?: string;
   score: number;
   population: number;
 }
 
-/** Entries, and their keys in a plain array: the scan reads only the keys, which V8 walks much faster. */
+// Scores: a higher one always wins; among equals, the more populous commune.
+const CODE_SCORES = { postal: 100, postalPadded: 95, insee: 90, inseePadded: 85, postalPrefix: 40, inseePrefix: 35 };
+const NAME_SCORES = { exact: 100, prefix: 80, wordsInOrder: 60, words: 50, typoWhole: 45, typo: 40, gluedPrefix: 39 };
+const FORMER_PENALTY = 5;
+const MAX_SCORE = 127;
+/** The typo pass runs only when the exact and prefix matches found fewer communes than this. */
+const TYPO_BELOW = 5;
+/** Edits allowed in a word of this many letters: none under 4, 1 up to 7, then 2. */
+const maxEdits = (length: number) => (length < 4 ? 0 : length < 8 ? 1 : 2);
+
 export interface SearchIndex {
-  entries: SearchEntry[];
-  keys: string[];
-  /** The keys after a space, to find word starts with one indexOf. */
-  padded: string[];
-  codes: string[];
-  /** Postal codes of each entry, joined by spaces. */
-  postals: string[];
-  former: Uint8Array;
+  // Communes, most populous first: a commune's number is its rank, so the lower number wins a tie.
+  code: string[];
+  nom: string[];
+  /** Postal codes joined by spaces, as in the file. */
+  postal: string[];
   population: Float64Array;
+  epci: Array<string | null>;
+  territories: string[][];
+  departements: Record<string, string>;
+  // Names, current and former, in commune order: the commune, the name as written, its key, its words.
+  nameCommune: Int32Array;
+  nameFormer: Uint8Array;
+  nameText: string[];
+  nameKey: string[];
+  nameWordStart: Int32Array;
+  nameWords: Int32Array;
+  nameFirstWord: Int32Array;
+  // Distinct words of all names, sorted, each with the names holding it (postings), and grouped by length.
+  words: string[];
+  postingStart: Int32Array;
+  postings: Int32Array;
+  wordsByLength: Int32Array[];
+  /** The letters of each word as bits: a cheap test before computing an edit distance. */
+  wordLetters: Int32Array;
+  // Multi-word names without their spaces, sorted, with their names: « larochelle » finds La Rochelle.
+  glued: string[];
+  gluedStart: Int32Array;
+  gluedNames: Int32Array;
+  // Distinct postal codes, sorted, with their communes; INSEE codes, sorted, with their commune.
+  postalCodes: string[];
+  postalStart: Int32Array;
+  postalCommunes: Int32Array;
+  inseeCodes: string[];
+  inseeCommune: Int32Array;
+  scratch: Scratch;
 }
 
-export function buildSearchIndex(territories: Array<{ id: string; communes: Commune[] }>): SearchIndex {
-  const entries: SearchEntry[] = [];
-  for (const t of territories)
-    for (const c of t.communes) {
-      const base = { code: c.code, nom: c.nom, territory: t.id, postalCodes: c.codesPostaux, population: c.population };
-      const key = searchKey(c.nom);
-      entries.push({ ...base, matched: c.nom, former: false, key });
-      for (const a of c.anciennes) {
-        const k = searchKey(a.nom);
-        // Former codes without a name (a.nom === a.code) and the commune itself are not names to find.
-        if (a.nom === a.code || k === key) continue;
-        entries.push({ ...base, matched: a.nom, former: true, key: k });
+/** Per-query work space, allocated once: stamps avoid clearing arrays between queries. */
+interface Scratch {
+  generation: number;
+  nameGeneration: number;
+  communeStamp: Uint32Array;
+  nameStamp: Uint32Array;
+  best: Uint8Array;
+  bestName: Int32Array;
+  found: Int32Array;
+  count: number;
+  histogram: Uint32Array;
+}
+
+/** Index of the first of the sorted strings that is ≥ value. */
+function lowerBound(sorted: string[], value: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid] < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The range [lo, hi) of the sorted strings starting with prefix. */
+const prefixRange = (sorted: string[], prefix: string): [number, number] => [lowerBound(sorted, prefix), lowerBound(sorted, `${prefix}\uffff`)];
+
+/** Sorted keys and, for each, the numbers listed under it (in the order they were added). */
+function postingList(map: Map<string, number[]>): { keys: string[]; start: Int32Array; items: Int32Array } {
+  const keys = [...map.keys()].sort();
+  const start = new Int32Array(keys.length + 1);
+  keys.forEach((k, i) => (start[i + 1] = start[i] + map.get(k)!.length));
+  const items = new Int32Array(start[keys.length]);
+  keys.forEach((k, i) => items.set(map.get(k)!, start[i]));
+  return { keys, start, items };
+}
+
+/** One bit per letter or digit class present in the word. */
+function letters(word: string): number {
+  let bits = 0;
+  for (let i = 0; i < word.length; i++) bits |= 1 << (word.charCodeAt(i) % 31);
+  return bits;
+}
+
+function bitCount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function push(map: Map<string, number[]>, key: string, value: number): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+export function buildSearchIndex(data: SearchData): SearchIndex {
+  // Most populous first, then in the file's order (by code): one native numeric sort of packed keys.
+  const SLOT = 2 ** 20;
+  const packed = Float64Array.from(data.communes, (r, i) => -(r[3] ?? 0) * SLOT + i).sort();
+  const rows = Array.from(packed, (k) => data.communes[((k % SLOT) + SLOT) % SLOT]);
+  const territoriesOf = new Map<string, string[]>();
+  for (const id of Object.keys(data.territories).sort())
+    for (const code of data.territories[id]) territoriesOf.set(code, [...(territoriesOf.get(code) ?? []), id]);
+
+  // Words get a number as first seen, renumbered once sorted: one map lookup per word of a name.
+  const nameCommune: number[] = [];
+  const nameFormer: number[] = [];
+  const nameText: string[] = [];
+  const nameKey: string[] = [];
+  const nameWordStart = [0];
+  const seenWords: number[] = [];
+  const firstSeen = new Map<string, number>();
+  const wordNames: number[][] = [];
+  const postal = new Map<string, number[]>();
+  const addName = (c: number, text: string, former: number) => {
+    const n = nameText.length;
+    const key = searchKey(text);
+    nameCommune.push(c);
+    nameFormer.push(former);
+    nameText.push(text);
+    nameKey.push(key);
+    for (const w of key.split(' ')) {
+      if (!w) continue;
+      let id = firstSeen.get(w);
+      if (id === undefined) {
+        firstSeen.set(w, (id = wordNames.length));
+        wordNames.push([]);
       }
+      seenWords.push(id);
+      const list = wordNames[id];
+      if (list[list.length - 1] !== n) list.push(n);
     }
+    nameWordStart.push(seenWords.length);
+  };
+  for (let c = 0; c < rows.length; c++) {
+    const [, nom, postals, , , former] = rows[c];
+    if (postals) for (const p of postals.split(' ')) push(postal, p, c);
+    addName(c, nom, 0);
+    for (const f of former) addName(c, f, 1);
+  }
+  const words = [...firstSeen.keys()].sort();
+  const order = words.map((w) => firstSeen.get(w)!);
+  const renumber = new Int32Array(order.length);
+  order.forEach((old, i) => (renumber[old] = i));
+  const postingStart = new Int32Array(words.length + 1);
+  order.forEach((old, i) => (postingStart[i + 1] = postingStart[i] + wordNames[old].length));
+  const postings = new Int32Array(postingStart[words.length]);
+  order.forEach((old, i) => postings.set(wordNames[old], postingStart[i]));
+  const nameWords = Int32Array.from(seenWords, (id) => renumber[id]);
+  const byLength: number[][] = [];
+  words.forEach((w, i) => (byLength[w.length] ??= []).push(i));
+  const glued = new Map<string, number[]>();
+  nameKey.forEach((k, n) => k.includes(' ') && push(glued, k.replace(/ /g, ''), n));
+  const gluedList = postingList(glued);
+  const postals = postingList(postal);
+  // INSEE codes, sorted, each with its commune's rank.
+  const rankOf = new Map(rows.map((r, c) => [r[0], c]));
+  const inseeCodes = data.communes.map((r) => r[0]).sort();
   return {
-    entries,
-    keys: entries.map((e) => e.key),
-    padded: entries.map((e) => ` ${e.key}`),
-    codes: entries.map((e) => e.code),
-    postals: entries.map((e) => e.postalCodes.join(' ')),
-    former: Uint8Array.from(entries, (e) => (e.former ? 1 : 0)),
-    population: Float64Array.from(entries, (e) => e.population ?? 0),
+    code: rows.map((r) => r[0]),
+    nom: rows.map((r) => r[1]),
+    postal: rows.map((r) => r[2]),
+    population: Float64Array.from(rows, (r) => r[3] ?? 0),
+    epci: rows.map((r) => (r[4] >= 0 ? data.epcis[r[4]] : null)),
+    territories: rows.map((r) => territoriesOf.get(r[0]) ?? []),
+    departements: data.departements,
+    nameCommune: Int32Array.from(nameCommune),
+    nameFormer: Uint8Array.from(nameFormer),
+    nameText,
+    nameKey,
+    nameWordStart: Int32Array.from(nameWordStart),
+    nameWords,
+    nameFirstWord: Int32Array.from(nameWordStart.slice(0, -1), (k) => nameWords[k]),
+    words,
+    postingStart,
+    postings,
+    wordsByLength: Array.from(byLength, (ids) => Int32Array.from(ids ?? [])),
+    wordLetters: Int32Array.from(words, letters),
+    glued: gluedList.keys,
+    gluedStart: gluedList.start,
+    gluedNames: gluedList.items,
+    postalCodes: postals.keys,
+    postalStart: postals.start,
+    postalCommunes: postals.items,
+    inseeCodes,
+    inseeCommune: Int32Array.from(inseeCodes, (code) => rankOf.get(code)!),
+    scratch: {
+      generation: 0,
+      nameGeneration: 0,
+      communeStamp: new Uint32Array(rows.length),
+      nameStamp: new Uint32Array(nameText.length),
+      best: new Uint8Array(rows.length),
+      bestName: new Int32Array(rows.length),
+      found: new Int32Array(rows.length),
+      count: 0,
+      histogram: new Uint32Array(MAX_SCORE + 1),
+    },
   };
 }
 
-/** How well the words match a name (its key, and the key after a space): exact, prefix, every word
- * starting a word of the name in order (« jean angely »), in any order, or contained; 0 if not. */
-function nameScore(key: string, padded: string, words: string[], joined: string): number {
-  if (key === joined) return 100;
-  if (key.startsWith(joined)) return 80;
-  let at = 0;
+/** Records a commune found with a score (and the name that matched, or -1), keeping its best score. */
+function offer(s: Scratch, commune: number, score: number, name: number): void {
+  if (s.communeStamp[commune] !== s.generation) {
+    s.communeStamp[commune] = s.generation;
+    s.best[commune] = score;
+    s.bestName[commune] = name;
+    s.found[s.count++] = commune;
+  } else if (score > s.best[commune]) {
+    s.best[commune] = score;
+    s.bestName[commune] = name;
+  }
+}
+
+function searchCodes(ix: SearchIndex, code: string): void {
+  const s = ix.scratch;
+  const padded = /^\d{4}$/.test(code) ? `0${code}` : null;
+  const postalsFrom = (from: string, exactScore: number, prefixScore: number) => {
+    const [lo, hi] = prefixRange(ix.postalCodes, from);
+    for (let t = lo; t < hi; t++) {
+      const score = ix.postalCodes[t] === from ? exactScore : prefixScore;
+      for (let p = ix.postalStart[t]; p < ix.postalStart[t + 1]; p++) offer(s, ix.postalCommunes[p], score, -1);
+    }
+  };
+  postalsFrom(code, CODE_SCORES.postal, CODE_SCORES.postalPrefix);
+  if (padded) postalsFrom(padded, CODE_SCORES.postalPadded, CODE_SCORES.postalPadded);
+  // INSEE codes: exact, or as a prefix from two characters on (a département).
+  const [lo, hi] = code.length >= 2 ? prefixRange(ix.inseeCodes, code) : [0, 0];
+  for (let t = lo; t < hi; t++) offer(s, ix.inseeCommune[t], ix.inseeCodes[t] === code ? CODE_SCORES.insee : CODE_SCORES.inseePrefix, -1);
+  if (padded) {
+    const t = lowerBound(ix.inseeCodes, padded);
+    if (ix.inseeCodes[t] === padded) offer(s, ix.inseeCommune[t], CODE_SCORES.inseePadded, -1);
+  }
+}
+
+/** What each query word matches: the words of the index in [lo, hi) by prefix, and close words by typo. */
+interface WordMatch {
+  lo: number;
+  hi: number;
+  typos: Map<number, number> | null;
+}
+
+/** The edits needed for word j to match the index's word t: 0 by prefix, a typo's distance, or -1. */
+function editsFor(m: WordMatch, t: number): number {
+  if (t >= m.lo && t < m.hi) return 0;
+  return m.typos?.get(t) ?? -1;
+}
+
+/** Scores the names holding the rarest query word; with typos, a name needs at least one edit to count. */
+function searchNames(ix: SearchIndex, words: string[], matches: WordMatch[], typoPass: boolean): void {
+  const s = ix.scratch;
+  const joined = words.join(' ');
+  const postingsOf = (t: number) => ix.postingStart[t + 1] - ix.postingStart[t];
+  const size = (m: WordMatch) => ix.postingStart[m.hi] - ix.postingStart[m.lo] + [...(m.typos?.keys() ?? [])].reduce((n, t) => n + postingsOf(t), 0);
+  let rarest = 0;
+  for (let j = 1; j < matches.length; j++) if (size(matches[j]) < size(matches[rarest])) rarest = j;
+  const m = matches[rarest];
+  const tokens = [...(m.typos?.keys() ?? [])];
+  for (let t = m.lo; t < m.hi; t++) tokens.push(t);
+  s.nameGeneration++;
+  for (const t of tokens)
+    for (let p = ix.postingStart[t]; p < ix.postingStart[t + 1]; p++) {
+      const n = ix.postings[p];
+      if (s.nameStamp[n] === s.nameGeneration) continue;
+      s.nameStamp[n] = s.nameGeneration;
+      const score = scoreName(ix, n, words, joined, matches, typoPass);
+      if (score > 0) offer(s, ix.nameCommune[n], score - FORMER_PENALTY * ix.nameFormer[n], n);
+    }
+}
+
+/** exact > prefix > every word starting a word of the name in order > in any order > typo (fewer edits first); 0 if not. */
+function scoreName(ix: SearchIndex, n: number, words: string[], joined: string, matches: WordMatch[], typoPass: boolean): number {
+  const from = ix.nameWordStart[n];
+  const to = ix.nameWordStart[n + 1];
+  let edits = 0;
+  for (const m of matches) {
+    let fewest = -1;
+    for (let k = from; k < to; k++) {
+      const e = editsFor(m, ix.nameWords[k]);
+      if (e >= 0 && (fewest < 0 || e < fewest)) fewest = e;
+    }
+    if (fewest < 0) return 0;
+    edits += fewest;
+  }
+  // Word by word in order: each query word matches a later word of the name than the previous one.
+  let at = from;
   let inOrder = true;
-  for (const w of words) {
-    const i = padded.indexOf(` ${w}`, at);
-    if (i < 0) {
+  for (const m of matches) {
+    while (at < to && editsFor(m, ix.nameWords[at]) < 0) at++;
+    if (at === to) {
       inOrder = false;
       break;
     }
-    at = i + w.length + 1;
+    at++;
   }
-  if (inOrder) return 60;
-  if (words.every((w) => padded.includes(` ${w}`))) return 50;
-  return key.includes(joined) ? 30 : 0;
+  if (typoPass) {
+    if (edits === 0) return 0; // found by the exact and prefix pass
+    const whole = inOrder && to - from === words.length;
+    return Math.max(1, (whole ? NAME_SCORES.typoWhole : NAME_SCORES.typo) - 2 * (edits - 1));
+  }
+  const key = ix.nameKey[n];
+  if (key === joined) return NAME_SCORES.exact;
+  if (key.startsWith(joined)) return NAME_SCORES.prefix;
+  return inOrder ? NAME_SCORES.wordsInOrder : NAME_SCORES.words;
 }
 
-export function searchCommunes(index: SearchIndex, query: string, limit = 10): SearchHit[] {
+/**
+ * One word (« s », « saint », « mont »): exact names, then names starting with it, walked in commune order so the
+ * walk stops at the `limit`-th current name; nothing else can rank above those. False when too few were found.
+ */
+function searchOneWord(ix: SearchIndex, word: string, m: WordMatch, limit: number): boolean {
+  const s = ix.scratch;
+  if (ix.words[m.lo] === word)
+    for (let p = ix.postingStart[m.lo]; p < ix.postingStart[m.lo + 1]; p++) {
+      const n = ix.postings[p];
+      if (ix.nameKey[n] === word) offer(s, ix.nameCommune[n], NAME_SCORES.exact - FORMER_PENALTY * ix.nameFormer[n], n);
+    }
+  let current = 0;
+  for (let n = 0; n < ix.nameFirstWord.length && current < limit; n++) {
+    const t = ix.nameFirstWord[n];
+    if (t < m.lo || t >= m.hi || ix.nameKey[n] === word) continue;
+    offer(s, ix.nameCommune[n], NAME_SCORES.prefix - FORMER_PENALTY * ix.nameFormer[n], n);
+    if (!ix.nameFormer[n]) current++;
+  }
+  return current >= limit;
+}
+
+/** Multi-word names written without their spaces (« larochelle », « saintjean »), when few names matched. */
+function searchGlued(ix: SearchIndex, glued: string): void {
+  if (glued.length < 4) return;
+  const [lo, hi] = prefixRange(ix.glued, glued);
+  for (let t = lo; t < hi; t++) {
+    // A whole name is sure; a glued prefix crossing a word is a guess (« rochele » is not Roche-lez-Beaupré).
+    const score = ix.glued[t] === glued ? NAME_SCORES.exact : NAME_SCORES.gluedPrefix;
+    for (let p = ix.gluedStart[t]; p < ix.gluedStart[t + 1]; p++) {
+      const n = ix.gluedNames[p];
+      offer(ix.scratch, ix.nameCommune[n], score - FORMER_PENALTY * ix.nameFormer[n], n);
+    }
+  }
+}
+
+function exactFound(s: Scratch): boolean {
+  for (let i = 0; i < s.count; i++) if (s.best[s.found[i]] >= NAME_SCORES.exact - FORMER_PENALTY) return true;
+  return false;
+}
+
+/** Words of the index within a word's allowed edits, except those it already starts. */
+function typosOf(ix: SearchIndex, word: string, m: WordMatch): Map<number, number> | null {
+  const k = maxEdits(word.length);
+  if (!k) return null;
+  const near = new Map<number, number>();
+  const bits = letters(word);
+  for (let len = Math.max(1, word.length - k); len <= word.length + k; len++)
+    for (const t of ix.wordsByLength[len] ?? []) {
+      // Each edit adds or removes at most one letter: words differing by more letters are out.
+      const other = ix.wordLetters[t];
+      if (bitCount(bits & ~other) > k || bitCount(other & ~bits) > k || (t >= m.lo && t < m.hi)) continue;
+      const d = distance(word, ix.words[t]);
+      if (d <= k) near.set(t, d);
+    }
+  return near;
+}
+
+/** The best `limit` communes found: highest score, then rank; without sorting all of them. */
+function best(s: Scratch, limit: number): number[] {
+  const { histogram, found, best: score } = s;
+  histogram.fill(0);
+  for (let i = 0; i < s.count; i++) histogram[score[found[i]]]++;
+  let cut = MAX_SCORE;
+  let above = 0;
+  while (cut > 0 && above + histogram[cut] < limit) above += histogram[cut--];
+  const chosen: number[] = [];
+  const atCut: number[] = []; // the lowest ranks scoring exactly `cut`, kept sorted
+  const room = limit - above;
+  for (let i = 0; i < s.count; i++) {
+    const c = found[i];
+    if (score[c] > cut) chosen.push(c);
+    else if (score[c] === cut && room > 0 && (atCut.length < room || c < atCut[atCut.length - 1])) {
+      let j = atCut.length;
+      while (j > 0 && atCut[j - 1] > c) j--;
+      atCut.splice(j, 0, c);
+      if (atCut.length > room) atCut.pop();
+    }
+  }
+  return chosen.concat(atCut).sort((a, b) => score[b] - score[a] || a - b);
+}
+
+function hit(ix: SearchIndex, c: number, code: string | null): SearchHit {
+  const s = ix.scratch;
+  const score = s.best[c];
+  const name = s.bestName[c];
+  const dep = departementOf(ix.code[c]);
+  let via: string | undefined;
+  if (code !== null) {
+    const padded = `0${code}`;
+    if (score === CODE_SCORES.insee || score === CODE_SCORES.inseePrefix) via = `code INSEE ${ix.code[c]}`;
+    else if (score === CODE_SCORES.inseePadded) via = `code INSEE ${padded}`;
+    else {
+      const postals = ix.postal[c].split(' ');
+      via = `code postal ${postals.find((p) => p === code) ?? postals.find((p) => p === padded) ?? postals.find((p) => p.startsWith(code))}`;
+    }
+  }
+  return {
+    code: ix.code[c],
+    nom: ix.nom[c],
+    territory: ix.territories[c][0] ?? null,
+    territories: ix.territories[c],
+    departement: { code: dep, nom: ix.departements[dep] ?? dep },
+    epci: ix.epci[c],
+    ...(name >= 0 && ix.nameFormer[name] ? { note: `ancienne commune ${ix.nameText[name]}, aujourd'hui ${ix.nom[c]}` } : {}),
+    ...(via ? { via } : {}),
+    score,
+    population: ix.population[c],
+  };
+}
+
+export function searchCommunes(ix: SearchIndex, query: string, limit = 10): SearchHit[] {
   const trimmed = query.trim();
   if (!trimmed) return [];
-  const { keys, padded, entries, codes, postals, former, population } = index;
-  // Candidates as [score, entry] pairs; hits are built for the best ones only.
-  const found: Array<[number, number, string?]> = [];
-  const digits = trimmed.replace(/\s+/g, '');
-  if (/^(\d{1,5}|2[ab]\d{0,3})$/i.test(digits)) {
-    // INSEE codes (2A/2B in Corsica) and postal codes: exact first, then prefixes.
-    const code = digits.toUpperCase();
-    for (let i = 0; i < codes.length; i++) {
-      if (former[i]) continue;
-      if (codes[i] === code) found.push([100, i, `code INSEE ${code}`]);
-      else if (postals[i].includes(code)) {
-        const postal = entries[i].postalCodes.find((p) => p === code) ?? entries[i].postalCodes.find((p) => p.startsWith(code));
-        if (postal) found.push([postal === code ? 95 : 40, i, `code postal ${postal}`]);
-      } else if (code.length >= 2 && codes[i].startsWith(code)) found.push([35, i, `code INSEE ${codes[i]}`]);
-    }
-  } else {
-    const words = queryWords(trimmed);
-    if (!words.length) return [];
-    const joined = words.join(' ');
-    for (let i = 0; i < keys.length; i++) {
-      // Cheap native test first: most names lack one of the words.
-      const key = keys[i];
-      if (!key.includes(words[0]) || !words.every((w) => key.includes(w))) continue;
-      const s = nameScore(key, padded[i], words, joined);
-      // A current name beats a former one.
-      if (s) found.push([s - former[i] * 5, i]);
-    }
+  const s = ix.scratch;
+  s.generation++;
+  s.count = 0;
+  const compact = trimmed.replace(/\s+/g, '');
+  if (/^(\d{1,5}|2[ab]\d{0,3})$/i.test(compact)) {
+    const code = compact.toUpperCase();
+    searchCodes(ix, code);
+    return best(s, limit).map((c) => hit(ix, c, code));
   }
-  // Best score first; among equals, larger communes first, then by name.
-  found.sort((a, b) => b[0] - a[0] || population[b[1]] - population[a[1]] || (keys[a[1]] < keys[b[1]] ? -1 : keys[a[1]] > keys[b[1]] ? 1 : 0));
-  const hits: SearchHit[] = [];
-  const seen = new Set<string>();
-  for (const [score, i, via] of found) {
-    const e = entries[i];
-    const id = `${e.territory}/${e.code}`;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    hits.push({
-      code: e.code,
-      nom: e.nom,
-      territory: e.territory,
-      ...(e.former ? { note: `ancienne commune ${e.matched}, aujourd'hui ${e.nom}` } : {}),
-      ...(via ? { via } : {}),
-      score,
-      population: e.population ?? 0,
-    });
-    if (hits.length === limit) break;
+  const words = queryWords(trimmed);
+  if (!words.length) return [];
+  const matches: WordMatch[] = words.map((w) => {
+    const [lo, hi] = prefixRange(ix.words, w);
+    return { lo, hi, typos: null };
+  });
+  const m = matches[0];
+  if (matches.every((m) => m.hi > m.lo) && !(words.length === 1 && searchOneWord(ix, words[0], m, limit))) searchNames(ix, words, matches, false);
+  if (s.count < TYPO_BELOW) searchGlued(ix, words.join(''));
+  // Typos only when few names matched, none of them exactly (« niort » is no typo of Nort-sur-Erdre).
+  if (s.count < TYPO_BELOW && !exactFound(s)) {
+    matches.forEach((m, j) => (m.typos = typosOf(ix, words[j], m)));
+    if (matches.every((m) => m.hi > m.lo || m.typos?.size)) searchNames(ix, words, matches, true);
   }
-  return hits;
+  return best(s, limit).map((c) => hit(ix, c, null));
 }

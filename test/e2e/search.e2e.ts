@@ -48,6 +48,52 @@ describe('recherche de commune', () => {
   });
 });
 
+describe('recherche nationale', () => {
+  it('une faute de frappe trouve la commune ; un code postal passe avant un code INSEE identique', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
+    const options = page.getByRole('listbox', { name: 'Communes trouvées' }).getByRole('option');
+    await box.fill('17400');
+    await expect.poll(() => options.first().textContent()).toContain("Saint-Jean-d'Angély");
+    await expect(options.first().textContent()).resolves.toContain('code postal 17400');
+    const texts = await options.allTextContents();
+    expect(texts.every((t) => t.includes('code postal 17400'))).toBe(true); // 8 shown, all by postal code: the INSEE coincidence comes later
+    await box.fill('la rochele');
+    await expect.poll(() => options.first().textContent()).toContain('La Rochelle');
+    await expect(options.first().textContent()).resolves.toContain('Charente-Maritime (17)');
+    await expect(options.first().textContent()).resolves.toContain('Territoire suivi : Charente-Maritime');
+    await screenshot(page, 'recherche-faute-de-frappe');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('La Rochelle');
+    expect(page.url()).toContain('#/charente-maritime/commune/17300');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('une commune hors des territoires : son département, et le lien vers la page nationale de la commune', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    await page.evaluate(() => {
+      const w = window as unknown as { hashes: string[] };
+      w.hashes = [];
+      window.addEventListener('hashchange', (e) => w.hashes.push(new URL(e.newURL).hash));
+    });
+    const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
+    await box.fill('niort');
+    const options = page.getByRole('listbox', { name: 'Communes trouvées' }).getByRole('option');
+    await expect.poll(() => options.first().textContent()).toContain('Niort');
+    await expect(options.first().textContent()).resolves.toContain('Deux-Sèvres (79)');
+    await expect(options.first().textContent()).resolves.not.toContain('Territoire suivi');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { hashes: string[] }).hashes[0])).toBe('#/france/commune/79191');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('téléphone (375 px de large)', () => {
   it('la carte puis la fiche, empilées ; la recherche reste utilisable', async () => {
     const { page, errors } = await openPage(browser(), { width: 375, height: 740 });
