@@ -35,14 +35,24 @@ export interface AidContext {
   nameOf?: (id: string) => string;
 }
 
-/** The context of a commune from a territory's zonage, able to read its classes at any date. */
+// A territory's effective zonage at a date, computed once per bundle and date (the simulator asks again
+// at every keystroke).
+const resolverCache = new WeakMap<ZonageBundle, Map<string, ReturnType<typeof zoneResolver>>>();
+function resolverOn(bundle: ZonageBundle, date: string) {
+  let byDate = resolverCache.get(bundle);
+  if (!byDate) resolverCache.set(bundle, (byDate = new Map()));
+  let r = byDate.get(date);
+  if (!r) {
+    if (byDate.size > 50) byDate.clear();
+    byDate.set(date, (r = zoneResolver(bundle, date)));
+  }
+  return r;
+}
+
+/** The context of a commune from a territory's zonage, able to read its classes at any date (the
+ * dossier's, the eve of an installation). */
 export function communeContext(bundle: ZonageBundle, commune: AidContext['commune'], date: string): AidContext {
-  const resolvers = new Map<string, ReturnType<typeof zoneResolver>>();
-  const zoneOn = (d: string) => {
-    let r = resolvers.get(d);
-    if (!r) resolvers.set(d, (r = zoneResolver(bundle, d)));
-    return r(commune.code);
-  };
+  const zoneOn = (d: string) => resolverOn(bundle, d)(commune.code);
   return { date, commune, zone: zoneOn(date), zoneOn };
 }
 

@@ -320,7 +320,7 @@ describe('5. fiche 8 : « aux médecins généralistes exerçants en zone non pr
     ['en zone non prioritaire depuis 12 ans', { firstInstallation: false, inNonPriorityZone: true, yearsInNonPriorityZone: 12 }, 'no'],
     ['en zone non prioritaire, durée non renseignée', { firstInstallation: false, inNonPriorityZone: true }, 'depends'],
   ] as const)('%s', (_w, p, eligible) => {
-    const r = evaluateAid(aid('cd17-fiche-08'), ctx('fragile'), { ...gp, firstInstallation: undefined, ...p });
+    const r = evaluateAid(aid('cd17-fiche-08'), ctx('fragile'), { ...gp, ...p });
     expect(r.eligible).toBe(eligible);
   });
   it('le refus dit quelle branche manque', () => {
