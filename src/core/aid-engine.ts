@@ -291,7 +291,7 @@ function zoneReason(aid: ResolvedAid, z: ZoneAt | undefined, words: string, f: F
   const rule = z.ruleNote ? ` — ${z.ruleNote}` : '';
   const is = `${NOM} est ${inZone(z.effectiveLabel)} ${words} (${z.zonage})${rule}`;
   const future = aid.zoneDate?.rule === 'installation' ? aid.zoneDate.text : null;
-  if (aid.zone.classes.includes(z.effective)) return { status: 'met', text: future ? `${is} : zone éligible aujourd'hui ; ${future}.` : `${is} : zone éligible.` };
+  if (aid.zone.classes.includes(z.effective)) return { status: 'met', text: future ? `${is} : zone éligible à cette date ; ${future}.` : `${is} : zone éligible.` };
   const ex = aid.zone.exception;
   if (ex?.classes.includes(z.effective)) {
     const r = test(ex.condition, f);
@@ -381,7 +381,7 @@ function evaluate(aid: ResolvedAid, ctx: AidContext, profile: Profile, z: ZoneAt
     return {
       label: d.label,
       date: limit,
-      text: limit ? `${d.label} : au plus tard le ${formatDate(limit)} (${d.months} mois après ${d.event}).` : `${d.label} : au plus tard ${d.months} mois après ${d.event} (renseignez la ${label(d.from)} pour obtenir la date limite).`,
+      text: limit ? `${d.label} : au plus tard le ${formatDate(limit)} (${d.months} mois après ${d.event}).` : `${d.label} : au plus tard ${d.months} mois après ${d.event} ; renseignez cette date pour obtenir la date limite.`,
     };
   });
 

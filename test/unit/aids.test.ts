@@ -246,7 +246,7 @@ describe('2. fiche 1 puis fiche 8 : « classées en zone fragile jusqu\'à l\'in
     const { full } = await at('2026-03-14', [former]);
     const r = evaluateAid(aid('cd17-fiche-08'), full, { ...gp, eventDate: '2026-03-15', requestDate: '2026-03-14' });
     expect(r.eligible).toBe('no');
-    expect(r.blocker).toContain('Bords est en zone intermédiaire au 14 mars 2026, veille de son premier jour d\'exercice');
+    expect(r.blocker).toContain("Bords est en zone intermédiaire au 14 mars 2026, veille de son premier jour d'exercice, car");
   });
   it('le médecin qui s\'installe ne retire pas la classe fragile : elle est jugée la veille de son installation, sans lui', async () => {
     const { full, plain } = await at('2026-04-10', [former, newcomer]);
@@ -254,7 +254,7 @@ describe('2. fiche 1 puis fiche 8 : « classées en zone fragile jusqu\'à l\'in
     const r = evaluateAid(aid('cd17-fiche-08'), full, { ...gp, eventDate: '2026-04-01', requestDate: '2026-04-10' });
     expect(r.eligible).toBe('yes');
     expect(r.amount).toBe(10_000);
-    expect(reason(r, 'Bords est')).toContain("Bords est en zone fragile au 31 mars 2026, veille de son premier jour d'exercice (une commune classée fragile « jusqu'à l'installation effective d'un médecin » le reste pour le médecin qui s'installe)");
+    expect(reason(r, 'Bords est')).toContain("Bords est en zone fragile au 31 mars 2026, veille de son premier jour d'exercice, car une commune classée fragile « jusqu'à l'installation effective d'un médecin » le reste pour le médecin qui s'installe (");
     expect(reason(r, 'Bords est')).toContain('classée fragile par la règle de la fiche 1');
   });
   it('sans date d\'installation, la zone est lue à la date du dossier', async () => {
@@ -305,10 +305,10 @@ describe('4. fiche 7 : « L\'interne peut faire le choix de sa commune d\'instal
   });
   it('« au plus tard 36 mois après la fin de son internat (hors année de docteur junior) » : la date demandée est la fin de la 3e année, la date limite est donnée', () => {
     const r = evaluateAid(aid('cd17-fiche-07'), ctx('fragile'), { beneficiary: 'interne', internshipSemester: 5, internshipEndDate: '2027-10-31' });
-    expect(r.deadlines[0].text).toBe("Installation dans la commune choisie : au plus tard le 31 octobre 2030 (36 mois après la fin de la 3e année d'internat (hors année de docteur junior)).");
+    expect(r.deadlines[0].text).toBe("Installation dans la commune choisie : au plus tard le 31 octobre 2030 (36 mois après la fin de la 3e année d'internat, hors année de docteur junior).");
     expect(r.commitments[0]).toEqual({ text: "s'installer pendant 4 ans, à compter de l'installation, dans une commune en zone fragile ou très fragile (zonage en vigueur à l'installation)", until: null });
     const none = evaluateAid(aid('cd17-fiche-07'), ctx('fragile'), { beneficiary: 'interne', internshipSemester: 5 });
-    expect(none.deadlines[0].text).toContain("renseignez la date de fin de la 3e année d'internat (hors année de docteur junior)");
+    expect(none.deadlines[0].text).toBe("Installation dans la commune choisie : au plus tard 36 mois après la fin de la 3e année d'internat, hors année de docteur junior ; renseignez cette date pour obtenir la date limite.");
   });
 });
 
