@@ -437,35 +437,55 @@ function amountText(aid: ResolvedAid, v: AmountValue, eligible: AidResult['eligi
   return m.note ? sentence(m.note) : 'Montant à préciser';
 }
 
+/** A text cut around the placeholders: pieces of text, and between them the commune's name or population. */
+interface Hole {
+  pieces: string[];
+  /** For each gap between pieces, true when it is the population (otherwise the name). */
+  population: boolean[];
+}
+
 /** A result computed without the commune's name and population, which placeholders stand for. */
 interface Template {
   result: AidResult;
-  /** Its number in the memo, to key the totals of a combination of results. */
-  n: number;
-  /** Reasons holding a placeholder, cut around the commune's name. */
-  holes: Array<{ i: number; parts: string[]; population: boolean }>;
-  blocker?: { parts: string[]; population: boolean };
+  /** Reasons holding a placeholder, by index. */
+  holes: Array<Hole & { i: number }>;
+  blocker?: Hole;
 }
 
-const cut = (text: string) => ({ parts: text.split(NOM), population: text.includes(POP) });
+const hasHole = (text: string) => text.includes(NOM) || text.includes(POP);
+function cut(text: string): Hole {
+  const parts = text.split(/([\u0001\u0005])/);
+  return { pieces: parts.filter((_, i) => i % 2 === 0), population: parts.filter((_, i) => i % 2 === 1).map((x) => x === POP) };
+}
 
-function template(result: AidResult, n: number): Template {
-  const holes = result.reasons.flatMap((r, i) => (r.text.includes(NOM) || r.text.includes(POP) ? [{ i, ...cut(r.text) }] : []));
+function template(result: AidResult): Template {
+  const holes = result.reasons.flatMap((r, i) => (hasHole(r.text) ? [{ i, ...cut(r.text) }] : []));
   const b = result.blocker;
-  return { result, n, holes, ...(b && (b.includes(NOM) || b.includes(POP)) ? { blocker: cut(b) } : {}) };
+  return { result, holes, ...(b && hasHole(b) ? { blocker: cut(b) } : {}) };
 }
 
-function fill(hole: { parts: string[]; population: boolean }, commune: AidContext['commune']): string {
-  const out = hole.parts.length === 1 ? hole.parts[0] : hole.parts.join(commune.nom);
-  return hole.population ? out.replaceAll(POP, commune.population === null ? 'population inconnue' : `${formatInteger(commune.population)} habitants`) : out;
+/** The commune's words for the placeholders; its population is formatted only when a text shows it. */
+interface Words {
+  nom: string;
+  population: number | null;
+  shown?: string;
+}
+
+function fill(hole: Hole, w: Words): string {
+  let out = hole.pieces[0];
+  for (let i = 0; i < hole.population.length; i++) {
+    if (hole.population[i]) w.shown ??= w.population === null ? 'population inconnue' : `${formatInteger(w.population)} habitants`;
+    out += (hole.population[i] ? w.shown : w.nom) + hole.pieces[i + 1];
+  }
+  return out;
 }
 
 /** Puts the commune's name and population in the texts of a result computed without them. */
-function named(t: Template, commune: AidContext['commune']): AidResult {
+function named(t: Template, w: Words): AidResult {
   if (!t.holes.length && !t.blocker) return t.result;
   const r = t.result;
   const reasons = r.reasons.slice();
-  for (const h of t.holes) reasons[h.i] = { status: reasons[h.i].status, text: fill(h, commune) };
+  for (const h of t.holes) reasons[h.i] = { status: reasons[h.i].status, text: fill(h, w) };
   // Written out rather than spread: the same shape for every result is faster to build.
   return {
     id: r.id,
@@ -481,7 +501,7 @@ function named(t: Template, commune: AidContext['commune']): AidResult {
     commitments: r.commitments,
     deadlines: r.deadlines,
     reasons,
-    blocker: t.blocker ? fill(t.blocker, commune) : r.blocker,
+    blocker: t.blocker ? fill(t.blocker, w) : r.blocker,
   };
 }
 
@@ -495,7 +515,7 @@ function zoneFor(aid: ResolvedAid, ctx: AidContext, p: Profile) {
 export function evaluateAid(aid: ResolvedAid, ctx: AidContext, profile: Profile = {}): AidResult {
   const p = deriveProfile(profile, dossierDate(ctx, profile));
   const { z, words } = zoneFor(aid, ctx, p);
-  return named(template(evaluate(aid, ctx, p, z, words), 0), ctx.commune);
+  return named(template(evaluate(aid, ctx, p, z, words)), { nom: ctx.commune.nom, population: ctx.commune.population });
 }
 
 // ---- A whole catalogue ----------------------------------------------------------------------------
@@ -526,18 +546,49 @@ interface Memo {
   key: string;
   byId: Map<string, ResolvedAid>;
   nameOf: (id: string) => string;
-  /** Per aid, the conditions that read the commune's population. */
-  population: FieldCondition[][];
   /** Per aid, the zone it reads (profession and date, the same for every commune): an index in `slots`. */
   slotOf: number[];
   slots: Array<{ profession: string; date: string; words: string }>;
-  /** Per aid, its results by the commune facts it reads. */
+  /** Every condition of the catalogue that reads the commune's population, and per aid which ones. */
+  population: FieldCondition[];
+  populationOf: number[][];
+  /** Per aid, its result by the commune facts it reads. */
   results: Array<Map<string, Template>>;
-  count: number;
-  totals: Map<string, Omit<Evaluation, 'results'>>;
+  /** Per combination of commune facts, every aid's result and the catalogue's conflicts and total. */
+  rows: Map<string, { templates: Template[]; rest: Omit<Evaluation, 'results'> }>;
 }
 const memos = new WeakMap<ResolvedAid[], Memo>();
 const zoneKey = (z: ZoneAt | undefined) => (z ? `${z.effective}\u0002${z.base}\u0002${z.zonage}\u0002${z.ruleNote ?? ''}` : '');
+
+function memoFor(aids: ResolvedAid[], ctx: AidContext, profile: Profile): Memo {
+  const key = `${ctx.date}\u0003${JSON.stringify(profile)}\u0003${ctx.zoneOn ? 1 : 0}`;
+  const memo = memos.get(aids);
+  if (memo && memo.key === key && memo.rows.size < 20_000) return memo;
+  const byId = new Map(aids.map((a) => [a.id, a]));
+  const p = deriveProfile(profile, dossierDate(ctx, profile));
+  const slots: Memo['slots'] = [];
+  const slotOf = aids.map((a) => {
+    if (!a.zone) return -1;
+    const when = zoneDateOf(a, ctx, p);
+    const i = slots.findIndex((x) => x.profession === a.zone!.profession && x.date === when.date && x.words === when.words);
+    return i >= 0 ? i : slots.push({ profession: a.zone.profession, ...when }) - 1;
+  });
+  const population: FieldCondition[] = [];
+  const populationOf = aids.map((a) => a.conditions.flatMap(populationConditions).map((c) => population.push(c) - 1));
+  const fresh: Memo = {
+    key,
+    byId,
+    nameOf: (id: string) => (byId.has(id) ? `« ${byId.get(id)!.title} » (${byId.get(id)!.ref})` : `« ${id} »`),
+    slotOf,
+    slots,
+    population,
+    populationOf,
+    results: aids.map(() => new Map()),
+    rows: new Map(),
+  };
+  memos.set(aids, fresh);
+  return fresh;
+}
 
 /**
  * Every aid of a catalogue for one commune. Aids depend on a commune only through a few facts (its
@@ -546,70 +597,32 @@ const zoneKey = (z: ZoneAt | undefined) => (z ? `${z.effective}\u0002${z.base}\u
  * costs little more than its distinct combinations.
  */
 export function evaluateAids(aids: ResolvedAid[], ctx: AidContext, profile: Profile = {}): Evaluation {
-  const key = `${ctx.date}\u0003${JSON.stringify(profile)}\u0003${ctx.zoneOn ? 1 : 0}`;
-  let memo = memos.get(aids);
-  if (!memo || memo.key !== key || memo.count > 100_000) {
-    const byId = new Map(aids.map((a) => [a.id, a]));
-    const p0 = deriveProfile(profile, dossierDate(ctx, profile));
-    const slots: Memo['slots'] = [];
-    const slotOf = aids.map((a) => {
-      if (!a.zone) return -1;
-      const when = zoneDateOf(a, ctx, p0);
-      const i = slots.findIndex((x) => x.profession === a.zone!.profession && x.date === when.date && x.words === when.words);
-      return i >= 0 ? i : slots.push({ profession: a.zone.profession, ...when }) - 1;
+  const memo = memoFor(aids, ctx, profile);
+  // The commune's facts: its class in each zone the aids read, and which population conditions it meets.
+  const zones = memo.slots.map((s) => lookup(ctx, s.profession, s.date, s.words));
+  const pop = ctx.commune.population;
+  let rowKey = zones.map((z) => zoneKey(z.z)).join('\u0006');
+  if (memo.population.length) rowKey += `\u0005${pop === null ? 'n' : memo.population.map((c) => (TESTS[c.op](pop, c.value) ? 1 : 0)).join('')}`;
+  let row = memo.rows.get(rowKey);
+  if (!row) {
+    const p = deriveProfile(profile, dossierDate(ctx, profile));
+    const shared: AidContext = { ...ctx, nameOf: ctx.nameOf ?? memo.nameOf };
+    const templates = aids.map((aid, i) => {
+      const slot = memo.slotOf[i];
+      const zone = slot >= 0 ? zones[slot] : { z: undefined, words: '' };
+      const bits = pop === null ? 'n' : memo.populationOf[i].map((j) => (TESTS[memo.population[j].op](pop, memo.population[j].value) ? 1 : 0)).join('');
+      const k = `${zoneKey(zone.z)}\u0005${bits}`;
+      let t = memo.results[i].get(k);
+      if (!t) memo.results[i].set(k, (t = template(evaluate(aid, shared, p, zone.z, zone.words))));
+      return t;
     });
-    memo = {
-      slotOf,
-      slots,
-      key,
-      byId,
-      nameOf: (id: string) => (byId.has(id) ? `« ${byId.get(id)!.title} » (${byId.get(id)!.ref})` : `« ${id} »`),
-      population: aids.map((a) => a.conditions.flatMap(populationConditions)),
-      results: aids.map(() => new Map()),
-      count: 0,
-      totals: new Map(),
-    };
-    memos.set(aids, memo);
+    row = { templates, rest: combine(templates.map((t) => t.result), memo.byId, p) };
+    memo.rows.set(rowKey, row);
   }
-  const { byId } = memo;
-  // Needed only when a combination is met for the first time.
-  let p: Profile | undefined;
-  let shared: AidContext | undefined;
-  // One lookup per profession and date for this commune, whatever the number of aids reading it.
-  const zones: Array<{ z: ZoneAt | undefined; words: string; key: string }> = new Array(memo.slots.length);
-  const numbers: number[] = [];
-  const none: { z: ZoneAt | undefined; words: string; key: string } = { z: undefined, words: '', key: '' };
-  const results = aids.map((aid, i) => {
-    const slot = memo.slotOf[i];
-    let zone = none;
-    if (slot >= 0) {
-      zone = zones[slot];
-      if (!zone) {
-        const s = memo.slots[slot];
-        const l = lookup(ctx, s.profession, s.date, s.words);
-        zones[slot] = zone = { ...l, key: zoneKey(l.z) };
-      }
-    }
-    const conds = memo.population[i];
-    const pop = ctx.commune.population;
-    const k = conds.length ? `${zone.key}\u0005${pop === null ? 'n' : conds.map((c) => (TESTS[c.op](pop, c.value) ? 1 : 0)).join('')}` : zone.key;
-    let t = memo.results[i].get(k);
-    if (!t) {
-      p ??= deriveProfile(profile, dossierDate(ctx, profile));
-      shared ??= { ...ctx, nameOf: ctx.nameOf ?? memo.nameOf };
-      t = template(evaluate(aid, shared, p, zone.z, zone.words), memo.count++);
-      memo.results[i].set(k, t);
-    }
-    numbers.push(t.n);
-    return named(t, ctx.commune);
-  });
-  const totalsKey = numbers.join(',');
-  let rest = memo.totals.get(totalsKey);
-  if (!rest) {
-    rest = combine(results, byId, p ?? deriveProfile(profile, dossierDate(ctx, profile)));
-    memo.totals.set(totalsKey, rest);
-  }
-  return { results, ...rest };
+  const words: Words = { nom: ctx.commune.nom, population: pop };
+  const results: AidResult[] = new Array(row.templates.length);
+  for (let i = 0; i < results.length; i++) results[i] = named(row.templates[i], words);
+  return { results, ...row.rest };
 }
 
 /** Conflicts and the total of a commune's results. */

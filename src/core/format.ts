@@ -2,7 +2,15 @@
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
 
-export const formatInteger = (n: number): string => integer.format(n);
+/** « 79 851 » (narrow no-break space between thousands, as Intl writes it; the common case is done
+ * by hand because Intl is slow when a whole territory is listed). */
+export function formatInteger(n: number): string {
+  if (!Number.isSafeInteger(n) || n < 0) return integer.format(n);
+  const s = String(n);
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += (i > 0 && (s.length - i) % 3 === 0 ? '\u202f' : '') + s[i];
+  return out;
+}
 
 /** « 3,5 » : French decimals, at most two digits after the comma. */
 export const formatNumber = (n: number): string => decimal.format(n);

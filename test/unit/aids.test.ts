@@ -1,7 +1,7 @@
 // Every aid of both plans, table-driven: each case quotes the sentence of the plan it checks.
 import { describe, expect, it } from 'vitest';
 import { evaluateAid, evaluateAids, type AidContext, type ZoneAt } from '../../src/core/aid-engine.ts';
-import { count, plural } from '../../src/core/format.ts';
+import { count, formatInteger, plural } from '../../src/core/format.ts';
 import type { ResolvedAid } from '../../src/core/aids.ts';
 import type { Profile } from '../../src/core/profile.ts';
 import { buildAidCatalogue } from '../../scripts/build-aids.ts';
@@ -423,6 +423,9 @@ describe('rédaction', () => {
     [1.5, '1,5 aide'],
   ])('pluriels par Intl.PluralRules : %s → « %s »', (n, text) => expect(count(n, 'aide', 'aides')).toBe(text));
   it('plural', () => expect(plural(3, 'ouverte', 'ouvertes')).toBe('ouvertes'));
+  it.each([0, 7, 999, 1_000, 1_375, 79_851, 1_234_567, 9_007_199_254_740_991, -1_234, 12.6])('formatInteger(%s) écrit comme Intl fr-FR', (n) =>
+    expect(formatInteger(n)).toBe(new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }).format(n)),
+  );
 });
 
 describe('moteur : une évaluation partagée entre communes aux mêmes faits', () => {
