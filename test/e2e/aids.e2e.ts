@@ -53,6 +53,18 @@ describe('aides dans la fiche de la commune', () => {
     await page.close();
   });
 
+  it('Mauges : le contact du plan (« Nous contacter ») sur la fiche de la commune, liens tel: et mailto:', async () => {
+    const code = [...names('mauges').keys()][0];
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges/commune/${code}`);
+    await waitForMap(page, 'mauges');
+    const contact = page.getByTestId('aids-contact');
+    await expect(contact.textContent()).resolves.toContain('Mauges Communauté, 02 41 71 77 00, solidarites-sante@maugescommunaute.fr');
+    await expect(contact.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(['tel:0241717700', 'mailto:solidarites-sante@maugescommunaute.fr']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('couche « aides » : communes colorées par le montant de la fiche 8, légende cohérente avec le zonage', async () => {
     const { view } = mapDate('charente-maritime');
     const count = (id: string) => view!.counts.find((c) => c.id === id)!.count;
