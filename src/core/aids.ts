@@ -210,7 +210,8 @@ export function parseAid(raw: unknown, file: string, plans: Array<{ id: string }
       } else checkCondition(c, `conditions[${i}]`, fail);
     });
   checkAmount(a.amount, 'amount', fail);
-  if (!Array.isArray(a.commitments) || a.commitments.some((c: Commitment) => typeof c?.text !== 'string')) fail('commitments', 'liste de { text, years? } attendue.');
+  if (!Array.isArray(a.commitments) || a.commitments.some((c: Commitment) => typeof c?.text !== 'string')) fail('commitments', 'liste de { text, years?, from? } attendue.');
+  else a.commitments.forEach((c: Commitment, i: number) => c.from !== undefined && c.from !== 'eventDate' && c.from !== 'installation' && fail(`commitments[${i}].from`, '« eventDate » ou « installation » attendu.'));
   if (!Array.isArray(a.deadlines)) fail('deadlines', 'liste attendue (éventuellement vide).');
   else
     a.deadlines.forEach((d: Deadline, i: number) => {

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateAid, evaluateAids, type AidContext, type ZoneAt } from '../../src/core/aid-engine.ts';
 import { count, formatInteger, plural } from '../../src/core/format.ts';
-import type { ResolvedAid } from '../../src/core/aids.ts';
+import { parseAid, type ResolvedAid } from '../../src/core/aids.ts';
 import type { Profile } from '../../src/core/profile.ts';
 import { buildAidCatalogue } from '../../scripts/build-aids.ts';
 
@@ -171,6 +171,20 @@ describe('catalogues des aides', () => {
       expect(a.source.quote.length).toBeGreaterThan(20);
       expect(a.source.plan).toMatch(/Plan santé|Contrat local de santé/);
     }
+  });
+});
+
+describe('fichiers d\'aide invalides : le fichier, le champ et pourquoi, en français', () => {
+  const good = JSON.parse(JSON.stringify(aid('cd17-fiche-08'))) as Record<string, unknown>;
+  it.each([
+    ['zoneDate.rule inconnue', { zoneDate: { rule: 'demain', text: 'x', quote: 'y' } }, 'fiche.json, champ « zoneDate » : « rule » (« eve-of-event » ou « installation »), « text » et « quote » attendus.'],
+    ['withdrawn sans citation', { withdrawn: { text: 'supprimée' } }, 'fiche.json, champ « withdrawn » : « text » et « quote » attendus.'],
+    ['note pour un bénéficiaire absent', { beneficiaryNotes: { lyceen: 'x' } }, 'fiche.json, champ « beneficiaryNotes.lyceen » : texte attendu pour un bénéficiaire de la liste « beneficiaries ».'],
+    ['coût inconnu', { amount: { type: 'shareOfCost', share: 0.8, cost: 'lunchCost' } }, 'fiche.json, champ « amount.cost » : champ de coût parmi projectCost, housingCost attendu.'],
+    ['engagement compté depuis un événement inconnu', { commitments: [{ text: 'x', years: 2, from: 'demain' }] }, 'fiche.json, champ « commitments[0].from » : « eventDate » ou « installation » attendu.'],
+    ['branche « all » vide', { conditions: [{ any: [{ all: [], text: 'x' }], text: 'y' }] }, 'fiche.json, champ « conditions[0].any[0] » : « all » (liste) et « text » attendus.'],
+  ])('%s', (_w, patch, problem) => {
+    expect(parseAid({ ...good, ...patch }, 'fiche.json', [{ id: 'plan-sante-2025' }]).problems).toEqual([problem]);
   });
 });
 
