@@ -3,7 +3,7 @@
 // file, field and a French message; so does a zone class, a profession or an aid id that does not exist.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAid, resolveAid, type AidCatalogue, type ResolvedAid } from '../src/core/aids.ts';
+import { parseAid, resolveAid, type AidCatalogue, type PlanContact, type ResolvedAid } from '../src/core/aids.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 
@@ -42,12 +42,42 @@ export function buildAidCatalogue(territoryId: string): { catalogue: AidCatalogu
     const c = a.cumulation;
     for (const id of [...(c?.exclusive ?? []), ...(c?.cumulable ?? []), ...(c?.combined ?? []).map((x) => x.with)])
       if (!ids.has(id)) problems.push(`${a.id} : cumul avec une aide inconnue « ${id} ».`);
+    for (const id of c?.alternative?.ids ?? []) if (!ids.has(id)) problems.push(`${a.id} : alternative à une aide inconnue « ${id} ».`);
     // Incompatibility is mutual: say it on both sides, or the plan's text was misread.
     for (const id of c?.exclusive ?? [])
       if (ids.has(id) && !aids.find((x) => x.id === id)!.cumulation?.exclusive?.includes(a.id)) problems.push(`${a.id} : « ${id} » est déclarée non cumulable d'un seul côté.`);
+    for (const id of c?.alternative?.ids ?? [])
+      if (ids.has(id) && !aids.find((x) => x.id === id)!.cumulation?.alternative?.ids.includes(a.id)) problems.push(`${a.id} : « ${id} » est déclarée alternative d'un seul côté.`);
   }
-  const plans = territory.plans.map(({ id, title, reference, validFrom, validUntil, cumulation }) => ({ id, title, reference, validFrom, validUntil, cumulation }));
+  const contacts = planContacts(territoryId, problems);
+  const plans = territory.plans.map(({ id, title, reference, validFrom, validUntil, cumulation }) => ({
+    id,
+    title,
+    reference,
+    validFrom,
+    validUntil,
+    cumulation,
+    ...(contacts.has(id) ? { contact: contacts.get(id) } : {}),
+  }));
   return { catalogue: { territory: territoryId, plans, aids }, problems };
+}
+
+/** The contact each plan prints (« Nous contacter »), from territory.json: phone and e-mail checked. */
+function planContacts(territoryId: string, problems: string[]): Map<string, PlanContact> {
+  const file = path.join(dataDir(), territoryId, 'territory.json');
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { plans?: Array<{ id: string; contact?: Record<string, unknown> }> };
+  const out = new Map<string, PlanContact>();
+  (raw.plans ?? []).forEach((p, i) => {
+    const c = p.contact;
+    if (c === undefined) return;
+    const at = `${path.relative(process.cwd(), file)}, champ « plans[${i}].contact`;
+    const str = (k: string) => (typeof c[k] === 'string' && (c[k] as string).trim() ? (c[k] as string) : undefined);
+    if (!str('name') || !str('source')) problems.push(`${at} » : « name » et « source » obligatoires.`);
+    else if (str('email') && !/^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i.test(str('email')!)) problems.push(`${at}.email » : adresse « ${str('email')} » invalide.`);
+    else if (str('phone') && !/^\+?[0-9 .]{6,20}$/.test(str('phone')!)) problems.push(`${at}.phone » : numéro « ${str('phone')} » invalide.`);
+    else out.set(p.id, { name: str('name')!, ...(str('phone') ? { phone: str('phone') } : {}), ...(str('email') ? { email: str('email') } : {}), source: str('source')! });
+  });
+  return out;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {

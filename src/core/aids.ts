@@ -15,12 +15,17 @@ export type Amount = (
   | { type: 'monthly'; perMonth: Dated; months: number }
   | { type: 'schedule'; perMonthByYear: Record<string, Dated>; monthsPerYear: number }
   | { type: 'perKm'; rate: Dated; cap: Dated }
-  | { type: 'shareOfCost'; share: number; cap?: Dated }
+  /** A share of an operation's cost: `cost` names the profile field that holds it (projectCost by default). */
+  | { type: 'shareOfCost'; share: number; cap?: Dated; cost?: CostField }
   | { type: 'yearly'; perYear: Dated; years?: number }
   | { type: 'sum'; parts: Amount[] }
   | { type: 'none' }
   | { type: 'unspecified' }
 ) & { note?: string };
+
+/** Profile fields that hold the cost of an operation: one operation, one cost. */
+export type CostField = 'projectCost' | 'housingCost';
+export const COST_FIELDS: CostField[] = ['projectCost', 'housingCost'];
 
 export type Operator = '=' | 'in' | '<' | '<=' | '>' | '>=';
 
@@ -34,8 +39,14 @@ export interface FieldCondition {
   quote?: string;
 }
 
+/** Every one of these conditions (a branch of an « any »: in a non-priority zone AND for less than 10 years). */
+export interface AllCondition {
+  all: FieldCondition[];
+  text: string;
+}
+
 export interface AnyCondition {
-  any: FieldCondition[];
+  any: Array<FieldCondition | AllCondition>;
   text: string;
   quote?: string;
 }
@@ -58,7 +69,7 @@ export interface Deadline {
   /** The profile date the deadline counts from, and what it is in words. */
   from: 'eventDate' | 'internshipEndDate';
   event: string;
-  /** Within `months` after the event, or strictly before it. */
+  /** Within `months` after the event (« au plus tard N mois après » closes N months after it), or strictly before it. */
   months?: number;
   before?: boolean;
   /** The profile date that must meet the deadline (a request). */
@@ -69,12 +80,16 @@ export interface Commitment {
   text: string;
   /** Duration counted from the profile's eventDate, when it is one. */
   years?: number;
+  /** 'installation': counted from a future installation the profile does not date (CD17 fiche 7). */
+  from?: 'eventDate' | 'installation';
   quote?: string;
 }
 
 export interface Cumulation {
   /** Aids that cannot be combined with this one. */
   exclusive?: string[];
+  /** Aids not combined with this one for one project by a reading of the plan, said as « interprétation » (fiche 11 is « une alternative aux Maisons de Santé Pluri-professionnelles »). */
+  alternative?: { ids: string[]; text: string; quote: string };
   /** Aids the plan says explicitly it cumulates with. */
   cumulable?: string[];
   /** When combined with another aid, the commitment becomes longer. */
@@ -98,9 +113,18 @@ export interface Aid {
   beneficiaries: Beneficiary[];
   summary: string;
   quote: string;
-  /** Defaults to the plan's validity; `quote` cites the sentence that dates the aid. */
-  validity?: { from?: string; until?: string; quote?: string };
+  /** Defaults to the plan's validity; `quote` cites the sentence that dates the aid; `earlier` says what a
+   * dossier received before the plan's start falls under (« relève des fiches antérieures »). */
+  validity?: { from?: string; until?: string; quote?: string; earlier?: string };
+  /** The plan withdrew this action (CD17 fiche 5): never offered, the quote says so. */
+  withdrawn?: { text: string; quote: string };
+  /** Beneficiaries admitted by a reading of the plan (docteurs juniors as internes), with that reading. */
+  beneficiaryNotes?: Partial<Record<Beneficiary, string>>;
   zone?: ZoneCondition;
+  /** When the zone is judged: at the dossier date by default; 'eve-of-event' on the day before the
+   * profile's eventDate (an installing doctor's own arrival does not take the class away, fiche 1);
+   * 'installation' for a future installation: a commune not eligible today does not refuse the aid. */
+  zoneDate?: { rule: 'eve-of-event' | 'installation'; text: string; quote: string };
   conditions: Condition[];
   amount: Amount;
   commitments: Commitment[];
@@ -113,13 +137,22 @@ export interface Aid {
 /** An aid as the app reads it (public/data/<id>/aides.json): the plan's title and validity resolved. */
 export interface ResolvedAid extends Aid {
   source: AidSource;
-  validity: { from?: string; until?: string; quote?: string };
+  /** `planFrom`: the plan's own start, before which `earlier` applies. */
+  validity: { from?: string; until?: string; quote?: string; earlier?: string; planFrom?: string };
+}
+
+/** How to reach the authority behind a plan, as the plan prints it. */
+export interface PlanContact {
+  name: string;
+  phone?: string;
+  email?: string;
+  source: string;
 }
 
 /** A territory's catalogue as built into public/data/<id>/aides.json. */
 export interface AidCatalogue {
   territory: string;
-  plans: Array<Pick<Plan, 'id' | 'title' | 'reference' | 'validFrom' | 'validUntil' | 'cumulation'>>;
+  plans: Array<Pick<Plan, 'id' | 'title' | 'reference' | 'validFrom' | 'validUntil' | 'cumulation'> & { contact?: PlanContact }>;
   aids: ResolvedAid[];
 }
 
@@ -149,6 +182,13 @@ export function parseAid(raw: unknown, file: string, plans: Array<{ id: string }
     for (const k of ['from', 'until'] as const) if (validity[k] !== undefined && !isIsoDate(validity[k])) fail(`validity.${k}`, 'date AAAA-MM-JJ attendue.');
     if (isIsoDate(validity.from) && isIsoDate(validity.until) && validity.from > validity.until) fail('validity', 'la date de début suit la date de fin.');
   }
+  const withdrawn = a.withdrawn as Aid['withdrawn'];
+  if (withdrawn !== undefined && (typeof withdrawn?.text !== 'string' || typeof withdrawn?.quote !== 'string')) fail('withdrawn', '« text » et « quote » attendus.');
+  const zoneDate = a.zoneDate as Aid['zoneDate'];
+  if (zoneDate !== undefined && (!['eve-of-event', 'installation'].includes(zoneDate?.rule) || typeof zoneDate.text !== 'string' || typeof zoneDate.quote !== 'string'))
+    fail('zoneDate', '« rule » (« eve-of-event » ou « installation »), « text » et « quote » attendus.');
+  for (const [b, note] of Object.entries((a.beneficiaryNotes as Record<string, unknown>) ?? {}))
+    if (!(a.beneficiaries as string[] | undefined)?.includes(b) || typeof note !== 'string') fail(`beneficiaryNotes.${b}`, 'texte attendu pour un bénéficiaire de la liste « beneficiaries ».');
   const zone = a.zone as ZoneCondition | undefined;
   if (zone !== undefined) {
     if (typeof zone.profession !== 'string' || !Array.isArray(zone.classes) || !zone.classes.length || typeof zone.text !== 'string')
@@ -160,11 +200,18 @@ export function parseAid(raw: unknown, file: string, plans: Array<{ id: string }
     a.conditions.forEach((c: Condition, i: number) => {
       if (c && 'any' in c) {
         if (!Array.isArray(c.any) || !c.any.length || typeof c.text !== 'string') fail(`conditions[${i}]`, '« any » (liste) et « text » attendus.');
-        else c.any.forEach((x, j) => checkCondition(x, `conditions[${i}].any[${j}]`, fail));
+        else
+          c.any.forEach((x, j) => {
+            if (x && 'all' in x) {
+              if (!Array.isArray(x.all) || !x.all.length || typeof x.text !== 'string') fail(`conditions[${i}].any[${j}]`, '« all » (liste) et « text » attendus.');
+              else x.all.forEach((y, k) => checkCondition(y, `conditions[${i}].any[${j}].all[${k}]`, fail));
+            } else checkCondition(x, `conditions[${i}].any[${j}]`, fail);
+          });
       } else checkCondition(c, `conditions[${i}]`, fail);
     });
   checkAmount(a.amount, 'amount', fail);
-  if (!Array.isArray(a.commitments) || a.commitments.some((c: Commitment) => typeof c?.text !== 'string')) fail('commitments', 'liste de { text, years? } attendue.');
+  if (!Array.isArray(a.commitments) || a.commitments.some((c: Commitment) => typeof c?.text !== 'string')) fail('commitments', 'liste de { text, years?, from? } attendue.');
+  else a.commitments.forEach((c: Commitment, i: number) => c.from !== undefined && c.from !== 'eventDate' && c.from !== 'installation' && fail(`commitments[${i}].from`, '« eventDate » ou « installation » attendu.'));
   if (!Array.isArray(a.deadlines)) fail('deadlines', 'liste attendue (éventuellement vide).');
   else
     a.deadlines.forEach((d: Deadline, i: number) => {
@@ -216,6 +263,7 @@ function checkAmount(m: unknown, at: string, fail: (field: string, message: stri
     case 'shareOfCost':
       if (!(a.share > 0 && a.share <= 1)) fail(`${at}.share`, 'part entre 0 et 1 attendue.');
       if (a.cap !== undefined) checkDated(a.cap, `${at}.cap`, fail);
+      if (a.cost !== undefined && !COST_FIELDS.includes(a.cost)) fail(`${at}.cost`, `champ de coût parmi ${COST_FIELDS.join(', ')} attendu.`);
       break;
     case 'yearly':
       checkDated(a.perYear, `${at}.perYear`, fail);
@@ -234,11 +282,19 @@ export function valueAt(v: Dated, date: string): number | undefined {
   return dates.length ? v[dates[dates.length - 1]] : undefined;
 }
 
+/** The plan's amount at a date; before its first date of effect, the first one (a retroactive month,
+ * or an aid shown before it opens, is priced at the plan's amount, never at 0 €). */
+export function planValue(v: Dated, date: string): number {
+  if (typeof v === 'number') return v;
+  const at = valueAt(v, date);
+  return at ?? v[Object.keys(v).sort()[0]];
+}
+
 /** Validity of an aid, falling back to its plan's. */
 export function resolveAid(aid: Aid, plan: { title: string; validFrom?: string; validUntil?: string }): ResolvedAid {
   return {
     ...aid,
     source: { plan: plan.title, ref: aid.ref, quote: aid.quote },
-    validity: { ...aid.validity, from: aid.validity?.from ?? plan.validFrom, until: aid.validity?.until ?? plan.validUntil },
+    validity: { ...aid.validity, from: aid.validity?.from ?? plan.validFrom, until: aid.validity?.until ?? plan.validUntil, planFrom: plan.validFrom },
   };
 }

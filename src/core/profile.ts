@@ -1,7 +1,7 @@
 // The profile of a project (who applies, in what situation): the engine's input, the CLI's --profile
 // file and the simulator's URL state. Every field is optional; a missing one makes a condition
 // « à préciser » rather than failed.
-import { isIsoDate } from './dates.ts';
+import { addMonths, isIsoDate } from './dates.ts';
 
 export const BENEFICIARIES = [
   { id: 'medecin', label: 'Médecin généraliste', plural: 'médecins généralistes' },
@@ -34,6 +34,14 @@ export const MODES = [
   { id: 'salarie', label: 'salarié' },
 ] as const;
 
+/** Where a nurse stands with the two-year IPA training (CD17 fiche 13). */
+export const IPA_TRAINING = [
+  { id: 'a-venir', label: 'entre en formation' },
+  { id: 'en-cours', label: 'en formation' },
+  { id: 'diplome', label: 'déjà diplômé' },
+  { id: 'non', label: 'pas de formation' },
+] as const;
+
 export type Beneficiary = (typeof BENEFICIARIES)[number]['id'];
 
 export interface Profile {
@@ -43,21 +51,33 @@ export interface Profile {
   age?: number;
   /** First installation in the territory (CD17 fiche 8; « primo installation » in Mauges). */
   firstInstallation?: boolean;
+  /** Practising, at the dossier date, in a non-priority zone of the département (CD17 fiche 8). */
+  inNonPriorityZone?: boolean;
   yearsInNonPriorityZone?: number;
   daysPerWeek?: number;
   pdsa?: boolean;
   cpam?: boolean;
+  /** Taking part in the local multi-professional dynamics (Mauges installation aids). */
+  pluriprofessional?: boolean;
+  ipaTraining?: (typeof IPA_TRAINING)[number]['id'];
   /** The first day of practice, of the internship or of the works, or the end of a training. */
   eventDate?: string;
+  /** The day the dossier is received: it decides which fiches apply. */
   requestDate?: string;
   /** Year of internship (1–3; 4 is the docteur junior year). */
   internshipYear?: number;
+  /** First day of the internship (semesters start in November and May), or the current semester. */
+  internshipStartDate?: string;
+  internshipSemester?: number;
+  /** End of the third year of internship (not counting the docteur junior year). */
   internshipEndDate?: string;
   /** Kilometres travelled to the internship during the training year. */
   distanceKm?: number;
   /** Share of full time at the practice, 0–1. */
   presenceShare?: number;
   projectCost?: number;
+  /** The cost of a housing operation (CD17 fiche 4), another operation than the practice's. */
+  housingCost?: number;
   /** Antennas a centre de santé commits to open in fragile or very fragile zones (fiche 9). */
   antennas?: number;
   /** Ids of aids already granted. */
@@ -73,17 +93,23 @@ export const PROFILE_FIELDS: Record<keyof Profile, { label: string; kind: Kind }
   mode: { label: "mode d'exercice", kind: { type: 'enum', values: MODES.map((m) => m.id) } },
   age: { label: 'âge', kind: { type: 'number', min: 15, max: 100, integer: true } },
   firstInstallation: { label: 'première installation', kind: { type: 'boolean' } },
+  inNonPriorityZone: { label: 'exercice actuel en zone non prioritaire du département', kind: { type: 'boolean' } },
   yearsInNonPriorityZone: { label: "années d'exercice en zone non prioritaire", kind: { type: 'number', min: 0, max: 60 } },
   daysPerWeek: { label: "jours d'exercice par semaine", kind: { type: 'number', min: 0, max: 7 } },
   pdsa: { label: 'permanence des soins', kind: { type: 'boolean' } },
   cpam: { label: 'conventionnement CPAM', kind: { type: 'boolean' } },
+  pluriprofessional: { label: 'inscription dans les dynamiques pluriprofessionnelles locales', kind: { type: 'boolean' } },
+  ipaTraining: { label: 'formation en pratique avancée (IPA)', kind: { type: 'enum', values: IPA_TRAINING.map((t) => t.id) } },
   eventDate: { label: "date de l'événement (début d'exercice, de stage ou de travaux)", kind: { type: 'date' } },
-  requestDate: { label: 'date de la demande', kind: { type: 'date' } },
+  requestDate: { label: 'date de la demande (réception du dossier)', kind: { type: 'date' } },
   internshipYear: { label: "année d'internat", kind: { type: 'number', min: 1, max: 4, integer: true } },
-  internshipEndDate: { label: "date de fin d'internat", kind: { type: 'date' } },
+  internshipStartDate: { label: "date de début de l'internat", kind: { type: 'date' } },
+  internshipSemester: { label: "semestre d'internat en cours", kind: { type: 'number', min: 1, max: 8, integer: true } },
+  internshipEndDate: { label: "date de fin de la 3e année d'internat (hors année de docteur junior)", kind: { type: 'date' } },
   distanceKm: { label: 'distance parcourue (km)', kind: { type: 'number', min: 0, max: 200_000 } },
   presenceShare: { label: 'temps de présence', kind: { type: 'number', min: 0, max: 1 } },
   projectCost: { label: "coût de l'opération (€)", kind: { type: 'number', min: 0, max: 100_000_000 } },
+  housingCost: { label: "coût de l'opération de logement (€)", kind: { type: 'number', min: 0, max: 100_000_000 } },
   antennas: { label: 'antennes en zone fragile ou très fragile', kind: { type: 'number', min: 0, max: 50, integer: true } },
   otherAids: { label: 'aides déjà obtenues', kind: { type: 'ids' } },
 };
@@ -148,6 +174,34 @@ export function profileToParams(profile: Profile): URLSearchParams {
 }
 
 export const profileFromParams = (params: URLSearchParams) => parseProfile(Object.fromEntries(params));
+
+/** Months from one ISO date to a later one, counting whole months (1 November → 1 May = 6). */
+function monthsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number);
+  const [ty, tm, td] = to.split('-').map(Number);
+  return (ty - fy) * 12 + (tm - fm) - (td < fd ? 1 : 0);
+}
+
+/** The semester an internship started on `start` is in at `date` (1 = first six months), or undefined
+ * before it starts. */
+export function semesterAt(start: string, date: string): number | undefined {
+  if (date < start) return undefined;
+  return Math.floor(monthsBetween(start, date) / 6) + 1;
+}
+
+/** The first day of the current semester, given the internship's start. */
+export const semesterStart = (start: string, semester: number): string => addMonths(start, (semester - 1) * 6);
+
+/** Facts that follow from others, filled in once before the aids read the profile: the year and
+ * semester of internship from its start date (at the dossier date), and a qualified IPA's training. */
+export function deriveProfile(profile: Profile, date: string): Profile {
+  const p: Profile = { ...profile };
+  if (p.internshipSemester === undefined && p.internshipStartDate) p.internshipSemester = semesterAt(p.internshipStartDate, date);
+  if (p.internshipYear === undefined && p.internshipSemester !== undefined) p.internshipYear = Math.min(4, Math.ceil(p.internshipSemester / 2));
+  // An infirmier en pratique avancée has completed the training.
+  if (p.beneficiary === 'ipa' && p.ipaTraining === undefined) p.ipaTraining = 'diplome';
+  return p;
+}
 
 export const beneficiaryLabel = (id: string) => BENEFICIARIES.find((b) => b.id === id)?.label ?? id;
 export const beneficiaryPlural = (id: string) => BENEFICIARIES.find((b) => b.id === id)?.plural ?? id;

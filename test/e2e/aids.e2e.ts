@@ -53,6 +53,18 @@ describe('aides dans la fiche de la commune', () => {
     await page.close();
   });
 
+  it('Mauges : le contact du plan (« Nous contacter ») sur la fiche de la commune, liens tel: et mailto:', async () => {
+    const code = [...names('mauges').keys()][0];
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges/commune/${code}`);
+    await waitForMap(page, 'mauges');
+    const contact = page.getByTestId('aids-contact');
+    await expect(contact.textContent()).resolves.toContain('Mauges Communauté, 02 41 71 77 00, solidarites-sante@maugescommunaute.fr');
+    await expect(contact.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(['tel:0241717700', 'mailto:solidarites-sante@maugescommunaute.fr']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('couche « aides » : communes colorées par le montant de la fiche 8, légende cohérente avec le zonage', async () => {
     const { view } = mapDate('charente-maritime');
     const count = (id: string) => view!.counts.find((c) => c.id === id)!.count;
@@ -118,16 +130,23 @@ describe('simulateur « Quelles aides pour mon projet ? »', () => {
     const { page, errors } = await simulate('mauges', { commune: zoned, date, beneficiary: 'interne', distanceKm: '2000' });
     await expect(page.getByTestId('sim-total').textContent()).resolves.toBe('6\u202f800 €');
     await expect(page.getByTestId('sim-conflicts').count()).resolves.toBe(0); // « les aides sont cumulables entre elles »
+    // Without a beneficiary, no total: aids for different beneficiaries do not add up.
+    await page.getByLabel('Vous êtes').selectOption('');
+    await expect.poll(() => page.getByTestId('sim-total').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('commune de moins de 4 000 habitants en zone fragile, projet à 100 000 € : 225 000 € (fiches 4, 6, 10, 11, 17)', async () => {
+  // Second reading of the plan (issue 15): fiches 10 and 11 are alternatives for one project, the aids
+  // on one operation's cost stay within 80 % of it, and the housing (fiche 4) is another operation.
+  it('commune de moins de 4 000 habitants en zone fragile, cabinet à 100 000 € et logement à 100 000 € : 80 000 € (10 ou 11, 6 et 17 dans la limite de 80 %) + 50 000 € (fiche 4)', async () => {
     const date = '2026-12-01';
     const ref = names('charente-maritime');
     const commune = communesIn('charente-maritime', 'medecin-generaliste', 'fragile', date).find((c) => ref.get(c)!.population < 4000)!;
-    const { page, errors } = await simulate('charente-maritime', { commune, date, beneficiary: 'commune', projectCost: '100000', eventDate: '2027-01-10', requestDate: '2026-12-01' });
-    await expect(page.getByTestId('sim-total').textContent()).resolves.toBe('225\u202f000 €');
+    const { page, errors } = await simulate('charente-maritime', { commune, date, beneficiary: 'commune', projectCost: '100000', housingCost: '100000', eventDate: '2027-01-10', requestDate: '2026-12-01' });
+    await expect(page.getByTestId('sim-total').textContent()).resolves.toBe('130\u202f000 €');
+    await expect(page.getByTestId('sim-note').textContent()).resolves.toContain('Interprétation');
+    await expect(page.getByTestId('sim-conflicts').textContent()).resolves.toContain('une alternative aux Maisons de Santé Pluri-professionnelles');
     for (const id of ['cd17-fiche-04', 'cd17-fiche-06', 'cd17-fiche-10', 'cd17-fiche-11', 'cd17-fiche-17'])
       await expect(page.locator(`[data-aid="${id}"]`).first().getAttribute('data-eligible')).resolves.toBe('yes');
     await screenshot(page, 'simulateur-commune');

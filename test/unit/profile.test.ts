@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseProfile, profileFromParams, profileToParams } from '../../src/core/profile.ts';
+import { deriveProfile, parseProfile, profileFromParams, profileToParams, semesterAt, type Profile } from '../../src/core/profile.ts';
 import { addMonths, isIsoDate, periodEnd } from '../../src/core/dates.ts';
 
 describe('profil du simulateur (fichier JSON ou URL)', () => {
@@ -39,5 +39,35 @@ describe('dates', () => {
     expect(isIsoDate('2026-13-45')).toBe(false); // an invalid Date must not throw
     expect(parseProfile({ eventDate: '2026-13-45' }).problems).toEqual([expect.stringContaining('« 2026-13-45 » lu')]);
     expect(isIsoDate('2028-02-29')).toBe(true);
+  });
+});
+
+describe('faits déduits du profil', () => {
+  // « La bourse sera rétroactive au premier jour du semestre en cours » ; les semestres commencent en novembre et en mai.
+  it.each([
+    ['2025-11-03', '2025-11-03', 1],
+    ['2025-11-03', '2026-05-02', 1],
+    ['2025-11-03', '2026-05-03', 2],
+    ['2024-11-02', '2026-06-15', 4],
+    ['2024-11-02', '2027-11-02', 7],
+    ['2025-11-03', '2025-10-01', undefined],
+  ])('internat commencé le %s, dossier du %s : semestre %s', (start, date, semester) => expect(semesterAt(start, date)).toBe(semester));
+
+  it.each([
+    ['semestre → année', { internshipSemester: 4 }, { internshipSemester: 4, internshipYear: 2 }],
+    ['date de début → semestre et année', { internshipStartDate: '2024-11-02' }, { internshipStartDate: '2024-11-02', internshipSemester: 4, internshipYear: 2 }],
+    ['semestre de docteur junior → 4e année', { internshipSemester: 8 }, { internshipSemester: 8, internshipYear: 4 }],
+    ['l\'année donnée est gardée', { internshipYear: 3, internshipSemester: 1 }, { internshipYear: 3, internshipSemester: 1 }],
+    ['un IPA est diplômé (fiche 13 : « pendant la durée de leur formation »)', { beneficiary: 'ipa' }, { beneficiary: 'ipa', ipaTraining: 'diplome' }],
+    ['un infirmier : rien à déduire', { beneficiary: 'infirmier' }, { beneficiary: 'infirmier' }],
+  ] as Array<[string, Profile, Profile]>)('%s', (_w, p, out) => expect(deriveProfile(p, '2026-06-15')).toEqual(out));
+
+  it('les nouveaux champs passent par l\'URL et sont vérifiés', () => {
+    const p: Profile = { ipaTraining: 'en-cours', inNonPriorityZone: true, pluriprofessional: false, internshipSemester: 3, internshipStartDate: '2025-05-04', housingCost: 120000 };
+    expect(profileFromParams(profileToParams(p))).toEqual({ profile: p, problems: [] });
+    expect(parseProfile({ ipaTraining: 'peut-être', internshipSemester: 9 }).problems).toEqual([
+      '« ipaTraining » (formation en pratique avancée (IPA)) : valeur « peut-être » inconnue ; valeurs possibles : a-venir, en-cours, diplome, non.',
+      "« internshipSemester » (semestre d'internat en cours) : doit être compris entre 1 et 8.",
+    ]);
   });
 });
