@@ -198,13 +198,14 @@ function zoneReason(aid: ResolvedAid, ctx: AidContext, profile: Profile): { reas
   const where = `réservée aux ${aid.zone.text}`;
   if (!z) return { reason: { status: 'unknown', text: `${sentence(where)} : aucun zonage en vigueur à cette date pour ${ctx.commune.nom}.` } };
   const rule = z.ruleNote ? ` — ${z.ruleNote}` : '';
-  if (aid.zone.classes.includes(z.effective)) return { zone: z, reason: { status: 'met', text: `${ctx.commune.nom} est ${inZone(z.effectiveLabel)} (${z.zonage})${rule} : zone éligible.` } };
+  const read = aid.zone.interpretation ? ` ${aid.zone.interpretation}` : '';
+  if (aid.zone.classes.includes(z.effective)) return { zone: z, reason: { status: 'met', text: `${ctx.commune.nom} est ${inZone(z.effectiveLabel)} (${z.zonage})${rule} : zone éligible.${read}` } };
   const ex = aid.zone.exception;
   if (ex?.classes.includes(z.effective)) {
     const r = test(ex.condition, ctx, profile);
     return { zone: z, reason: { status: r.status, text: `${ctx.commune.nom} est ${inZone(z.effectiveLabel)} (${z.zonage}) : admise à condition de ${lower(r.text)}` } };
   }
-  return { zone: z, reason: { status: 'failed', text: `${sentence(where)} ; ${ctx.commune.nom} est ${inZone(z.effectiveLabel)} (${z.zonage})${rule}.` } };
+  return { zone: z, reason: { status: 'failed', text: `${sentence(where)} ; ${ctx.commune.nom} est ${inZone(z.effectiveLabel)} (${z.zonage})${rule}.${read}` } };
 }
 
 // ---- One aid --------------------------------------------------------------------------------------

@@ -17,8 +17,8 @@ const LABELS: Record<string, string> = {
   zip: "Zone d'intervention prioritaire (ZIP)",
   zac: "Zone d'action complémentaire (ZAC)",
   'hors-zonage': 'Hors zonage',
-  'tres-sous-dense': 'Très sous-dense',
-  'sous-dense': 'Sous-dense',
+  'tres-sous-dotee': 'Très sous-dotée',
+  'sous-dotee': 'Sous-dotée',
 };
 
 /** A commune of the given effective class (for every profession) and population, on a date. */
@@ -123,12 +123,12 @@ const cases: Case[] = [
   ['Mauges : « engagement à exercer sur les communes zonées » (hors zonage)', 'mauges-indemnite-etudes-medecine', 'hors-zonage', { beneficiary: 'interne' }, 'no', null],
   ['Mauges : « 30 000 € par installation »', 'mauges-installation-medecin', 'zip', { beneficiary: 'medecin', status: 'titulaire', firstInstallation: true, cpam: true, pdsa: true, presenceShare: 1 }, 'yes', 30_000],
   ['Mauges : « 15 000 € si collaboration »', 'mauges-installation-medecin', 'zac', { beneficiary: 'medecin', status: 'collaborateur', firstInstallation: true, cpam: true, pdsa: true, presenceShare: 1 }, 'yes', 15_000],
-  ['Mauges : « Modulé au temps de présence » (mi-temps)', 'mauges-installation-dentiste', 'zip', { beneficiary: 'chirurgien-dentiste', status: 'titulaire', firstInstallation: true, cpam: true, pdsa: true, presenceShare: 0.5 }, 'yes', 15_000],
+  ['Mauges : « Modulé au temps de présence » (mi-temps)', 'mauges-installation-dentiste', 'tres-sous-dotee', { beneficiary: 'chirurgien-dentiste', status: 'titulaire', firstInstallation: true, cpam: true, pdsa: true, presenceShare: 0.5 }, 'yes', 15_000],
   ['Mauges : « Primo installation sur Mauges Communauté »', 'mauges-installation-medecin', 'zip', { beneficiary: 'medecin', firstInstallation: false, cpam: true, pdsa: true, presenceShare: 1 }, 'no', null],
-  ['Mauges : « Conventionnement CPAM »', 'mauges-installation-dentiste', 'zip', { beneficiary: 'chirurgien-dentiste', firstInstallation: true, cpam: false, pdsa: true, presenceShare: 1 }, 'no', null],
+  ['Mauges : « Conventionnement CPAM »', 'mauges-installation-dentiste', 'sous-dotee', { beneficiary: 'chirurgien-dentiste', firstInstallation: true, cpam: false, pdsa: true, presenceShare: 1 }, 'no', null],
   ['Mauges : « en Zone d\'Action Complémentaire ou Zone d\'intervention prioritaire » (hors zonage)', 'mauges-installation-medecin', 'hors-zonage', { beneficiary: 'medecin', firstInstallation: true, cpam: true, pdsa: true, presenceShare: 1 }, 'no', null],
-  ['Mauges kinés : « 10 000 € par installation »', 'mauges-installation-kine', 'tres-sous-dense', { beneficiary: 'masseur-kinesitherapeute', firstInstallation: true, cpam: true, presenceShare: 1 }, 'yes', 10_000],
-  ['Mauges kinés : « 5 000 € si collaboration »', 'mauges-installation-kine', 'sous-dense', { beneficiary: 'masseur-kinesitherapeute', status: 'collaborateur', firstInstallation: true, cpam: true, presenceShare: 1 }, 'yes', 5_000],
+  ['Mauges kinés : « 10 000 € par installation »', 'mauges-installation-kine', 'tres-sous-dotee', { beneficiary: 'masseur-kinesitherapeute', firstInstallation: true, cpam: true, presenceShare: 1 }, 'yes', 10_000],
+  ['Mauges kinés : « 5 000 € si collaboration »', 'mauges-installation-kine', 'sous-dotee', { beneficiary: 'masseur-kinesitherapeute', status: 'collaborateur', firstInstallation: true, cpam: true, presenceShare: 1 }, 'yes', 5_000],
   ['Mauges kinés : « en zone sous dense ou très sous dense » (intermédiaire)', 'mauges-installation-kine', 'intermediaire', { beneficiary: 'masseur-kinesitherapeute', firstInstallation: true, cpam: true, presenceShare: 1 }, 'no', null],
   ['Mauges : « Du 1er octobre 2025 au 30 septembre 2028 » (30 septembre 2025)', 'mauges-indemnite-deplacement', 'hors-zonage', { beneficiary: 'interne', distanceKm: 100 }, 'no', null, { date: '2025-09-30' }],
   ['Mauges : « Du 1er octobre 2025 » (1er octobre 2025)', 'mauges-indemnite-deplacement', 'hors-zonage', { beneficiary: 'interne', distanceKm: 100 }, 'yes', 40, { date: '2025-10-01' }],
@@ -159,6 +159,15 @@ describe.each(cases)('%s', (_quote, id, zone, profile, eligible, amount, opts) =
 });
 
 describe('raisons, engagements et échéances', () => {
+  it('Mauges : les zones du plan lues dans le zonage ARS de densité, dites comme une interprétation citant le plan', () => {
+    const dentist = evaluateAid(aid('mauges-installation-dentiste'), ctx('sous-dotee'));
+    expect(dentist.reasons.find((r) => r.text.includes('zone éligible'))!.text).toContain(
+      "Interprétation : le plan nomme les zones du zonage des médecins (« Installation pendant 5 ans minimum en Zone d'Action Complémentaire ou Zone d'intervention prioritaire »)",
+    );
+    const kine = evaluateAid(aid('mauges-installation-kine'), ctx('intermediaire'));
+    expect(kine.blocker).toContain('le plan dit « Installation pendant 5 ans minimum en zone sous dense ou très sous dense »');
+  });
+
   it('une zone non éligible dit pourquoi, en français', () => {
     const r = evaluateAid(aid('cd17-fiche-08'), ctx('intermediaire'), gp);
     expect(r.blocker).toBe('Réservée aux zones fragiles et très fragiles ; Testville est en zone intermédiaire (zonage de test).');
@@ -166,7 +175,7 @@ describe('raisons, engagements et échéances', () => {
 
   it('hors période : dit à partir de quand, ou jusqu\'à quand', () => {
     expect(evaluateAid(aid('cd17-fiche-06'), ctx('fragile', { date: '2026-10-31' })).blocker).toBe('Pas encore ouverte : à partir du 1er novembre 2026.');
-    expect(evaluateAid(aid('mauges-installation-kine'), ctx('sous-dense', { date: '2028-10-01' })).blocker).toBe("Terminée : ouverte jusqu'au 30 septembre 2028.");
+    expect(evaluateAid(aid('mauges-installation-kine'), ctx('sous-dotee', { date: '2028-10-01' })).blocker).toBe("Terminée : ouverte jusqu'au 30 septembre 2028.");
   });
 
   it('fiche 8 : engagement de 5 ans daté, échéance de la demande datée', () => {

@@ -24,12 +24,11 @@ describe('CLI', () => {
   it('zonage : une ligne par commune du territoire, classes de base et effective, raisons', () => {
     const r = cli('zonage', '--territory', 'mauges', '--year', '2025', '--profession', 'chirurgien-dentiste', '--date', '2026-01-15');
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.out) as Array<{ code: string; base: string; effective: string; reasons: string[] }>;
+    const rows = JSON.parse(r.out) as Array<{ code: string; base: string; effective: string; reasons: string[]; example: boolean }>;
     expect(rows.map((x) => x.code)).toEqual(['49023', '49092', '49126', '49218', '49244', '49301']);
-    for (const row of rows) {
-      expect(['zip', 'zac', 'hors-zonage']).toContain(row.effective);
-      expect(row.effective).toBe(row.base); // no local rule in Mauges
-    }
+    // The real ARS zonage (cartosante-chirurgiens-dentistes.csv: « 49092;Chemillé-en-Anjou;1_Tres_sous_dotee »).
+    expect(rows.find((x) => x.code === '49092')).toMatchObject({ base: 'tres-sous-dotee', effective: 'tres-sous-dotee', example: false });
+    for (const row of rows) expect(row.effective).toBe(row.base); // no local rule in Mauges
   });
 
   it('erreur d\'usage : message français, code 2', () => {
@@ -68,7 +67,7 @@ describe('CLI publish : la même étape que « Télécharger le fichier normalis
     expect(config.$source).toBeTruthy(); // untouched keys survive
     expect(config.years.find((y: { year: number; profession: string }) => y.year === 2026 && y.profession === 'medecin-generaliste')).toEqual({
       year: 2026,
-      scheme: 'ars-zip-zac',
+      scheme: 'ars-medecin-generaliste',
       profession: 'medecin-generaliste',
       file: 'zonages/medecin-generaliste-2026.csv',
       validFrom: '2026-01-01',
