@@ -15,6 +15,7 @@ import { launch } from '../test/e2e/browser.ts';
 import { benchNationalImport } from './bench-import.ts';
 import { benchAids } from './bench-aids.ts';
 import { benchSearch } from './bench-search.ts';
+import { benchArs } from './bench-ars.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -58,6 +59,7 @@ for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms
 benchNationalImport();
 benchAids();
 benchSearch();
+benchArs();
 // Its own process, so that the peak memory printed is the diff's own.
 spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-movements.ts')], { stdio: 'inherit' });
 
