@@ -221,17 +221,28 @@ export function communeZonages(b: ZonageBundle, code: string, date: string): Com
   });
 }
 
-/** The fictitious datasets of a territory, named for the notice of each view (offers are passed in). */
-export function fictitiousDatasets(b: ZonageBundle, others: Array<{ label: string; example: boolean; source: string }> = []): Array<{ label: string; source: string }> {
-  const list = [
-    ...b.zonages.map((z) => ({ label: `${b.schemes.find((s) => s.id === z.scheme)?.label ?? z.scheme} ${z.year} (${professionLabel(z.profession).toLowerCase()})`, example: z.example, source: z.source })),
-    { label: 'Professionnels de santé', example: b.practitioners.example, source: b.practitioners.source },
-    { label: 'Pharmacies', example: b.pharmacies.example, source: b.pharmacies.source },
-    ...(b.movements.declared ? [{ label: 'Mouvements déclarés', example: b.movements.declared.example, source: b.movements.declared.source }] : []),
+export interface Dataset {
+  label: string;
+  example: boolean;
+  source: string;
+  /** ISO date the data describes, when known. */
+  date?: string;
+}
+
+/** Every dataset of a territory with its label, provenance and date (offers, built apart, are passed in). */
+export function datasetsOf(b: ZonageBundle, others: Dataset[] = []): Dataset[] {
+  const file = (label: string, d: DataFile): Dataset => ({ label, example: d.example, source: d.source, ...(d.date ? { date: d.date } : {}) });
+  return [
+    ...b.zonages.map((z) => ({ label: `${b.schemes.find((s) => s.id === z.scheme)?.label ?? z.scheme} ${z.year} (${professionLabel(z.profession).toLowerCase()})`, example: z.example, source: z.source, date: z.validUntil })),
+    file('Professionnels de santé', b.practitioners),
+    file('Pharmacies', b.pharmacies),
+    ...(b.movements.declared ? [file('Mouvements déclarés', b.movements.declared)] : []),
     ...others,
   ];
-  return list.filter((d) => d.example).map(({ label, source }) => ({ label, source }));
 }
+
+/** The fictitious datasets among them, for the notice of each view: « Exemple » on these only. */
+export const fictitiousDatasets = (b: ZonageBundle, others: Dataset[] = []): Dataset[] => datasetsOf(b, others).filter((d) => d.example);
 
 /** Commune code → profession → its effective class at the resolver's date. */
 export type ZoneResolver = (code: string) => (profession: string) => ZoneAt | undefined;

@@ -29,6 +29,8 @@ export interface DataFile {
   file: string;
   example: boolean;
   source: string;
+  /** The day the data describes (a register's extraction, a declared file's last update). */
+  date?: string;
 }
 
 export interface ZonageConfig {

@@ -56,7 +56,7 @@ export function zonageSvg({ view, title, communes, outline, points, attribution,
     ? `<circle cx="54" cy="${ruleY - 5}" r="5" fill="#fff" stroke="#1f3b57" stroke-width="2"/><text x="78" y="${ruleY}">dont ${formatInteger(view.ruled.length)} rendue(s) fragile(s) par la règle « pharmacie sans médecin » (fiche 1)</text>`
     : '';
   const source = [
-    `Situation au ${formatDate(view.date)} — zonage valable du ${formatDate(view.zonage.validFrom)} au ${formatDate(view.zonage.validUntil)}.`,
+    `Situation au ${formatDate(view.date)} — zonage ${view.status.text}.`,
     `Source : ${view.example ? EXAMPLE_LABEL : view.zonage.source}. ${attribution}.`,
   ];
   return [
