@@ -8,8 +8,10 @@ export interface ZonageYear {
   year: number;
   scheme: string;
   profession: string;
-  /** The territory's own file (project CSV), or… */
+  /** The territory's own file, or… */
   file?: string;
+  /** …its format: the project CSV (code_insee, zone; the default) or a newer ARS list as published. */
+  format?: 'projet' | 'cartosante' | 'nom-code-postal';
   /** …the profession whose national ARS class table holds the classes. */
   ars?: string;
   /** Who decided it, when it differs from the scheme's authority (« ARS Pays de la Loire »). */
@@ -73,6 +75,7 @@ export function parseZonageConfig(raw: unknown, file: string, ars?: ArsSchemes):
     const s = schemes.get(y.scheme) ?? fail(`année ${y.year} : zonage inconnu « ${y.scheme} ».`);
     if (!s.professions.includes(y.profession)) fail(`année ${y.year} : la profession « ${y.profession} » ne relève pas du zonage « ${y.scheme} ».`);
     if (!(y.validFrom <= y.validUntil)) fail(`année ${y.year} : période de validité incohérente.`);
+    if (y.format && y.format !== 'projet' && !isArsScheme(y.scheme)) fail(`année ${y.year} : le format « ${y.format} » est celui d'une liste ARS (zonage « ars-… »).`);
     if (!y.file === !y.ars) fail(`année ${y.year} : « file » (fichier du territoire) ou « ars » (table nationale), l'un des deux.`);
     if (y.replaced && !(y.replaced.from > y.validUntil && y.replaced.by)) fail(`année ${y.year} : « replaced » attend une date postérieure à validUntil et l'acte qui remplace (« by »).`);
   }

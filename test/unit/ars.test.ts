@@ -194,3 +194,33 @@ describe('dates des zonages ARS', () => {
     ]);
   });
 });
+
+describe('une liste ARS plus récente, importée par le chargé de mission', () => {
+  it('s\'applique au territoire à partir de sa date ; une ligne non résolue du département est un problème, d\'ailleurs un avertissement', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ars-list-'));
+    fs.cpSync(path.join(ROOT, 'data/territories'), tmp, { recursive: true });
+    const dir = path.join(tmp, 'charente-maritime');
+    // As an ARS annex list typed by hand: names and postal codes, a row of another département, one typo.
+    fs.writeFileSync(
+      path.join(dir, 'zonages/ars-medecins-2026.csv'),
+      'Code postal;Commune;Zonage\n17000;LA ROCHELLE;ZAC\n17400;St Jean d Angely;ZIP\n16000;Angoulême;ZIP\n16000;Angoulemme;ZIP\n17400;Saint-Jean-d-Angelyy;ZIP\n',
+    );
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8'));
+    config.years.push({ year: 2026, scheme: 'ars-medecin-generaliste', profession: 'medecin-generaliste', file: 'zonages/ars-medecins-2026.csv', format: 'nom-code-postal', authority: 'ARS Nouvelle-Aquitaine', validFrom: '2026-02-03', validUntil: '2026-02-03', lastKnown: true, example: false, source: 'ARS Nouvelle-Aquitaine, arrêté du 30 décembre 2025' });
+    fs.writeFileSync(path.join(dir, 'zonage.json'), JSON.stringify(config));
+    const saved = process.env.DATA_DIR;
+    process.env.DATA_DIR = tmp;
+    try {
+      const { bundle, problems, warnings } = buildZonageBundle('charente-maritime');
+      expect(problems).toEqual([expect.stringContaining("ligne 6, champ « nom » : aucune commune, actuelle, déléguée ou ancienne, ne s'appelle « Saint-Jean-d-Angelyy »")]);
+      expect(warnings).toContain(`${path.relative(process.cwd(), path.join(dir, 'zonages/ars-medecins-2026.csv'))} : 1 ligne(s) hors des départements du territoire non résolue(s), sans effet ici.`);
+      expect(warnings.some((w) => w.includes('460 commune(s) du territoire absente(s) de la liste'))).toBe(true);
+      const z = zonageInForce(bundle, 'medecin-generaliste', '2026-06-01', 'ars-medecin-generaliste')!;
+      expect(z.year).toBe(2026);
+      expect(z.classes).toEqual({ '17300': 'zac', '17347': 'zip' });
+      expect(zonageInForce(bundle, 'medecin-generaliste', '2026-01-15', 'ars-medecin-generaliste')!.year).toBe(2025);
+    } finally {
+      process.env.DATA_DIR = saved;
+    }
+  });
+});
