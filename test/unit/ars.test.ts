@@ -102,8 +102,17 @@ describe('liste par nom et code postal', () => {
     expect(conflict.conflicts).toEqual(["Orée d'Anjou (49126) : classements contradictoires « zac » ligne 2, « zip » ligne 3 ; aucun n'est retenu seul."]);
   });
 
+  it('noms anciens : une commune renommée ou fusionnée depuis, nommée par les exports CartoSanté', () => {
+    const own = new CommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]);
+    const row = '71500,Louhans,2_ZAC'; // zonmed-medecins-generalistes.csv, line 31215
+    expect(importNamePostal('zonmed.csv', 'Code_postal,Nom_commune,Zonage\n' + row, { ...opts('medecin-generaliste'), index: own }).rejected).toHaveLength(1);
+    own.addFormerNames([{ code: '71263', nom: 'Louhans' }]); // cartosante-infirmiers.csv: « 71263;Louhans;3_intermediaire »
+    const r = importNamePostal('zonmed.csv', 'Code_postal,Nom_commune,Zonage\n' + row, { ...opts('medecin-generaliste'), index: own });
+    expect(r.entries).toMatchObject([{ commune: '71263', class: 'zac' }]);
+  });
+
   it.each([
-    // unresolved rows of zonmed-medecins-generalistes.csv
+    // rows of zonmed-medecins-generalistes.csv that only the former names of the CartoSanté exports resolve
     ['1049', '2000,Pargny-Filain,1_ZIP', 'nom', "aucune commune, actuelle, déléguée ou ancienne, ne s'appelle « Pargny-Filain » (code postal 02000)."],
     ['1977', '5190,Rousset,1_ZIP', 'code postal', "aucune commune « Rousset » n'a le code postal 05190. Candidats : Rousset (13087, codes postaux 13790)."],
     ['20216', '50310,Saint-Cyr,2_ZAC', 'code postal', "aucune commune « Saint-Cyr » n'a le code postal 50310. Candidats : Saint-Cyr (07227"],
@@ -144,10 +153,10 @@ describe('npm run build:ars', () => {
     expect(m.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('médecins : 48 lignes non résolues, listées avec ligne, champ et message ; Paris, Lyon, Marseille selon l\'arrondissement', () => {
+  it('médecins : toutes les lignes résolues (noms anciens des exports CartoSanté compris) ; Paris, Lyon, Marseille selon l\'arrondissement', () => {
     const m = manifest.find((x) => x.profession === 'medecin-generaliste')!;
-    expect(m.unresolved.length).toBe(48);
-    expect(m.unresolved[0]).toMatchObject({ line: 1049, field: 'nom' });
+    expect(m.unresolved).toEqual([]);
+    expect(m.communes).toBe(34870);
     expect(m.partsCommunes).toEqual(['13055', '69123', '75056']);
     const mauges = readTable(JSON.parse(fs.readFileSync(path.join(out, 'medecin-generaliste.json'), 'utf8')), new Set(['49218', '49126']));
     expect(mauges.classes).toEqual({ '49126': 'zac', '49218': 'zip' });

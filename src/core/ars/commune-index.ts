@@ -59,15 +59,15 @@ export class CommuneIndex {
   }
 
   /**
-   * Adds the names of former communes (merged away without a delegated commune, so absent from the
-   * list): pairs of former code and name from an older edition, e.g. the rows of a CartoSanté export.
-   * Codes that are not former codes of a current commune are left out.
+   * Adds former names absent from the list: communes merged away without a delegated commune, and
+   * communes renamed since (Louhans, now Louhans-Châteaurenaud): pairs of code and name from an older
+   * edition, e.g. the rows of a CartoSanté export. Codes matching no current commune are left out.
    */
   addFormerNames(pairs: Array<{ code: string; nom: string }>): number {
     let added = 0;
     for (const { code, nom } of pairs) {
       const found = this.resolveCode(code);
-      if (found?.via !== 'ancienne') continue;
+      if (!found || found.via === 'arrondissement' || (found.via === 'actuelle' && nameKey(found.nom) === nameKey(nom))) continue;
       const key = nameKey(nom);
       const known = this.names.get(key) ?? [];
       if (known.some((p) => p.code === code)) continue;
