@@ -252,7 +252,8 @@ export function zoneResolver(b: ZonageBundle, date: string): ZoneResolver {
   const views = new Map<string, ZonageView | undefined>();
   const view = (profession: string) => {
     if (!views.has(profession)) {
-      const z = zonageInForce(b, profession, date);
+      // Aids name a profession's zonage: the territory's first scheme (its own zonage), never an ARS layer in its place.
+      const z = zonageInForce(b, profession, date, defaultScheme(b, profession));
       views.set(profession, z && zonageView(b, profession, z.year, date, z.scheme));
     }
     return views.get(profession);

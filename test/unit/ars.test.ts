@@ -185,6 +185,8 @@ describe('dates des zonages ARS', () => {
     expect(noZonageText(cm, 'medecin-generaliste', '2026-06-01', 'ars-medecin-generaliste')).toContain("aucun zonage en vigueur au 1er juin 2026 : zonage ARS des médecins généralistes 2025 remplacé le 3 février 2026");
     expect(noZonageText(cm, 'medecin-generaliste', '2027-01-05')).toBe("aucun zonage en vigueur au 5 janvier 2027 ; le dernier était valable jusqu'au 31 décembre 2026");
     expect(zoneResolver(cm, '2026-06-01')('17300')('medecin-generaliste')!.zonage).toBe('zonage départemental 2026, exemple — données fictives');
+    // Before the départemental zonage begins, the aids find none: the ARS layer does not stand in for it.
+    expect(zoneResolver(cm, '2025-06-01')('17300')('medecin-generaliste')).toBeUndefined();
   });
 
   it('Mauges : zonages réels (non exemple), dernier connu ; les données fictives restantes sont nommées', () => {
