@@ -16,6 +16,7 @@ import { benchNationalImport } from './bench-import.ts';
 import { benchAids } from './bench-aids.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchTiles } from './bench-tiles.ts';
+import { benchArs } from './bench-ars.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -60,6 +61,7 @@ benchNationalImport();
 benchAids();
 benchSearch();
 benchTiles();
+benchArs();
 // Its own process, so that the peak memory printed is the diff's own.
 spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-movements.ts')], { stdio: 'inherit' });
 

@@ -7,7 +7,25 @@ import { communeResolver, importMovements, importPharmacies, importPractitioners
 import { applyMovements, mergeMovements, registerMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import type { ZonageBundle } from '../src/core/zonage-bundle.ts';
-import { ROOT, dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { ROOT, arsOut, dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { readTable, type ArsTableFile } from '../src/core/ars/table-file.ts';
+import { territoryArsList } from '../src/core/ars/territory-list.ts';
+import { CommuneIndex } from '../src/core/ars/commune-index.ts';
+import { arsClasses, classReader } from '../src/core/ars/schemes.ts';
+import { createRequire } from 'node:module';
+import type { CogCommune } from '../src/core/communes.ts';
+
+let nationalIndex: CommuneIndex | undefined;
+/** Every commune of France, current, delegated and former: ARS lists cover whole regions. */
+const communeIndex = () => (nationalIndex ??= new CommuneIndex(createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]));
+
+/** A territory's share of a national ARS class table (public/data/ars/<profession>.json, npm run build:ars). */
+function arsShare(profession: string, communes: Set<string>): ReturnType<typeof readTable> & { missing: string[] } {
+  const file = path.join(arsOut(), `${profession}.json`);
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} introuvable : lancez npm run build:ars.`);
+  const share = readTable(JSON.parse(fs.readFileSync(file, 'utf8')) as ArsTableFile, communes);
+  return { ...share, missing: [...communes].filter((c) => share.classes[c] === undefined) };
+}
 
 function check(report: ImportReport<unknown>, problems: string[]) {
   problems.push(...report.rejected.map((r) => r.message));
@@ -29,10 +47,35 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
   const problems: string[] = [];
   const warnings: string[] = [];
   const zonages: ZonageBundle['zonages'] = [];
+  const codes = new Set(communes.map((c) => c.code));
   for (const y of config.years) {
-    const replaced = overrides.zonage && (overrides.year === undefined || overrides.year === y.year);
-    const file = replaced ? overrides.zonage! : path.join(dir, y.file);
-    const report = importZonage(path.relative(process.cwd(), file), read(file), { resolve, schemes: config.schemes, profession: y.profession, communes });
+    const replaced = overrides.zonage && (overrides.year === undefined || overrides.year === y.year) && !y.ars;
+    if (y.ars && !replaced) {
+      const share = arsShare(y.ars, codes);
+      for (const f of share.former) warnings.push(`zonage ARS ${y.ars} : le fichier écrit ${f.nom} sous l'ancien code ${f.code}, rattaché à la commune actuelle ${f.commune} ${communes.find((c) => c.code === f.commune)?.nom ?? ''}.`);
+      if (share.missing.length) warnings.push(`zonage ARS ${y.ars} : ${share.missing.length} commune(s) du territoire absente(s) de la table nationale (${share.missing.slice(0, 10).join(', ')}), non classées.`);
+      zonages.push({ ...y, classes: share.classes, ...(Object.keys(share.parts).length ? { parts: share.parts } : {}) });
+      continue;
+    }
+    const file = replaced ? overrides.zonage! : path.join(dir, y.file!);
+    if (!replaced && y.format && y.format !== 'projet') {
+      // A newer ARS list as published (CartoSanté export, or names and postal codes), from its own date.
+      const ars = loadArsSchemes();
+      const profession = y.scheme.replace(/^ars-/, '');
+      const list = territoryArsList(path.relative(process.cwd(), file), new TextDecoder('utf-8').decode(read(file)), y.format, {
+        index: communeIndex(),
+        classOf: classReader(ars, profession),
+        known: arsClasses(ars, profession).filter((k) => k.code).map((k) => k.code!),
+        communes: codes,
+      });
+      problems.push(...list.problems);
+      warnings.push(...list.warnings);
+      zonages.push({ ...y, classes: list.classes, ...(Object.keys(list.parts).length ? { parts: list.parts } : {}) });
+      continue;
+    }
+    // Only this year's scheme: a profession may have a territory's zonage and an ARS one.
+    const schemes = config.schemes.filter((s) => s.id === y.scheme);
+    const report = importZonage(path.relative(process.cwd(), file), read(file), { resolve, schemes, profession: y.profession, communes });
     check(report, problems);
     warnings.push(...report.warnings.map((w) => w.message));
     zonages.push({

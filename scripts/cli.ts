@@ -1,6 +1,7 @@
 // npm run --silent cli -- <command> … — JSON on stdout, French messages on stderr, for scripts and checks.
 //   import <zonage|medecins|pharmacies> <file> --territory <id> [--year Y] [--profession P]
-//   zonage --territory <id> --year <Y> [--profession P] [--date YYYY-MM-DD]
+//   zonages --territory <id>   (every zonage: scheme, authority, dates, source, example)
+//   zonage --territory <id> [--profession P] [--date YYYY-MM-DD] [--scheme S] [--year Y]
 //          [--zonage-file F --medecins-file F --pharmacies-file F --mouvements-file F]
 //   aides --territory <id> --commune <code> --date <YYYY-MM-DD> [--profile <json file>]
 //          [--zonage-file F --medecins-file F --pharmacies-file F]
@@ -17,7 +18,7 @@ import { importFile, isImportKind } from '../src/core/publication.ts';
 import { importMovements, importPractitioners } from '../src/core/csv-import.ts';
 import { diffSnapshots, mergeMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
-import { dateForYear, zoneResolver, zonageView } from '../src/core/zonage-bundle.ts';
+import { dateForYear, defaultScheme, noZonageText, professionsOf, zoneResolver, zonageInForce, zonageList, zonageView } from '../src/core/zonage-bundle.ts';
 import { evaluateAids } from '../src/core/aid-engine.ts';
 import { isIsoDate } from '../src/core/dates.ts';
 import { parseProfile } from '../src/core/profile.ts';
@@ -73,11 +74,27 @@ function runImport(kind: string | undefined, file: string | undefined, values: R
   return report.rejected.length ? 1 : 0;
 }
 
+/** Today in ISO (UTC), the CLI's default date. */
+const today = () => new Date().toISOString().slice(0, 10);
+
+function runZonages(values: Record<string, string | undefined>): number {
+  const territory = territoryOf(values.territory);
+  if (values.date && !isIsoDate(values.date)) throw new UsageError(`date « ${values.date} » invalide (AAAA-MM-JJ).`);
+  const { bundle } = buildZonageBundle(territory.id);
+  process.stdout.write(JSON.stringify(zonageList(bundle, values.date ?? today()), null, 2) + '\n');
+  return 0;
+}
+
+/**
+ * The effective class of every commune: the profession defaults to the territory's first, the date to
+ * today, the scheme and year to the zonage in force at the date (the territory's own scheme first).
+ * `--year` alone keeps its former meaning: that year's zonage, read at today's date within its period.
+ */
 function runZonage(values: Record<string, string | undefined>): number {
   const territory = territoryOf(values.territory);
-  if (!values.year || !/^\d{4}$/.test(values.year)) throw new UsageError('option --year AAAA obligatoire.');
-  const year = Number(values.year);
-  if (values.date && !/^\d{4}-\d{2}-\d{2}$/.test(values.date)) throw new UsageError(`date « ${values.date} » invalide (AAAA-MM-JJ).`);
+  if (values.year && !/^\d{4}$/.test(values.year)) throw new UsageError(`année « ${values.year} » invalide (AAAA).`);
+  if (values.date && !isIsoDate(values.date)) throw new UsageError(`date « ${values.date} » invalide (AAAA-MM-JJ).`);
+  const year = values.year ? Number(values.year) : undefined;
   const { bundle, problems, warnings } = buildZonageBundle(territory.id, {
     zonage: values['zonage-file'],
     medecins: values['medecins-file'],
@@ -87,14 +104,49 @@ function runZonage(values: Record<string, string | undefined>): number {
   });
   for (const w of warnings) process.stderr.write(`avertissement : ${w}\n`);
   for (const p of problems) process.stderr.write(`rejeté : ${p}\n`);
-  const profession = values.profession ?? bundle.zonages.find((z) => z.year === year)?.profession;
-  const z = bundle.zonages.find((x) => x.year === year && x.profession === profession);
-  if (!z) throw new UsageError(`aucun zonage ${year}${values.profession ? ` pour ${values.profession}` : ''} dans ${territory.name}.`);
-  const view = zonageView(bundle, z.profession, year, values.date ?? dateForYear(z, new Date().toISOString().slice(0, 10)))!;
+  const scheme = values.scheme;
+  if (scheme && !bundle.schemes.some((s) => s.id === scheme)) throw new UsageError(`zonage « ${scheme} » inconnu dans ${territory.name} ; zonages : ${bundle.schemes.map((s) => s.id).join(', ')}.`);
+  const profession =
+    values.profession ??
+    (year !== undefined ? bundle.zonages.find((z) => z.year === year && (!scheme || z.scheme === scheme))?.profession : undefined) ??
+    (scheme ? bundle.zonages.find((z) => z.scheme === scheme)?.profession : undefined) ??
+    professionsOf(bundle)[0];
+  if (!profession || !professionsOf(bundle).includes(profession)) throw new UsageError(`aucun zonage${values.profession ? ` pour ${values.profession}` : ''} dans ${territory.name}.`);
+  const date = values.date;
+  let z;
+  if (year !== undefined) {
+    z = bundle.zonages.find((x) => x.year === year && x.profession === profession && x.scheme === (scheme ?? defaultScheme(bundle, profession)));
+    if (!z) throw new UsageError(`aucun zonage ${year} pour ${profession}${scheme ? ` (${scheme})` : ''} dans ${territory.name}.`);
+  } else {
+    const at = date ?? today();
+    z = zonageInForce(bundle, profession, at, scheme);
+    if (!z) {
+      const why = noZonageText(bundle, profession, at, scheme)!;
+      process.stderr.write(`${why.charAt(0).toUpperCase() + why.slice(1)}.\n`);
+      // The latest zonage begun is still listed, its classes marked as not in force.
+      z = bundle.zonages
+        .filter((x) => x.profession === profession && x.scheme === (scheme ?? defaultScheme(bundle, profession)) && x.validFrom <= at)
+        .sort((a, b) => (a.validFrom < b.validFrom ? 1 : -1))[0];
+      if (!z) return 1;
+    }
+  }
+  const view = zonageView(bundle, profession, z.year, date ?? (year !== undefined ? dateForYear(z, today()) : today()), z.scheme)!;
   const names = new Map(territoryCommunes(loadCog(), territory).map((c) => [c.code, c.nom]));
+  const label = (id: string | undefined) => (id ? (view.scheme.classes.find((k) => k.id === id)?.label ?? id) : null);
+  const current = view.status.inForce || year !== undefined;
+  const status = view.status.state === 'en-vigueur' ? [] : [`${view.scheme.label} ${view.zonage.year} : ${view.status.text}.`];
   const rows = [...names].map(([code, nom]) => {
     const c = view.classes.get(code);
-    return { code, nom, base: c?.base ?? null, effective: c?.effective ?? null, reasons: c?.reasons ?? ['Commune absente du fichier de zonage : non classée.'] };
+    return {
+      code,
+      nom,
+      base: c?.base ?? null,
+      baseLabel: label(c?.base),
+      effective: current ? (c?.effective ?? null) : null,
+      reasons: c ? [...status, ...c.reasons] : [...status, 'Commune absente du fichier de zonage : non classée.'],
+      source: view.zonage.source,
+      example: view.example,
+    };
   });
   process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   return problems.length ? 1 : 0;
@@ -281,6 +333,7 @@ function main(argv: string[]): number {
       year: { type: 'string' },
       profession: { type: 'string' },
       date: { type: 'string' },
+      scheme: { type: 'string' },
       'zonage-file': { type: 'string' },
       'medecins-file': { type: 'string' },
       'pharmacies-file': { type: 'string' },
@@ -302,11 +355,12 @@ function main(argv: string[]): number {
   const strings = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string | undefined>;
   if (command === 'import') return runImport(rest[0], rest[1], strings);
   if (command === 'zonage') return runZonage(strings);
+  if (command === 'zonages') return runZonages(strings);
   if (command === 'publish') return runPublish(rest[0], rest[1], values);
   if (command === 'aides') return runAides(strings);
   if (command === 'movements') return runMovements(strings);
   if (command === 'offers') return runOffers(rest[0], rest.slice(1), { ...strings, replace: values.replace ? 'oui' : undefined });
-  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonage, aides, movements, offers ou publish.`);
+  throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonages, zonage, aides, movements, offers ou publish.`);
 }
 
 try {

@@ -76,6 +76,7 @@ function generate(territory: string) {
   const zonages = new Map<string, Map<string, string>>();
 
   for (const y of config.years) {
+    if (!y.file) continue; // ARS zonages are real (npm run build:ars)
     const scheme = config.schemes.find((s) => s.id === y.scheme)!;
     const previous = zonages.get(`${y.profession}/${y.year - 1}`);
     const classes = previous ? nextYear(previous, scheme, `${territory}/${y.profession}/${y.year}`) : baseClasses(communes, scheme, `${territory}/${y.profession}`);

@@ -67,7 +67,9 @@ export function publish(o: PublishOptions): PublishResult {
     target = entry.file;
   } else {
     const key = LIST_KEY[o.kind];
-    raw[key] = { ...raw[key], example: false, source };
+    // The example data's date does not describe the published file: dropped until one is given.
+    const { date: _exampleDate, ...kept } = raw[key] as { date?: string };
+    raw[key] = { ...kept, example: false, source };
     target = config[key].file;
   }
   const report = importFile(o.kind, name, bytes, { communes, schemes: config.schemes, profession, resolve });

@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { Cog, type CogCommune, type CogEpci } from '../../src/core/communes.ts';
 import { parseTerritories, type Territory } from '../../src/core/territory.ts';
 import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage-config.ts';
+import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 const require = createRequire(import.meta.url);
@@ -64,5 +65,13 @@ export function writeOutput(file: string, content: string | Buffer): Buffer {
 
 export function loadZonageConfig(territory: string): ZonageConfig {
   const file = path.join(dataDir(), territory, 'zonage.json');
-  return parseZonageConfig(JSON.parse(fs.readFileSync(file, 'utf8')), path.relative(process.cwd(), file));
+  return parseZonageConfig(JSON.parse(fs.readFileSync(file, 'utf8')), path.relative(process.cwd(), file), loadArsSchemes());
 }
+
+/** The ARS schemes: class scales as written in the ARS files, per profession (data/ars/schemes.json). */
+export function loadArsSchemes(): ArsSchemes {
+  return JSON.parse(fs.readFileSync(path.join(ROOT, 'data/ars/schemes.json'), 'utf8')) as ArsSchemes;
+}
+
+/** Where the national ARS class tables are written and read (npm run build:ars). */
+export const arsOut = () => path.resolve(process.env.ARS_OUT ?? path.join(ROOT, 'public/data/ars'));

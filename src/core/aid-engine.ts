@@ -291,15 +291,18 @@ function zoneReason(aid: ResolvedAid, z: ZoneAt | undefined, words: string, f: F
   const rule = z.ruleNote ? ` — ${z.ruleNote}` : '';
   const is = `${NOM} est ${inZone(z.effectiveLabel)} ${words} (${z.zonage})${rule}`;
   const future = aid.zoneDate?.rule === 'installation' ? aid.zoneDate.text : null;
-  if (aid.zone.classes.includes(z.effective)) return { status: 'met', text: future ? `${is} : zone éligible à cette date ; ${future}.` : `${is} : zone éligible.` };
+  // How the plan's zones are read in this zonage (e.g. the dentists' density scale for the plan's ZIP/ZAC).
+  const read = aid.zone.interpretation ? ` ${aid.zone.interpretation}` : '';
+  if (aid.zone.classes.includes(z.effective))
+    return { status: 'met', text: future ? `${is} : zone éligible à cette date ; ${future}.${read}` : `${is} : zone éligible.${read}` };
   const ex = aid.zone.exception;
   if (ex?.classes.includes(z.effective)) {
     const r = test(ex.condition, f);
     return { status: r.status, text: `${is} : elle est admise à condition de ${lower(r.text)}` };
   }
   // A future installation: a commune not eligible today does not refuse the aid.
-  if (future) return { status: 'unknown', text: `${is}, hors des ${aid.zone.text} : cela ne refuse pas l'aide, car ${future}.` };
-  return { status: 'failed', text: `${sentence(where)} ; ${is}.` };
+  if (future) return { status: 'unknown', text: `${is}, hors des ${aid.zone.text} : cela ne refuse pas l'aide, car ${future}.${read}` };
+  return { status: 'failed', text: `${sentence(where)} ; ${is}.${read}` };
 }
 
 function validityReason(aid: ResolvedAid, ctx: AidContext, p: Profile): Reason {

@@ -62,6 +62,8 @@ export interface ZoneCondition {
   /** Other classes admitted on a further condition (fiche 9: non prioritaire with two antennas). */
   exception?: { classes: string[]; condition: FieldCondition };
   quote?: string;
+  /** When the plan names zones the zonage does not have: how they were read, quoting the plan (said in the reasons). */
+  interpretation?: string;
 }
 
 export interface Deadline {
@@ -194,6 +196,7 @@ export function parseAid(raw: unknown, file: string, plans: Array<{ id: string }
     if (typeof zone.profession !== 'string' || !Array.isArray(zone.classes) || !zone.classes.length || typeof zone.text !== 'string')
       fail('zone', '« profession », « classes » (liste non vide) et « text » attendus.');
     if (zone.exception) checkCondition(zone.exception.condition, 'zone.exception.condition', fail);
+    if (zone.interpretation !== undefined && typeof zone.interpretation !== 'string') fail('zone.interpretation', 'texte attendu.');
   }
   if (!Array.isArray(a.conditions)) fail('conditions', 'liste attendue (éventuellement vide).');
   else

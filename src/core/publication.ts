@@ -38,7 +38,7 @@ export const LIST_KEY = { medecins: 'practitioners', pharmacies: 'pharmacies' } 
 export function publishedYear(
   previous: ZonageYear | undefined,
   y: { year: number; scheme: string; profession: string; source: string; validFrom?: string; validUntil?: string },
-): ZonageYear {
+): ZonageYear & { file: string } {
   return {
     year: y.year,
     scheme: y.scheme,

@@ -4,12 +4,19 @@ import type { ZoneAt } from './aid-engine.ts';
 import type { DataFile, ZonageYear } from './zonage-config.ts';
 import type { Movement } from './movements.ts';
 import { effectiveZonage, type EffectiveClass, type Pharmacy, type Practitioner, type Zonage, type ZonageRule, type ZonageScheme } from './zonage.ts';
+import { formatDate } from './format.ts';
+import { professionLabel } from './professions.ts';
+import { PARTS } from './ars/schemes.ts';
+import type { ArsPart } from './ars/class-table.ts';
+
+/** A zonage as shipped: its year entry, INSEE code → class id, and the parts of « selon la partie » communes. */
+export type BundleZonage = ZonageYear & { classes: Record<string, string>; parts?: Record<string, ArsPart[]> };
 
 export interface ZonageBundle {
   territory: string;
   schemes: ZonageScheme[];
   rules: ZonageRule[];
-  zonages: Array<ZonageYear & { classes: Record<string, string> }>;
+  zonages: BundleZonage[];
   practitioners: DataFile & { rows: Practitioner[] };
   pharmacies: DataFile & { rows: Pharmacy[] };
   /** Every known movement: the register's dates merged with the declared file (already applied to
@@ -19,11 +26,18 @@ export interface ZonageBundle {
 
 export const professionsOf = (b: ZonageBundle): string[] => [...new Set(b.zonages.map((z) => z.profession))];
 
-export const yearsOf = (b: ZonageBundle, profession: string): number[] =>
-  b.zonages.filter((z) => z.profession === profession).map((z) => z.year).sort((x, y) => x - y);
+/** The schemes with a zonage of the profession, in the territory's order (its own zonage before the ARS one): the layers to choose from. */
+export const schemesOf = (b: ZonageBundle, profession: string): ZonageScheme[] =>
+  b.schemes.filter((s) => b.zonages.some((z) => z.scheme === s.id && z.profession === profession));
 
-export function zonageOf(b: ZonageBundle, profession: string, year: number): Zonage | undefined {
-  const z = b.zonages.find((x) => x.profession === profession && x.year === year);
+/** The scheme shown when none is chosen: the first of schemesOf. */
+export const defaultScheme = (b: ZonageBundle, profession: string): string | undefined => schemesOf(b, profession)[0]?.id;
+
+export const yearsOf = (b: ZonageBundle, profession: string, scheme = defaultScheme(b, profession)): number[] =>
+  b.zonages.filter((z) => z.profession === profession && z.scheme === scheme).map((z) => z.year).sort((x, y) => x - y);
+
+export function zonageOf(b: ZonageBundle, profession: string, year: number, scheme = defaultScheme(b, profession)): Zonage | undefined {
+  const z = b.zonages.find((x) => x.profession === profession && x.year === year && x.scheme === scheme);
   if (!z) return undefined;
   return { ...z, territory: b.territory, classes: new Map(Object.entries(z.classes)) };
 }
@@ -43,18 +57,54 @@ export interface ZonageView {
   counts: Array<{ id: string; count: number }>;
   /** Communes whose class a rule changed. */
   ruled: string[];
+  /** Fictitious data in the view: the zonage, or the practitioners and pharmacies a rule reads. */
   example: boolean;
+  /** Whether the zonage is in force at the date, and how to say it. */
+  status: ZonageStatus;
+  /** The parts of communes classed « selon la partie ». */
+  parts: Record<string, ArsPart[]>;
 }
 
-export function zonageView(b: ZonageBundle, profession: string, year: number, date: string): ZonageView | undefined {
-  const zonage = zonageOf(b, profession, year);
+export function zonageView(b: ZonageBundle, profession: string, year: number, date: string, scheme = defaultScheme(b, profession)): ZonageView | undefined {
+  const zonage = zonageOf(b, profession, year, scheme);
   if (!zonage) return undefined;
-  const scheme = b.schemes.find((s) => s.id === zonage.scheme)!;
-  const classes = effectiveZonage(zonage, scheme, b.rules, b.practitioners.rows, b.pharmacies.rows, date);
-  const counts = scheme.classes.map((k) => ({ id: k.id, count: [...classes.values()].filter((c) => c.effective === k.id).length }));
+  const sch = b.schemes.find((s) => s.id === zonage.scheme)!;
+  const entry = b.zonages.find((z) => z.profession === profession && z.year === year && z.scheme === zonage.scheme)!;
+  const classes = effectiveZonage(zonage, sch, b.rules, b.practitioners.rows, b.pharmacies.rows, date);
+  const label = (id: string) => sch.classes.find((k) => k.id === id)?.label.toLowerCase() ?? id;
+  const parts = entry.parts ?? {};
+  for (const c of classes.values()) {
+    if (c.base === PARTS && parts[c.code]) c.reasons.splice(1, 0, `Selon la partie : ${parts[c.code].map((p) => `${p.nom} (${p.code}) ${label(p.class)}`).join(' ; ')}.`);
+  }
+  const counts = sch.classes.map((k) => ({ id: k.id, count: [...classes.values()].filter((c) => c.effective === k.id).length }));
   const ruled = [...classes.values()].filter((c) => c.rule).map((c) => c.code);
-  const example = zonage.example || b.practitioners.example || b.pharmacies.example;
-  return { zonage, scheme, date, classes, counts, ruled, example };
+  // Practitioners and pharmacies make a view fictitious only where a rule reads them.
+  const readsOffer = b.rules.some((r) => r.scheme === sch.id);
+  const example = zonage.example || (readsOffer && (b.practitioners.example || b.pharmacies.example));
+  return { zonage, scheme: sch, date, classes, counts, ruled, example, status: zonageStatus(entry, date), parts };
+}
+
+export type ZonageState = 'a-venir' | 'en-vigueur' | 'dernier-connu' | 'remplace' | 'expire';
+
+export interface ZonageStatus {
+  state: ZonageState;
+  /** Shown in the legend, the commune page, the aids: « dernier zonage connu (…) ; un arrêté plus récent peut exister ». */
+  text: string;
+  /** In force at the date: valid then, or the last known one with nothing known to replace it. */
+  inForce: boolean;
+}
+
+export const LAST_KNOWN = 'un arrêté plus récent peut exister';
+export const NOT_IMPORTED = "la nouvelle liste n'est pas encore importée";
+
+/** Where a zonage stands at a date (see ZonageYear: validity, last known, replaced). */
+export function zonageStatus(z: Pick<ZonageYear, 'validFrom' | 'validUntil' | 'lastKnown' | 'replaced'>, date: string): ZonageStatus {
+  const period = z.validFrom === z.validUntil ? `en vigueur au ${formatDate(z.validFrom)}` : `valable du ${formatDate(z.validFrom)} au ${formatDate(z.validUntil)}`;
+  if (date < z.validFrom) return { state: 'a-venir', inForce: false, text: `${z.validFrom === z.validUntil ? 'connu' : 'en vigueur'} à partir du ${formatDate(z.validFrom)}` };
+  if (date <= z.validUntil) return { state: 'en-vigueur', inForce: true, text: period };
+  if (z.replaced && date >= z.replaced.from) return { state: 'remplace', inForce: false, text: `remplacé le ${formatDate(z.replaced.from)} (publication de l'${z.replaced.by}) ; ${NOT_IMPORTED}` };
+  if (z.lastKnown) return { state: 'dernier-connu', inForce: true, text: `dernier zonage connu (${period}) ; ${LAST_KNOWN}` };
+  return { state: 'expire', inForce: false, text: `valable jusqu'au ${formatDate(z.validUntil)}` };
 }
 
 export interface ClassChange {
@@ -78,12 +128,121 @@ export function classChanges(before: ZonageView, after: ZonageView): ClassChange
   return changes.sort((a, b) => (a.code < b.code ? -1 : 1));
 }
 
-/** The zonage of a profession in force at a date: the one whose period covers it, otherwise the latest
- * published before it (a zonage stays in force until the next review). */
-export function zonageInForce(b: ZonageBundle, profession: string, date: string): ZonageBundle['zonages'][number] | undefined {
-  const own = b.zonages.filter((z) => z.profession === profession && z.validFrom <= date).sort((x, y) => (x.validFrom < y.validFrom ? -1 : 1));
-  return own.find((z) => z.validUntil >= date) ?? own[own.length - 1];
+/**
+ * The zonage of a profession in force at a date, in the given scheme or else in the first scheme that has
+ * one (the territory's own before the ARS one): the latest begun whose period covers the date, or which
+ * stays the last known one. An expired or replaced zonage is not in force (see noZonageText).
+ */
+export function zonageInForce(b: ZonageBundle, profession: string, date: string, scheme?: string): BundleZonage | undefined {
+  for (const s of scheme ? [scheme] : schemesOf(b, profession).map((x) => x.id)) {
+    const own = b.zonages.filter((z) => z.profession === profession && z.scheme === s && z.validFrom <= date).sort((x, y) => (x.validFrom < y.validFrom ? 1 : -1));
+    const z = own[0];
+    if (z && zonageStatus(z, date).inForce) return z;
+  }
+  return undefined;
 }
+
+/**
+ * Why no zonage of the profession is in force at the date (undefined when one is): « aucun zonage en
+ * vigueur au 23 novembre 2026 ; le dernier était valable jusqu'au 30 septembre 2026 ».
+ */
+export function noZonageText(b: ZonageBundle, profession: string, date: string, scheme?: string): string | undefined {
+  if (zonageInForce(b, profession, date, scheme)) return undefined;
+  const own = b.zonages.filter((z) => z.profession === profession && (!scheme || z.scheme === scheme));
+  const head = `aucun zonage en vigueur au ${formatDate(date)}`;
+  const last = own.filter((z) => z.validFrom <= date).sort((x, y) => (x.validFrom < y.validFrom ? 1 : -1))[0];
+  if (last) {
+    const st = zonageStatus(last, date);
+    const label = b.schemes.find((s) => s.id === last.scheme)?.label ?? last.scheme;
+    return st.state === 'remplace' ? `${head} : ${lower(label)} ${last.year} ${st.text}` : `${head} ; le dernier était valable jusqu'au ${formatDate(last.validUntil)}`;
+  }
+  const next = own.sort((x, y) => (x.validFrom < y.validFrom ? -1 : 1))[0];
+  return next ? `${head} ; le premier s'applique à partir du ${formatDate(next.validFrom)}` : `aucun zonage des ${professionLabel(profession).toLowerCase()}s dans ce territoire`;
+}
+
+const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+/** Every zonage of the territory with its scheme, authority, dates and provenance (the CLI's `zonages`). */
+export function zonageList(b: ZonageBundle, date?: string) {
+  return b.zonages.map((z) => {
+    const s = b.schemes.find((x) => x.id === z.scheme)!;
+    return {
+      scheme: z.scheme,
+      authority: z.authority ?? s.authority,
+      label: s.label,
+      profession: z.profession,
+      year: z.year,
+      validFrom: z.validFrom,
+      validUntil: z.validUntil,
+      ...(z.lastKnown ? { lastKnown: true } : {}),
+      ...(z.replaced ? { replaced: z.replaced } : {}),
+      source: z.source,
+      example: z.example,
+      ...(date ? { status: zonageStatus(z, date).text } : {}),
+    };
+  });
+}
+
+export interface CommuneZonage {
+  scheme: string;
+  label: string;
+  authority: string;
+  profession: string;
+  year: number;
+  /** The commune's class in this zonage (base class: rules aside), its label, and its parts if it has some. */
+  class: string | null;
+  classLabel: string;
+  parts?: Array<ArsPart & { classLabel: string }>;
+  status: ZonageStatus;
+  source: string;
+  example: boolean;
+}
+
+/** Every zonage that classes the commune (all professions, schemes and years), for the commune page. */
+export function communeZonages(b: ZonageBundle, code: string, date: string): CommuneZonage[] {
+  return b.zonages.map((z) => {
+    const s = b.schemes.find((x) => x.id === z.scheme)!;
+    const label = (id: string) => s.classes.find((k) => k.id === id)?.label ?? id;
+    const cls = z.classes[code] ?? null;
+    const parts = z.parts?.[code];
+    return {
+      scheme: z.scheme,
+      label: s.label,
+      authority: z.authority ?? s.authority,
+      profession: z.profession,
+      year: z.year,
+      class: cls,
+      classLabel: cls ? label(cls) : 'Commune absente du fichier : non classée',
+      ...(parts ? { parts: parts.map((p) => ({ ...p, classLabel: label(p.class) })) } : {}),
+      status: zonageStatus(z, date),
+      source: z.source,
+      example: z.example,
+    };
+  });
+}
+
+export interface Dataset {
+  label: string;
+  example: boolean;
+  source: string;
+  /** ISO date the data describes, when known. */
+  date?: string;
+}
+
+/** Every dataset of a territory with its label, provenance and date (offers, built apart, are passed in). */
+export function datasetsOf(b: ZonageBundle, others: Dataset[] = []): Dataset[] {
+  const file = (label: string, d: DataFile): Dataset => ({ label, example: d.example, source: d.source, ...(d.date ? { date: d.date } : {}) });
+  return [
+    ...b.zonages.map((z) => ({ label: `${b.schemes.find((s) => s.id === z.scheme)?.label ?? z.scheme} ${z.year} (${professionLabel(z.profession).toLowerCase()})`, example: z.example, source: z.source, date: z.validUntil })),
+    file('Professionnels de santé', b.practitioners),
+    file('Pharmacies', b.pharmacies),
+    ...(b.movements.declared ? [file('Mouvements déclarés', b.movements.declared)] : []),
+    ...others,
+  ];
+}
+
+/** The fictitious datasets among them, for the notice of each view: « Exemple » on these only. */
+export const fictitiousDatasets = (b: ZonageBundle, others: Dataset[] = []): Dataset[] => datasetsOf(b, others).filter((d) => d.example);
 
 /** Commune code → profession → its effective class at the resolver's date. */
 export type ZoneResolver = (code: string) => (profession: string) => ZoneAt | undefined;
@@ -93,8 +252,9 @@ export function zoneResolver(b: ZonageBundle, date: string): ZoneResolver {
   const views = new Map<string, ZonageView | undefined>();
   const view = (profession: string) => {
     if (!views.has(profession)) {
-      const z = zonageInForce(b, profession, date);
-      views.set(profession, z && zonageView(b, profession, z.year, date));
+      // Aids name a profession's zonage: the territory's first scheme (its own zonage), never an ARS layer in its place.
+      const z = zonageInForce(b, profession, date, defaultScheme(b, profession));
+      views.set(profession, z && zonageView(b, profession, z.year, date, z.scheme));
     }
     return views.get(profession);
   };
@@ -103,7 +263,7 @@ export function zoneResolver(b: ZonageBundle, date: string): ZoneResolver {
     const c = v?.classes.get(code);
     if (!v || !c) return undefined;
     const label = (id: string) => v.scheme.classes.find((k) => k.id === id)?.label ?? id;
-    const stale = v.zonage.validUntil < date ? `, le plus récent publié` : '';
+    const stale = v.status.state === 'dernier-connu' ? `, dernier zonage connu ; ${LAST_KNOWN}` : '';
     return {
       zonage: `${v.scheme.label.charAt(0).toLowerCase() + v.scheme.label.slice(1)} ${v.zonage.year}${stale}${v.example ? ', exemple — données fictives' : ''}`,
       effective: c.effective,
@@ -126,10 +286,10 @@ export interface ZoneHistoryEntry {
 
 /** A commune's class in each published zonage of a profession, oldest first; years it was not classed
  * (e.g. before a merger) are left out. */
-export function zoneHistory(b: ZonageBundle, code: string, profession: string, today: string): ZoneHistoryEntry[] {
+export function zoneHistory(b: ZonageBundle, code: string, profession: string, today: string, schemeId = defaultScheme(b, profession)): ZoneHistoryEntry[] {
   const scheme = (id: string) => b.schemes.find((s) => s.id === id)!;
   return b.zonages
-    .filter((z) => z.profession === profession && z.classes[code] !== undefined)
+    .filter((z) => z.profession === profession && z.scheme === schemeId && z.classes[code] !== undefined)
     .sort((x, y) => x.year - y.year)
     .map((z) => {
       const date = dateForYear(z, today);

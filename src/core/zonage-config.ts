@@ -1,13 +1,28 @@
 // A territory's zonage configuration (data/territories/<id>/zonage.json): schemes, rules, yearly files.
+// ARS zonages are named by profession (`ars`) and read from the national class tables (npm run build:ars);
+// their schemes come from data/ars/schemes.json.
 import type { ZonageRule, ZonageScheme } from './zonage.ts';
+import { arsScheme, arsSchemeId, isArsScheme, type ArsSchemes } from './ars/schemes.ts';
 
 export interface ZonageYear {
   year: number;
   scheme: string;
   profession: string;
-  file: string;
+  /** The territory's own file, or… */
+  file?: string;
+  /** …its format: the project CSV (code_insee, zone; the default) or a newer ARS list as published. */
+  format?: 'projet' | 'cartosante' | 'nom-code-postal';
+  /** …the profession whose national ARS class table holds the classes. */
+  ars?: string;
+  /** Who decided it, when it differs from the scheme's authority (« ARS Pays de la Loire »). */
+  authority?: string;
+  /** First and last day the zonage is known to be in force (for an ARS export: the export's date). */
   validFrom: string;
   validUntil: string;
+  /** After validUntil it stays the last known zonage (« un arrêté plus récent peut exister »). */
+  lastKnown?: boolean;
+  /** A newer act replaced it from this date (its publication), and its list is not imported yet. */
+  replaced?: { from: string; by: string };
   example: boolean;
   source: string;
 }
@@ -16,6 +31,8 @@ export interface DataFile {
   file: string;
   example: boolean;
   source: string;
+  /** The day the data describes (a register's extraction, a declared file's last update). */
+  date?: string;
 }
 
 export interface ZonageConfig {
@@ -29,12 +46,20 @@ export interface ZonageConfig {
 }
 
 /** Checks the cross-references a typo would break; the shapes themselves are plain JSON. */
-export function parseZonageConfig(raw: unknown, file: string): ZonageConfig {
+export function parseZonageConfig(raw: unknown, file: string, ars?: ArsSchemes): ZonageConfig {
   const c = raw as ZonageConfig;
   const fail = (message: string): never => {
     throw new Error(`${file} : ${message}`);
   };
   if (!c || !Array.isArray(c.schemes) || !Array.isArray(c.rules) || !Array.isArray(c.years)) fail('« schemes », « rules » et « years » doivent être des listes.');
+  // The ARS schemes the years use join the territory's own, after them (its own zonage comes first).
+  for (const y of c.years) {
+    if (!isArsScheme(y.scheme) || c.schemes.some((s) => s.id === y.scheme)) continue;
+    if (!ars) fail(`année ${y.year} : zonage ARS « ${y.scheme} » sans les schémas ARS (data/ars/schemes.json).`);
+    const profession = y.ars ?? y.profession;
+    if (y.scheme !== arsSchemeId(profession)) fail(`année ${y.year} : le zonage ARS de « ${profession} » est « ${arsSchemeId(profession)} », pas « ${y.scheme} ».`);
+    c.schemes.push(arsScheme(ars!, profession, y.authority));
+  }
   const schemes = new Map(c.schemes.map((s) => [s.id, s]));
   for (const s of c.schemes) {
     if (!s.classes?.length) fail(`le zonage « ${s.id} » n'a pas de classes.`);
@@ -50,11 +75,14 @@ export function parseZonageConfig(raw: unknown, file: string): ZonageConfig {
     const s = schemes.get(y.scheme) ?? fail(`année ${y.year} : zonage inconnu « ${y.scheme} ».`);
     if (!s.professions.includes(y.profession)) fail(`année ${y.year} : la profession « ${y.profession} » ne relève pas du zonage « ${y.scheme} ».`);
     if (!(y.validFrom <= y.validUntil)) fail(`année ${y.year} : période de validité incohérente.`);
+    if (y.format && y.format !== 'projet' && !isArsScheme(y.scheme)) fail(`année ${y.year} : le format « ${y.format} » est celui d'une liste ARS (zonage « ars-… »).`);
+    if (!y.file === !y.ars) fail(`année ${y.year} : « file » (fichier du territoire) ou « ars » (table nationale), l'un des deux.`);
+    if (y.replaced && !(y.replaced.from > y.validUntil && y.replaced.by)) fail(`année ${y.year} : « replaced » attend une date postérieure à validUntil et l'acte qui remplace (« by »).`);
   }
   return c;
 }
 
-/** The scheme a profession's zonage uses. */
+/** The scheme a profession's zonage uses: the territory's own first (a départemental zonage before the ARS one). */
 export function schemeFor(config: ZonageConfig, profession: string): ZonageScheme | undefined {
   return config.schemes.find((s) => s.professions.includes(profession));
 }

@@ -11,6 +11,8 @@ const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 const PATTERNS: Record<string, string> = {
   hachures: '<path d="M-1,1 l2,-2 M0,8 l8,-8 M7,9 l2,-2" stroke="#2d190f" stroke-opacity="0.6" stroke-width="1"/>',
   croisillons: '<path d="M-1,1 l2,-2 M0,8 l8,-8 M7,9 l2,-2 M-1,7 l2,2 M0,0 l8,8 M7,-1 l2,2" stroke="#2d190f" stroke-opacity="0.6" stroke-width="1"/>',
+  traits: '<path d="M0,2 h8 M0,6 h8" stroke="#2d190f" stroke-opacity="0.6" stroke-width="1"/>',
+  verticales: '<path d="M2,0 v8 M6,0 v8" stroke="#2d190f" stroke-opacity="0.6" stroke-width="1"/>',
   points: '<circle cx="2" cy="2" r="1" fill="#2d190f" fill-opacity="0.7"/><circle cx="6" cy="6" r="1" fill="#2d190f" fill-opacity="0.7"/>',
 };
 
@@ -54,7 +56,7 @@ export function zonageSvg({ view, title, communes, outline, points, attribution,
     ? `<circle cx="54" cy="${ruleY - 5}" r="5" fill="#fff" stroke="#1f3b57" stroke-width="2"/><text x="78" y="${ruleY}">dont ${formatInteger(view.ruled.length)} rendue(s) fragile(s) par la règle « pharmacie sans médecin » (fiche 1)</text>`
     : '';
   const source = [
-    `Situation au ${formatDate(view.date)} — zonage valable du ${formatDate(view.zonage.validFrom)} au ${formatDate(view.zonage.validUntil)}.`,
+    `Situation au ${formatDate(view.date)} — zonage ${view.status.text}.`,
     `Source : ${view.example ? EXAMPLE_LABEL : view.zonage.source}. ${attribution}.`,
   ];
   return [

@@ -12,7 +12,7 @@ export interface ZoneClass {
   label: string;
   color: string;
   /** Drawn on top of the colour so the class does not rest on colour alone. */
-  pattern?: 'hachures' | 'points' | 'croisillons';
+  pattern?: 'hachures' | 'points' | 'croisillons' | 'traits' | 'verticales';
 }
 
 export interface ZonageScheme {
@@ -164,7 +164,8 @@ export function effectiveZonage(
         ...(since ? { since } : {}),
       });
     } else {
-      const reasons = [`${baseLabel} — classement de base ${zonage.year}`, ...(since ? [`${since.cause}.`] : []), `${facts}.`];
+      // The offer only matters where a rule reads it (and may be fictitious while the zonage is real).
+      const reasons = [`${baseLabel} — classement de base ${zonage.year}`, ...(since ? [`${since.cause}.`] : []), ...(active.length ? [`${facts}.`] : [])];
       result.set(code, { code, base, effective: base, rule: null, reasons, gps, pharmacies: ph, ...(since ? { since } : {}) });
     }
   }

@@ -88,7 +88,11 @@ describe('zonage annuel sur la carte', () => {
     expect(options).toEqual(['Médecin généraliste', 'Chirurgien-dentiste', 'Masseur-kinésithérapeute']);
     await page.getByLabel(/^Profession/).selectOption('masseur-kinesitherapeute');
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
-    await expect.poll(() => legend.locator('li .label').allTextContents()).toEqual(['Très sous-dense', 'Sous-dense', 'Intermédiaire', 'Très dense', 'Sur-dense']);
+    // The real ARS zonage (data/ars/schemes.json): the kinés' classes, then « sans classe » and « selon la partie ».
+    await expect
+      .poll(() => legend.locator('li .label').allTextContents())
+      .toEqual(['Très sous-dotée', 'Sous-dotée', 'Intermédiaire', 'Très dotée', 'Sur-dotée', 'Non prioritaire', 'Sans classe (résultat non disponible)', 'Classes différentes selon la partie']);
+    expect(await legend.getByTestId('example-label').count()).toBe(0); // real data: no « Exemple »
     await screenshot(page, 'mauges-kine');
     expect(errors).toEqual([]);
     await page.close();

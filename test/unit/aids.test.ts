@@ -18,8 +18,8 @@ const LABELS: Record<string, string> = {
   zip: "Zone d'intervention prioritaire (ZIP)",
   zac: "Zone d'action complémentaire (ZAC)",
   'hors-zonage': 'Hors zonage',
-  'tres-sous-dense': 'Très sous-dense',
-  'sous-dense': 'Sous-dense',
+  'tres-sous-dotee': 'Très sous-dotée',
+  'sous-dotee': 'Sous-dotée',
 };
 
 const zoneAt = (zone: string): ZoneAt => ({ zonage: 'zonage de test', effective: zone, effectiveLabel: LABELS[zone], base: zone, baseLabel: LABELS[zone] });
@@ -143,16 +143,16 @@ const cases: Case[] = [
   ['Mauges : « Soirée d\'accueil des internes en médecine » (docteur junior, interprétation)', 'mauges-soiree-accueil-internes', 'hors-zonage', { beneficiary: 'docteur-junior' }, 'yes', null],
   ['Mauges : « 30 000 € par installation »', 'mauges-installation-medecin', 'zip', { ...installing, beneficiary: 'medecin', status: 'titulaire', presenceShare: 1 }, 'yes', 30_000],
   ['Mauges : « 15 000 € si collaboration »', 'mauges-installation-medecin', 'zac', { ...installing, beneficiary: 'medecin', status: 'collaborateur', presenceShare: 1 }, 'yes', 15_000],
-  ['Mauges : « Modulé au temps de présence » (mi-temps)', 'mauges-installation-dentiste', 'zip', { ...installing, beneficiary: 'chirurgien-dentiste', status: 'titulaire', presenceShare: 0.5 }, 'yes', 15_000],
+  ['Mauges : « Modulé au temps de présence » (mi-temps)', 'mauges-installation-dentiste', 'tres-sous-dotee', { ...installing, beneficiary: 'chirurgien-dentiste', status: 'titulaire', presenceShare: 0.5 }, 'yes', 15_000],
   ['Mauges : « Modulé au temps de présence » (non renseigné : à préciser, au plus 30 000 €)', 'mauges-installation-medecin', 'zip', { ...installing, beneficiary: 'medecin', status: 'titulaire' }, 'depends', null],
   ['Mauges : « 30 000 € par installation, 15 000 € si collaboration » (statut non renseigné : à préciser)', 'mauges-installation-medecin', 'zip', { ...installing, beneficiary: 'medecin', presenceShare: 1 }, 'depends', null],
   ['Mauges : « par installation » (un remplaçant ne s\'installe pas)', 'mauges-installation-medecin', 'zip', { ...installing, beneficiary: 'medecin', status: 'remplacant', presenceShare: 1 }, 'no', null],
   ['Mauges : « Conditions d\'éligibilité : […] Inscription dans les dynamiques pluriprofessionnelles locales »', 'mauges-installation-medecin', 'zip', { ...installing, beneficiary: 'medecin', status: 'titulaire', presenceShare: 1, pluriprofessional: false }, 'no', null],
   ['Mauges : « Primo installation sur Mauges Communauté »', 'mauges-installation-medecin', 'zip', { ...installing, beneficiary: 'medecin', status: 'titulaire', firstInstallation: false, presenceShare: 1 }, 'no', null],
-  ['Mauges : « Conventionnement CPAM »', 'mauges-installation-dentiste', 'zip', { ...installing, beneficiary: 'chirurgien-dentiste', status: 'titulaire', cpam: false, presenceShare: 1 }, 'no', null],
+  ['Mauges : « Conventionnement CPAM »', 'mauges-installation-dentiste', 'tres-sous-dotee', { ...installing, beneficiary: 'chirurgien-dentiste', status: 'titulaire', cpam: false, presenceShare: 1 }, 'no', null],
   ['Mauges : « en Zone d\'Action Complémentaire ou Zone d\'intervention prioritaire » (hors zonage)', 'mauges-installation-medecin', 'hors-zonage', { ...installing, beneficiary: 'medecin', status: 'titulaire', presenceShare: 1 }, 'no', null],
-  ['Mauges kinés : « 10 000 € par installation »', 'mauges-installation-kine', 'tres-sous-dense', { ...installing, beneficiary: 'masseur-kinesitherapeute', status: 'titulaire', presenceShare: 1 }, 'yes', 10_000],
-  ['Mauges kinés : « 5 000 € si collaboration »', 'mauges-installation-kine', 'sous-dense', { ...installing, beneficiary: 'masseur-kinesitherapeute', status: 'collaborateur', presenceShare: 1 }, 'yes', 5_000],
+  ['Mauges kinés : « 10 000 € par installation »', 'mauges-installation-kine', 'tres-sous-dotee', { ...installing, beneficiary: 'masseur-kinesitherapeute', status: 'titulaire', presenceShare: 1 }, 'yes', 10_000],
+  ['Mauges kinés : « 5 000 € si collaboration »', 'mauges-installation-kine', 'sous-dotee', { ...installing, beneficiary: 'masseur-kinesitherapeute', status: 'collaborateur', presenceShare: 1 }, 'yes', 5_000],
   ['Mauges kinés : « en zone sous dense ou très sous dense » (intermédiaire)', 'mauges-installation-kine', 'intermediaire', { ...installing, beneficiary: 'masseur-kinesitherapeute', status: 'titulaire', presenceShare: 1 }, 'no', null],
   ['Mauges : « Du 1er octobre 2025 au 30 septembre 2028 » (30 septembre 2025)', 'mauges-indemnite-deplacement', 'hors-zonage', { beneficiary: 'interne', distanceKm: 100 }, 'no', null, { date: '2025-09-30' }],
   ['Mauges : « Du 1er octobre 2025 » (1er octobre 2025)', 'mauges-indemnite-deplacement', 'hors-zonage', { beneficiary: 'interne', distanceKm: 100 }, 'yes', 40, { date: '2025-10-01' }],
@@ -482,7 +482,7 @@ describe('raisons, engagements et échéances', () => {
 
   it('hors période : dit à partir de quand, ou jusqu\'à quand, et à quelle date', () => {
     expect(evaluateAid(aid('cd17-fiche-12'), ctx('fragile', { date: '2025-10-31' })).blocker).toBe("Pas encore ouverte au 31 octobre 2025 : elle l'est à partir du 1er janvier 2026.");
-    expect(evaluateAid(aid('mauges-installation-kine'), ctx('sous-dense', { date: '2028-10-01' })).blocker).toBe("Terminée au 1er octobre 2028 : elle était ouverte jusqu'au 30 septembre 2028.");
+    expect(evaluateAid(aid('mauges-installation-kine'), ctx('sous-dotee', { date: '2028-10-01' })).blocker).toBe("Terminée au 1er octobre 2028 : elle était ouverte jusqu'au 30 septembre 2028.");
   });
 
   it('fiche 8 : engagement de 5 ans daté, échéance de la demande datée', () => {
@@ -533,5 +533,18 @@ describe('raisons, engagements et échéances', () => {
     expect(evaluateAid(revised, ctx('fragile', { date: '2026-12-31' }), { ...gp, requestDate: undefined }).amount).toBe(10_000);
     expect(evaluateAid(revised, ctx('fragile', { date: '2027-01-01' }), { ...gp, requestDate: undefined }).amount).toBe(12_000);
     expect(evaluateAid(revised, ctx('fragile', { date: '2027-03-01' }), { ...gp, eventDate: '2026-12-01', requestDate: '2026-12-20' }).amount).toBe(10_000);
+  });
+});
+
+describe('Mauges : les zones du plan lues dans le zonage ARS de densité', () => {
+  it('dites comme une interprétation citant le plan', () => {
+    const dentist = evaluateAid(aid('mauges-installation-dentiste'), ctx('sous-dotee'));
+    expect(dentist.reasons.find((r) => r.text.includes('zone éligible'))!.text).toContain(
+      "Interprétation : le plan nomme les zones du zonage des médecins (« Installation pendant 5 ans minimum en Zone d'Action Complémentaire ou Zone d'intervention prioritaire »)",
+    );
+    const kine = evaluateAid(aid('mauges-installation-kine'), ctx('intermediaire'));
+    expect(kine.reasons.find((r) => r.status === 'failed' && r.text.includes('Réservée'))!.text).toContain(
+      'le plan dit « Installation pendant 5 ans minimum en zone sous dense ou très sous dense »',
+    );
   });
 });

@@ -24,13 +24,43 @@ describe('CLI', () => {
   it('zonage : une ligne par commune du territoire, classes de base et effective, raisons', () => {
     const r = cli('zonage', '--territory', 'mauges', '--year', '2025', '--profession', 'chirurgien-dentiste', '--date', '2026-01-15');
     expect(r.code).toBe(0);
-    const rows = JSON.parse(r.out) as Array<{ code: string; base: string; effective: string; reasons: string[] }>;
+    const rows = JSON.parse(r.out) as Array<{ code: string; base: string; effective: string; reasons: string[]; example: boolean }>;
     expect(rows.map((x) => x.code)).toEqual(['49023', '49092', '49126', '49218', '49244', '49301']);
-    for (const row of rows) {
-      expect(['zip', 'zac', 'hors-zonage']).toContain(row.effective);
-      expect(row.effective).toBe(row.base); // no local rule in Mauges
-    }
+    // The real ARS zonage (cartosante-chirurgiens-dentistes.csv: « 49092;Chemillé-en-Anjou;1_Tres_sous_dotee »).
+    expect(rows.find((x) => x.code === '49092')).toMatchObject({ base: 'tres-sous-dotee', effective: 'tres-sous-dotee', example: false });
+    for (const row of rows) expect(row.effective).toBe(row.base); // no local rule in Mauges
   });
+
+  it('zonages : chaque zonage avec son schéma, son autorité, ses dates, sa source et « example »', () => {
+    const r = cli('zonages', '--territory', 'charente-maritime');
+    expect(r.code).toBe(0);
+    const list = JSON.parse(r.out) as Array<Record<string, unknown>>;
+    expect(list.map((z) => `${z.scheme} ${z.year}`)).toEqual([
+      'cd17 2025', 'cd17 2026', 'ars-medecin-generaliste 2025', 'ars-infirmier 2025', 'ars-chirurgien-dentiste 2025',
+      'ars-masseur-kinesitherapeute 2025', 'ars-sage-femme 2025', 'ars-orthophoniste 2025',
+    ]);
+    expect(list[2]).toMatchObject({ authority: 'ARS Nouvelle-Aquitaine', label: 'Zonage ARS des médecins généralistes', profession: 'medecin-generaliste', validFrom: '2025-05-09', validUntil: '2025-05-09', example: false });
+    expect(list[0]).toMatchObject({ authority: 'Département de la Charente-Maritime', example: true });
+  }, 30_000); // a CLI process each: tsx start-up, not the code under test
+
+  it.each([
+    // zonmed-medecins-generalistes.csv: « 17500,Agudelle,2_ZAC »
+    ['2026-01-15', 'zac', 'dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister'],
+    ['2026-03-01', null, "remplacé le 3 février 2026 (publication de l'arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine) ; la nouvelle liste n'est pas encore importée"],
+  ])('zonage --scheme ars-medecin-generaliste --date %s : Agudelle effective %s', (date, effective, status) => {
+    const r = cli('zonage', '--territory', 'charente-maritime', '--scheme', 'ars-medecin-generaliste', '--date', date);
+    expect(r.code).toBe(0);
+    const agudelle = (JSON.parse(r.out) as Array<{ code: string; base: string; baseLabel: string; effective: string | null; reasons: string[]; example: boolean }>).find((x) => x.code === '17002')!;
+    expect(agudelle).toMatchObject({ base: 'zac', baseLabel: "Zone d'action complémentaire (ZAC)", effective, example: false });
+    expect(agudelle.reasons[0]).toBe(`Zonage ARS des médecins généralistes 2025 : ${status}.`);
+  }, 30_000);
+
+  it('zonage sans --year ni --scheme : le zonage départemental en vigueur d\'abord', () => {
+    const r = cli('zonage', '--territory', 'charente-maritime', '--date', '2026-06-01');
+    const rows = JSON.parse(r.out) as Array<{ source: string; example: boolean }>;
+    expect(rows.length).toBe(462);
+    expect(rows[0]).toMatchObject({ example: true });
+  }, 30_000);
 
   it('erreur d\'usage : message français, code 2', () => {
     const r = cli('zonage', '--territory', 'nulle-part', '--year', '2026');
@@ -68,7 +98,7 @@ describe('CLI publish : la même étape que « Télécharger le fichier normalis
     expect(config.$source).toBeTruthy(); // untouched keys survive
     expect(config.years.find((y: { year: number; profession: string }) => y.year === 2026 && y.profession === 'medecin-generaliste')).toEqual({
       year: 2026,
-      scheme: 'ars-zip-zac',
+      scheme: 'ars-medecin-generaliste',
       profession: 'medecin-generaliste',
       file: 'zonages/medecin-generaliste-2026.csv',
       validFrom: '2026-01-01',

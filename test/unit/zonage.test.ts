@@ -82,6 +82,8 @@ describe('changements d\'une année à l\'autre', () => {
       counts: [],
       ruled: [],
       example: true,
+      status: { state: 'en-vigueur' as const, inForce: true, text: '' },
+      parts: {},
     });
     const before = view({ '17001': 'fragile', '17002': 'intermediaire', '17003': 'non-prioritaire' });
     const after = view({ '17001': 'tres-fragile', '17002': 'non-prioritaire', '17003': 'non-prioritaire' });

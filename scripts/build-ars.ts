@@ -1,0 +1,127 @@
+// npm run build:ars — reads the ARS zonages of all of France (ARS_SRC, default ../shared/data/ars-zonages),
+// resolves every row to today's commune with the import core, and writes one compact class table per
+// profession (public/data/ars/<profession>.json) and a manifest: the source file's SHA-256, source and
+// date, rows and communes per class, rows not resolved. No source file is copied. Byte for byte reproducible.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import type { CogCommune } from '../src/core/communes.ts';
+import { CommuneIndex } from '../src/core/ars/commune-index.ts';
+import { importCartoSante } from '../src/core/ars/cartosante.ts';
+import { importNamePostal } from '../src/core/ars/name-postal.ts';
+import { classTable, countClasses, type ArsImport } from '../src/core/ars/class-table.ts';
+import { arsClasses, arsSchemeId, classReader, type ArsSchemes } from '../src/core/ars/schemes.ts';
+import { tableFile } from '../src/core/ars/table-file.ts';
+import { ROOT, arsOut, cogInfo, loadArsSchemes, writeOutput } from './lib/inputs.ts';
+
+const require = createRequire(import.meta.url);
+
+export const arsSrc = () => path.resolve(process.env.ARS_SRC ?? path.join(ROOT, '../shared/data/ars-zonages'));
+
+export interface ArsManifestEntry {
+  profession: string;
+  file: string;
+  sha256: string;
+  bytes: number;
+  source: string;
+  exportedBefore: string;
+  format: string;
+  /** Data rows read, and per class as written in the file. */
+  rows: number;
+  rowsPerClass: Record<string, number>;
+  /** Today's communes given a class, and how many per class id. */
+  communes: number;
+  communesPerClass: Record<string, number>;
+  repeatedRows: number;
+  formerCodes: number;
+  partsCommunes: string[];
+  conflicts: string[];
+  unresolved: Array<{ line: number; field: string; message: string; candidates?: string[] }>;
+}
+
+/** Counts the rows of each class as written, straight from the text (the check of the import's counts). */
+export function rawClassCounts(text: string, format: string): Record<string, number> {
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const sep = format === 'cartosante' ? ';' : ',';
+  const counts: Record<string, number> = {};
+  for (const l of lines.slice(format === 'cartosante' ? 3 : 1)) {
+    const raw = l.slice(l.lastIndexOf(sep) + 1).trim();
+    counts[raw] = (counts[raw] ?? 0) + 1;
+  }
+  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+export function buildArs(opts: { src?: string; out?: string } = {}): { manifest: ArsManifestEntry[]; written: string[] } {
+  const src = opts.src ?? arsSrc();
+  const out = opts.out ?? arsOut();
+  const schemes = loadArsSchemes();
+  const index = new CommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]);
+  const imports: Array<{ p: ArsSchemes['professions'][number]; text: string; bytes: Buffer; report: ArsImport }> = [];
+  // CartoSanté files first: their rows under former codes name former communes for the name-keyed files.
+  const ordered = [...schemes.professions].sort((a, b) => (a.format === b.format ? 0 : a.format === 'cartosante' ? -1 : 1));
+  for (const p of ordered) {
+    const file = path.join(src, p.file);
+    if (!fs.existsSync(file)) throw new Error(`${file} introuvable : indiquez le dossier des zonages ARS avec ARS_SRC.`);
+    const bytes = fs.readFileSync(file);
+    const text = new TextDecoder('utf-8').decode(bytes);
+    const known = arsClasses(schemes, p.profession).filter((k) => k.code).map((k) => k.code!);
+    const opts2 = { index, classOf: classReader(schemes, p.profession), known };
+    const report = p.format === 'cartosante' ? importCartoSante(p.file, text, opts2) : importNamePostal(p.file, text, opts2);
+    if (p.format === 'cartosante') index.addFormerNames(report.entries.map((e) => ({ code: e.part, nom: e.partName })));
+    imports.push({ p, text, bytes, report });
+  }
+  const manifest: ArsManifestEntry[] = [];
+  const written: string[] = [];
+  for (const p of schemes.professions) {
+    const { text, bytes, report } = imports.find((x) => x.p === p)!;
+    const table = classTable(report.entries);
+    const order = arsClasses(schemes, p.profession).map((k) => k.id);
+    const former = Object.fromEntries(report.entries.filter((e) => index.resolveCode(e.part)?.via === 'ancienne').map((e): [string, [string, string]] => [e.part, [e.partName, e.commune]]));
+    const f = tableFile({ profession: p.profession, scheme: arsSchemeId(p.profession), source: p.source, exportedBefore: p.exportedBefore }, table, order, former);
+    const target = path.join(out, `${p.profession}.json`);
+    writeOutput(target, JSON.stringify(f) + '\n');
+    written.push(target);
+    manifest.push({
+      profession: p.profession,
+      file: p.file,
+      sha256: crypto.createHash('sha256').update(bytes).digest('hex'),
+      bytes: bytes.length,
+      source: p.source,
+      exportedBefore: p.exportedBefore,
+      format: p.format,
+      rows: report.read,
+      rowsPerClass: rawClassCounts(text, p.format),
+      communes: table.classes.size,
+      communesPerClass: countClasses(table.classes, order),
+      repeatedRows: table.repeated,
+      formerCodes: Object.keys(former).length,
+      partsCommunes: [...table.parts.keys()],
+      conflicts: table.conflicts,
+      unresolved: report.rejected,
+    });
+  }
+  const info = cogInfo();
+  const file = path.join(out, 'manifest.json');
+  writeOutput(
+    file,
+    JSON.stringify(
+      {
+        $comment: 'Généré par npm run build:ars — ne pas modifier à la main.',
+        reference: `${info.edition} — ${info.package} ${info.version}`,
+        professions: manifest,
+      },
+      null,
+      1,
+    ) + '\n',
+  );
+  written.push(file);
+  return { manifest, written };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
+  const { manifest } = buildArs();
+  for (const m of manifest) {
+    console.log(`${m.profession} : ${m.rows} lignes, ${m.communes} communes classées, ${m.unresolved.length} ligne(s) non résolue(s), ${m.formerCodes} ancien(s) code(s), ${m.partsCommunes.length} commune(s) classée(s) selon la partie, ${m.conflicts.length} conflit(s) → ${path.relative(ROOT, arsOut())}/${m.profession}.json`);
+  }
+}

@@ -1,0 +1,106 @@
+// ARS lists keyed by commune name and postal code (the GPs' file, annex lists typed by hand): each row is
+// resolved against the official commune list, insensitive to case, accents, hyphens, apostrophes and
+// St/Ste, by current, delegated or arrondissement name, the postal code with or without its leading zero.
+// A row matching no commune or several is rejected with its candidates. Pure: takes the decoded text.
+import Papa from 'papaparse';
+import { detectSeparator } from '../csv-import.ts';
+import { normalizeKey } from '../text.ts';
+import type { ArsImport } from './class-table.ts';
+import type { CommuneIndex, Place } from './commune-index.ts';
+
+export interface NamePostalOptions {
+  index: CommuneIndex;
+  classOf: (raw: string) => string | undefined;
+  known: string[];
+}
+
+const COLUMNS: Record<'postal' | 'name' | 'class', string[]> = {
+  postal: ['codepostal', 'cp', 'postal'],
+  name: ['nomcommune', 'commune', 'nom', 'libelle', 'nomdelacommune'],
+  class: ['zonage', 'classe', 'zone', 'classement'],
+};
+
+/** Ranks the kinds of place a name may designate: a current name wins over a delegated one. */
+const RANK: Record<Place['kind'], number> = { actuelle: 0, arrondissement: 1, deleguee: 2, associee: 2, ancienne: 3 };
+
+const describe = (p: Place, index: CommuneIndex) =>
+  `${p.nom} (${p.kind === 'actuelle' ? p.code : `${{ arrondissement: 'arrondissement', deleguee: 'commune déléguée', associee: 'commune associée', ancienne: 'ancienne commune' }[p.kind]} ${p.code} de ${p.commune} ${index.nameOf(p.commune)}`}, codes postaux ${p.postalCodes.join(', ') || 'inconnus'})`;
+
+export function importNamePostal(file: string, text: string, opts: NamePostalOptions): ArsImport {
+  const report: ArsImport = { file, read: 0, entries: [], rejected: [], warnings: [] };
+  const body = text.replace(/^\ufeff/, '');
+  const rows = Papa.parse<string[]>(body, { delimiter: detectSeparator(body), skipEmptyLines: 'greedy' }).data;
+  const header = (rows[0] ?? []).map(normalizeKey);
+  const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<keyof typeof COLUMNS, number>;
+  const missing = Object.entries(col).filter(([, i]) => i < 0).map(([k]) => ({ postal: 'code postal', name: 'nom de la commune', class: 'zonage' })[k]);
+  if (missing.length) {
+    report.rejected.push({ line: 1, field: '', message: `${file}, ligne 1 : colonne(s) ${missing.map((m) => `« ${m} »`).join(', ')} introuvable(s) dans l'en-tête.` });
+    return report;
+  }
+  // Papaparse drops blank lines, so lines are counted on the raw text to name them as an editor shows them.
+  const lineOf = lineNumbers(body);
+  for (let r = 1; r < rows.length; r++) {
+    const line = lineOf[r] ?? r + 1;
+    report.read++;
+    const fields = rows[r];
+    const get = (k: keyof typeof COLUMNS) => (fields[col[k]] ?? '').trim();
+    const reject = (field: string, message: string, candidates?: Place[]) =>
+      report.rejected.push({
+        line,
+        field,
+        message: `${file}, ligne ${line}, champ « ${field} » : ${message}${candidates?.length ? ` Candidats : ${candidates.map((p) => describe(p, opts.index)).join(' ; ')}.` : ''}`,
+        ...(candidates ? { candidates: candidates.map((p) => `${p.code} ${p.nom}`) } : {}),
+      });
+    const raw = get('class');
+    const cls = opts.classOf(raw);
+    if (!cls) {
+      reject('zonage', `classe « ${raw} » inconnue ; classes admises : ${opts.known.join(', ')}.`);
+      continue;
+    }
+    const postal = get('postal');
+    if (!/^\d{4,5}$/.test(postal)) {
+      reject('code postal', `code postal « ${postal} » invalide (5 chiffres, ou 4 sans le zéro initial).`);
+      continue;
+    }
+    const cp = postal.padStart(5, '0');
+    const name = get('name');
+    const named = opts.index.byName(name);
+    if (!named.length) {
+      reject('nom', `aucune commune, actuelle, déléguée ou ancienne, ne s'appelle « ${name} » (code postal ${cp}).`);
+      continue;
+    }
+    const withCode = named.filter((p) => p.postalCodes.includes(cp));
+    const best = (ps: Place[]) => {
+      const top = Math.min(...ps.map((p) => RANK[p.kind]));
+      const kept = ps.filter((p) => RANK[p.kind] === top);
+      return new Set(kept.map((p) => p.commune)).size === 1 ? kept[0] : undefined;
+    };
+    let place = withCode.length ? best(withCode) : undefined;
+    if (withCode.length && !place) {
+      reject('nom', `« ${name} » ${cp} désigne plusieurs communes.`, withCode);
+      continue;
+    }
+    if (!place) {
+      // The name exists, not with this postal code: accepted only when one such place lies in the code's département.
+      const dep = cp.startsWith('20') ? ['2A', '2B'] : cp.startsWith('97') || cp.startsWith('98') ? [cp.slice(0, 3)] : [cp.slice(0, 2)];
+      const near = named.filter((p) => dep.includes(opts.index.departementOf(p.commune) ?? ''));
+      place = near.length ? best(near) : undefined;
+      if (!place) {
+        reject('code postal', `aucune commune « ${name} » n'a le code postal ${cp}${near.length ? ' et plusieurs portent ce nom dans le département' : ''}.`, near.length ? near : named);
+        continue;
+      }
+      report.warnings.push({ line, field: 'code postal', message: `${file}, ligne ${line} : ${place.nom} rattachée à ${place.commune} ${opts.index.nameOf(place.commune)}, mais le code postal ${cp} n'est pas dans sa liste (${place.postalCodes.join(', ')}).` });
+    }
+    report.entries.push({ line, part: place.code, partName: place.nom, commune: place.commune, class: cls });
+  }
+  return report;
+}
+
+/** The line (1-based) of each non-blank row of a CSV text, quoted line breaks aside (ARS lists have none). */
+function lineNumbers(text: string): number[] {
+  const out: number[] = [];
+  text.split(/\r?\n/).forEach((l, i) => {
+    if (l.trim() !== '') out.push(i + 1);
+  });
+  return out;
+}

@@ -1,0 +1,38 @@
+// The compact national class table of one profession (public/data/ars/<profession>.json) and its reading:
+// for each class, the codes of today's communes joined by spaces; the parts of « selon la partie » communes.
+import type { ArsPart, ClassTable } from './class-table.ts';
+
+export interface ArsTableFile {
+  profession: string;
+  scheme: string;
+  source: string;
+  exportedBefore: string;
+  /** Class id → commune codes, space-separated, sorted. */
+  classes: Record<string, string>;
+  /** Commune code → its parts, as [code, name, class]. */
+  parts: Record<string, Array<[string, string, string]>>;
+  /** Former code written in the file → [its name there, today's commune] (« 49069 » Champtoceaux → 49126 Orée d'Anjou). */
+  former: Record<string, [string, string]>;
+}
+
+export function tableFile(meta: Omit<ArsTableFile, 'classes' | 'parts' | 'former'>, table: ClassTable, order: string[], former: ArsTableFile['former'] = {}): ArsTableFile {
+  const classes: Record<string, string> = {};
+  for (const id of order) {
+    const codes = [...table.classes].filter(([, c]) => c === id).map(([code]) => code).sort();
+    if (codes.length) classes[id] = codes.join(' ');
+  }
+  const parts = Object.fromEntries([...table.parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, ps]) => [code, ps.map((p): [string, string, string] => [p.code, p.nom, p.class])]));
+  return { ...meta, classes, parts, former: Object.fromEntries(Object.entries(former).sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+/** The classes of the given communes only (a territory's share), with the parts of those communes. */
+export function readTable(file: ArsTableFile, communes?: Set<string>): { classes: Record<string, string>; parts: Record<string, ArsPart[]>; former: Array<{ code: string; nom: string; commune: string }> } {
+  const classes: Record<string, string> = {};
+  for (const [id, codes] of Object.entries(file.classes)) for (const code of codes.split(' ')) if (!communes || communes.has(code)) classes[code] = id;
+  const parts: Record<string, ArsPart[]> = {};
+  for (const [code, ps] of Object.entries(file.parts)) if (!communes || communes.has(code)) parts[code] = ps.map(([c, nom, cls]) => ({ code: c, nom, class: cls }));
+  const former = Object.entries(file.former ?? {})
+    .filter(([, [, commune]]) => !communes || communes.has(commune))
+    .map(([code, [nom, commune]]) => ({ code, nom, commune }));
+  return { classes, parts, former };
+}

@@ -1,0 +1,41 @@
+// A newer ARS list imported by the chargé de mission (a CartoSanté export or a name + postal code list,
+// often for a whole region): its rows resolved nationally, the territory's communes kept. Rows that could
+// not be resolved are problems when they may concern the territory (their code or postal code is in one
+// of its départements), otherwise counted in a warning: nothing is dropped silently.
+import { importCartoSante } from './cartosante.ts';
+import { importNamePostal } from './name-postal.ts';
+import { classTable, type ArsPart } from './class-table.ts';
+import type { CommuneIndex } from './commune-index.ts';
+
+export type ArsListFormat = 'cartosante' | 'nom-code-postal';
+
+export function territoryArsList(
+  file: string,
+  text: string,
+  format: ArsListFormat,
+  opts: { index: CommuneIndex; classOf: (raw: string) => string | undefined; known: string[]; communes: Set<string> },
+): { classes: Record<string, string>; parts: Record<string, ArsPart[]>; problems: string[]; warnings: string[] } {
+  const report = format === 'cartosante' ? importCartoSante(file, text, opts) : importNamePostal(file, text, opts);
+  const table = classTable(report.entries.filter((e) => opts.communes.has(e.commune)));
+  const departements = new Set([...opts.communes].map((c) => opts.index.departementOf(c)?.slice(0, 2)));
+  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  const ours = (line: number) => {
+    const first = (lines[line - 1] ?? '').split(/[;,\t]/)[0].trim();
+    return line <= 1 || departements.has((format === 'cartosante' ? first : first.padStart(5, '0')).slice(0, 2));
+  };
+  const problems = report.rejected.filter((r) => ours(r.line)).map((r) => r.message);
+  const elsewhere = report.rejected.length - problems.length;
+  const warnings = [
+    ...report.warnings.filter((w) => w.line !== undefined && ours(w.line)).map((w) => w.message),
+    ...table.conflicts.map((c) => `${file} : ${c}`),
+    ...(elsewhere ? [`${file} : ${elsewhere} ligne(s) hors des départements du territoire non résolue(s), sans effet ici.`] : []),
+  ];
+  const missing = [...opts.communes].filter((c) => !table.classes.has(c));
+  if (missing.length) warnings.push(`${file} : ${missing.length} commune(s) du territoire absente(s) de la liste (${missing.slice(0, 10).join(', ')}), non classées.`);
+  return {
+    classes: Object.fromEntries([...table.classes].sort(([a], [b]) => (a < b ? -1 : 1))),
+    parts: Object.fromEntries(table.parts),
+    problems,
+    warnings,
+  };
+}
