@@ -1,7 +1,8 @@
 // The yearly import as the CLI, the publish command and the browser all run it: one importer per kind
 // of file, the normalized file it gives, and the declaration of a newly published zonage year.
 import type { Commune } from './communes.ts';
-import { communeResolver, importPharmacies, importPractitioners, importZonage, type CommuneResolver, type ImportReport, type ZonageRow } from './csv-import.ts';
+import { communeResolver, pharmaciesSink, practitionersSink, zonageSink, type CommuneResolver, type ImportReport, type ImportSink, type SinkOptions, type ZonageRow } from './csv-import.ts';
+import { runSink } from './import/table.ts';
 import { pharmaciesFile, practitionersFile, zonageFile } from './normalized.ts';
 import type { ZonageYear } from './zonage-config.ts';
 import type { Pharmacy, Practitioner, ZonageScheme } from './zonage.ts';
@@ -18,11 +19,31 @@ export interface ImportContext {
   resolve?: CommuneResolver;
 }
 
-/** Runs the importer of a kind of file; `missing` lists the communes a zonage leaves unclassified. */
-export function importFile(kind: ImportKind, name: string, bytes: Uint8Array, ctx: ImportContext): ImportReport<unknown> & { missing: string[] } {
+export type FileReport = ImportReport<unknown> & { missing: string[] };
+
+/** The streaming importer of a kind of file: write chunks, then end() gives the report. */
+export function importSink(kind: ImportKind, name: string, ctx: ImportContext, options?: SinkOptions): ImportSink<unknown> & { end(): FileReport } {
   const resolve = ctx.resolve ?? communeResolver(ctx.communes);
-  if (kind === 'zonage') return importZonage(name, bytes, { resolve, schemes: ctx.schemes, profession: ctx.profession, communes: ctx.communes });
-  return { ...(kind === 'medecins' ? importPractitioners(name, bytes, { resolve }) : importPharmacies(name, bytes, { resolve })), missing: [] };
+  const sink: ImportSink<unknown> =
+    kind === 'zonage'
+      ? zonageSink(name, { resolve, schemes: ctx.schemes, profession: ctx.profession, communes: ctx.communes }, options)
+      : kind === 'medecins'
+        ? practitionersSink(name, { resolve }, options)
+        : pharmaciesSink(name, { resolve }, options);
+  return {
+    write: (chunk) => sink.write(chunk),
+    progress: () => sink.progress(),
+    end: () => {
+      const r = sink.end() as FileReport;
+      // `missing` lists the communes a zonage leaves unclassified.
+      return { ...r, missing: r.missing ?? [] };
+    },
+  };
+}
+
+/** Runs the importer of a kind of file over bytes in memory. */
+export function importFile(kind: ImportKind, name: string, bytes: Uint8Array, ctx: ImportContext): FileReport {
+  return runSink(importSink(kind, name, ctx), bytes) as FileReport;
 }
 
 /** The normalized file's content: a zonage keeps the rows of its profession only. */
