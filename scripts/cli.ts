@@ -162,14 +162,14 @@ function runAides(values: Record<string, string | undefined>): number {
   return problems.length ? 1 : 0;
 }
 
-function runPublish(kind: string | undefined, file: string | undefined, values: Record<string, string | boolean | undefined>): number {
+async function runPublish(kind: string | undefined, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<number> {
   if (!kind || !file) throw new UsageError('usage : publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA]');
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (!str('territory')) throw new UsageError('option --territory obligatoire (charente-maritime, mauges…).');
   if (str('year') !== undefined && !/^\d{4}$/.test(str('year')!)) throw new UsageError(`année « ${str('year')} » invalide (AAAA).`);
   let result;
   try {
-    result = publish({
+    result = await publish({
       territory: str('territory')!,
       kind: kind as PublishKind,
       file,
@@ -190,13 +190,15 @@ function runPublish(kind: string | undefined, file: string | undefined, values: 
     files: result.written.map((f) => path.relative(process.cwd(), f)),
     read: report.read,
     accepted: report.accepted,
+    rejectedCount: report.rejectedCount,
+    fileErrors: report.fileErrors,
     rejected: report.rejected,
     warnings: report.warnings,
   };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   if (result.refused) process.stderr.write(`${path.basename(file)} : ${result.refused}\n`);
   else process.stderr.write(`${path.basename(file)} : publié (${report.accepted} ligne(s)) → ${out.files.join(', ')}\n`);
-  return result.published && !report.rejected.length ? 0 : 1;
+  return result.published && !report.rejectedCount ? 0 : 1;
 }
 
 /** The JSON of a movement, as documented: a move is a cessation plus an installation. */

@@ -1,14 +1,19 @@
-// The publishing step of the yearly workflow, as a command (the browser gives the same normalized files
-// to download): import a file with the shared core, write its normalized form into
-// data/territories/<id>/, declare it in zonage.json, then rebuild public/data/<id>/zonage.json.
-// Nothing is written when a row is rejected or a zonage is incomplete, unless keepValid is set.
+// The publishing step of the yearly workflow, as a command (the browser gives the same files to
+// download): import a file with the shared core, write its normalized form into data/territories/<id>/,
+// declare it in zonage.json, rebuild public/data/<id>/zonage.json. The new state is built and validated
+// in a temporary copy first and the real files are replaced only when it all holds: any failure leaves
+// data/ and public/data/ byte-identical. Nothing is written when a row is rejected or a zonage is
+// incomplete, unless keepValid is set.
 import fs from 'node:fs';
 import path from 'node:path';
 import { communeResolver, type ImportReport } from '../src/core/csv-import.ts';
+import { isIsoDate } from '../src/core/dates.ts';
+import { streamFile } from './lib/stream-import.ts';
+import { failPoint, replaceFiles, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
-import { LIST_KEY, importFile, isImportKind, normalizedContent, publishedYear, type ImportKind } from '../src/core/publication.ts';
+import { LIST_KEY, importSink, isImportKind, normalizedContent, publishedYear, type ImportKind } from '../src/core/publication.ts';
 import { schemeFor, type ZonageYear } from '../src/core/zonage-config.ts';
-import { buildZonageBundle, writeZonageBundle } from './build-zonage.ts';
+import { buildZonageBundle, dataOut } from './build-zonage.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 
 export type PublishKind = ImportKind;
@@ -23,6 +28,8 @@ export interface PublishOptions {
   validUntil?: string;
   source?: string;
   keepValid?: boolean;
+  /** A step where to fail on purpose (tests). */
+  failAt?: FailPoint;
 }
 
 export interface PublishResult {
@@ -35,16 +42,16 @@ export interface PublishResult {
 
 export class PublishError extends Error {}
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function publish(o: PublishOptions): PublishResult {
+export async function publish(o: PublishOptions): Promise<PublishResult> {
+  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
   const territory = loadTerritories().find((t) => t.id === o.territory);
   if (!territory) throw new PublishError(`territoire inconnu « ${o.territory} ».`);
   if (!fs.existsSync(o.file)) throw new PublishError(`fichier introuvable : ${o.file}`);
+  if (!isImportKind(o.kind)) throw new PublishError(`type de fichier inconnu « ${o.kind as string} » (zonage, medecins ou pharmacies).`);
+  for (const d of [o.validFrom, o.validUntil]) if (d !== undefined && !isIsoDate(d)) throw new PublishError(`date « ${d} » impossible (AAAA-MM-JJ, date du calendrier).`);
   const config = loadZonageConfig(territory.id);
   const communes = territoryCommunes(loadCog(), territory);
   const resolve = communeResolver(communes);
-  const bytes = new Uint8Array(fs.readFileSync(o.file));
   const name = path.basename(o.file);
   const source = o.source ?? `Fichier importé : ${name}`;
   const dir = path.join(dataDir(), territory.id);
@@ -52,14 +59,12 @@ export function publish(o: PublishOptions): PublishResult {
   // The raw JSON, so that keys the model does not read ($source…) survive the rewrite.
   const raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { years: ZonageYear[]; practitioners: object; pharmacies: object };
 
-  if (!isImportKind(o.kind)) throw new PublishError(`type de fichier inconnu « ${o.kind as string} » (zonage, medecins ou pharmacies).`);
   const profession = o.profession ?? config.schemes[0].professions[0];
   let target: string;
   if (o.kind === 'zonage') {
     if (!o.year || !Number.isInteger(o.year)) throw new PublishError('option --year AAAA obligatoire pour publier un zonage.');
     const scheme = schemeFor(config, profession);
     if (!scheme) throw new PublishError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
-    for (const d of [o.validFrom, o.validUntil]) if (d !== undefined && !DATE.test(d)) throw new PublishError(`date « ${d} » invalide (AAAA-MM-JJ).`);
     const previous = raw.years.find((y) => y.year === o.year && y.profession === profession);
     const entry = publishedYear(previous, { year: o.year, scheme: scheme.id, profession, source, validFrom: o.validFrom, validUntil: o.validUntil });
     if (!(entry.validFrom <= entry.validUntil)) throw new PublishError(`période de validité incohérente : du ${entry.validFrom} au ${entry.validUntil}.`);
@@ -70,24 +75,44 @@ export function publish(o: PublishOptions): PublishResult {
     raw[key] = { ...raw[key], example: false, source };
     target = config[key].file;
   }
-  const report = importFile(o.kind, name, bytes, { communes, schemes: config.schemes, profession, resolve });
-  const incomplete = report.missing.length;
-  const content = normalizedContent(o.kind, report.rows, profession);
-
+  // 1. Import, streamed, with the same core as `import` and the browser.
+  const report = await streamFile(o.file, importSink(o.kind, name, { communes, schemes: config.schemes, profession, resolve }), false);
+  failPoint(failAt, 'import');
   const problems = [
-    report.rejected.length ? `${report.rejected.length} ligne(s) rejetée(s)` : '',
-    incomplete ? `${incomplete} commune(s) sans classement` : '',
+    report.fileErrors.length ? `${report.fileErrors.length} erreur(s) de fichier` : '',
+    report.rejectedCount ? `${report.rejectedCount} ligne(s) rejetée(s)` : '',
+    report.missing.length ? `${report.missing.length} commune(s) sans classement` : '',
     report.accepted === 0 ? 'aucune ligne acceptée' : '',
   ].filter(Boolean);
-  if (report.accepted === 0 || (problems.length && !o.keepValid)) {
-    return { published: false, report, written: [], refused: `rien n'est publié : ${problems.join(', ')}${report.accepted ? ' (--keep-valid publie les lignes valides seules)' : ''}.` };
+  if (report.accepted === 0 || report.fileErrors.length || (problems.length && !o.keepValid)) {
+    const keep = report.accepted && !report.fileErrors.length ? ' (--keep-valid publie les lignes valides seules)' : '';
+    return { published: false, report, written: [], refused: `rien n'est publié : ${problems.join(', ')}${keep}.` };
   }
+  const content = normalizedContent(o.kind, report.rows, profession);
 
-  const written = [path.join(dir, target), configFile];
-  writeOutput(written[0], content);
-  writeOutput(configFile, JSON.stringify(raw, null, 2) + '\n');
-  const { bundle, problems: buildProblems } = buildZonageBundle(territory.id);
-  if (buildProblems.length) throw new PublishError(`les données publiées ne passent pas la construction : ${buildProblems.slice(0, 5).join(' ; ')}`);
-  written.push(writeZonageBundle(bundle));
-  return { published: true, report, written };
+  // 2. The whole new state, built and validated in a temporary copy of the territory's data.
+  const stage = stageTerritory(dataDir(), territory.id);
+  try {
+    failPoint(failAt, 'stage');
+    const configText = JSON.stringify(raw, null, 2) + '\n';
+    writeOutput(path.join(stage.dir, target), content);
+    writeOutput(path.join(stage.dir, 'zonage.json'), configText);
+    failPoint(failAt, 'write');
+    const built = withDataDir(stage.root, () => buildZonageBundle(territory.id));
+    failPoint(failAt, 'build');
+    if (built.problems.length) throw new PublishError(`rien n'est publié : les données ne passent pas la construction : ${built.problems.slice(0, 5).join(' ; ')}`);
+    // 3. Only now are the real files replaced, together.
+    const bundleFile = path.join(dataOut(), territory.id, 'zonage.json');
+    const written = replaceFiles(
+      [
+        { target: path.join(dir, target), content },
+        { target: configFile, content: configText },
+        { target: bundleFile, content: JSON.stringify(built.bundle) + '\n' },
+      ],
+      failAt,
+    );
+    return { published: true, report, written: written.length ? written : [path.join(dir, target)] };
+  } finally {
+    stage.dispose();
+  }
 }

@@ -30,10 +30,20 @@ export class RejectsFile {
   }
 }
 
+// IMPORT_MEMORY_STATS=1 (npm run bench): the RSS before the first file is read and the process's peak,
+// printed on stderr at exit, so the bench measures the command itself.
+let rssBefore: number | undefined;
+function memoryStats() {
+  if (!process.env.IMPORT_MEMORY_STATS || rssBefore !== undefined) return;
+  rssBefore = process.memoryUsage().rss;
+  process.on('exit', () => process.stderr.write(`IMPORT_MEMORY_STATS ${JSON.stringify({ rssBefore, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`));
+}
+
 const mo = (n: number) => `${(n / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} Mo`;
 
 /** Streams `file` into `sink`; shows progress on stderr when it is a terminal. */
 export async function streamFile<S extends ImportSink<unknown>>(file: string, sink: S, progress = process.stderr.isTTY === true): Promise<ReturnType<S['end']>> {
+  memoryStats();
   const total = fs.statSync(file).size;
   const name = path.basename(file);
   let last = 0;

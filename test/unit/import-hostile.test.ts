@@ -80,7 +80,7 @@ const cases: Case[] = [
   {
     name: 'RPPS avec guillemets isolés dans les noms (le format ne met jamais de guillemets)',
     kind: 'medecins',
-    bytes: rpps(rppsLine(0, '17300', true).replace('NOM', 'D"ARTAGNAN'), rppsLine(5, '17306', true).replace('PRENOM', '"JO'), rppsLine(10, '17004', true)),
+    bytes: rpps(rppsLine(0, '17300', true, { nom: 'D"ARTAGNAN' }), rppsLine(7, '17306', true, { prenom: '"JO' }), rppsLine(14, '17004', true)),
     read: 3, accepted: 3,
   },
   {

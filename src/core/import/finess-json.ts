@@ -131,7 +131,8 @@ export function finessJsonSink(file: string, opts: { resolve: CommuneResolver },
         if (chunk[0] === 0x1f && chunk[1] === 0x8b) gunzip = new Gunzip((data) => feed(data));
       }
       try {
-        if (gunzip) gunzip.push(chunk);
+        // Small compressed slices keep each inflated piece small (gzip inflates JSON about 30 times).
+        if (gunzip) for (let i = 0; i < chunk.length && !failed; i += 1 << 14) gunzip.push(chunk.subarray(i, i + (1 << 14)));
         else feed(chunk);
       } catch (e) {
         fail(`archive gzip illisible (${(e as Error).message})`);
