@@ -1,16 +1,19 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { parsePhotoOrigins } from './src/core/offers.ts';
 
 // Content-Security-Policy of the built site (no 'unsafe-eval', no inline script). MapLibre's worker is a
 // same-origin file (src/ui/map/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its origin to img/connect.
 function contentSecurityPolicy(): Plugin {
   const basemap = process.env.VITE_BASEMAP_URL ? new URL(process.env.VITE_BASEMAP_URL.replace(/\{[a-z]\}/g, '0')).origin : '';
+  // Offer photos at an https address: only from these origins, the same list `offers check` accepts.
+  const photos = parsePhotoOrigins(process.env.VITE_PHOTO_ORIGINS).join(' ');
   const policy = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src 'self' data: blob: ${basemap}`.trim(),
+    `img-src 'self' data: blob: ${basemap} ${photos}`.replace(/\s+/g, ' ').trim(),
     `connect-src 'self' ${basemap}`.trim(),
     "worker-src 'self'",
     "font-src 'self'",

@@ -24,11 +24,9 @@ import { isIsoDate } from '../src/core/dates.ts';
 import { parseProfile } from '../src/core/profile.ts';
 import { buildAidCatalogue } from './build-aids.ts';
 import { schemeFor } from '../src/core/zonage-config.ts';
-import { buildZonageBundle, dataOut } from './build-zonage.ts';
-import { buildOffers } from './build-offers.ts';
-import { checkOfferFile, offerFile, offerFileName, type Offer } from '../src/core/offers.ts';
-import { PublishError, publish, type PublishKind } from './publish.ts';
-import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { buildZonageBundle } from './build-zonage.ts';
+import { PublishError, acceptOffers, checkOffers, publish, type PublishKind } from './publish.ts';
+import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 
 class UsageError extends Error {}
 
@@ -261,25 +259,23 @@ async function runMovements(values: Record<string, string | undefined>): Promise
 }
 
 /**
- * Offers sent by town halls: `check` reports on each file; `accept` also copies the valid ones into
- * data/territories/<id>/offres/ and rebuilds public/data/<id>/offres.json. Nothing is written when a
- * file is invalid or would replace another offer.
+ * Offers sent by town halls: `check` reports on each file; `accept` runs the same checks, then writes the
+ * valid ones into data/territories/<id>/offres/ and rebuilds public/data/<id>/offres.json, atomically.
+ * Nothing is written when a file is invalid, shares its id with another of the batch or would replace
+ * an offer (without --replace).
  */
 function runOffers(action: string | undefined, files: string[], values: Record<string, string | undefined>): number {
   if (action !== 'check' && action !== 'accept') throw new UsageError('usage : offers <check|accept> <fichier.json…> --territory <id>');
   if (!files.length) throw new UsageError('au moins un fichier d\'offre.');
   const territory = territoryOf(values.territory);
-  const communes = new Set(territoryCommunes(loadCog(), territory).map((c) => c.code));
-  const dir = path.join(dataDir(), territory.id, 'offres');
-  const existing = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
-  const accepted: Offer[] = [];
-  const report = files.map((file) => {
-    const bytes = readFile(file);
-    const { offer, problems } = checkOfferFile(path.basename(file), bytes.length, () => new TextDecoder().decode(bytes), communes);
-    if (offer && action === 'accept' && existing.has(offerFileName(offer)) && !values.replace) problems.push(`${path.basename(file)} : une offre « ${offer.id} » existe déjà (--replace pour la remplacer).`);
-    if (offer && !problems.length) accepted.push(offer);
-    return { file: path.basename(file), id: offer?.id ?? null, valid: !problems.length, problems };
-  });
+  let result;
+  try {
+    result = action === 'check' ? { ...checkOffers(territory.id, files, !!values.replace), written: [], published: 0 } : acceptOffers(territory.id, files, { replace: !!values.replace });
+  } catch (e) {
+    if (e instanceof PublishError) throw new UsageError(e.message);
+    throw e;
+  }
+  const { report } = result;
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   for (const r of report) process.stderr.write(r.valid ? `${r.file} : offre « ${r.id} » valide.\n` : `${r.file} :\n- ${r.problems.join('\n- ')}\n`);
   if (report.some((r) => !r.valid)) {
@@ -287,11 +283,7 @@ function runOffers(action: string | undefined, files: string[], values: Record<s
     return 1;
   }
   if (action === 'accept') {
-    for (const o of accepted) writeOutput(path.join(dir, offerFileName(o)), offerFile(o));
-    const built = buildOffers(territory.id);
-    if (built.problems.length) throw new Error(built.problems.join('\n'));
-    writeOutput(path.join(dataOut(), territory.id, 'offres.json'), JSON.stringify({ territory: territory.id, offers: built.offers }) + '\n');
-    process.stderr.write(`${accepted.length} offre(s) ajoutée(s) à ${path.relative(process.cwd(), dir)} ; ${built.offers.length} offre(s) publiées dans public/data/${territory.id}/offres.json.\n`);
+    process.stderr.write(`${report.length} offre(s) ajoutée(s) à ${path.relative(process.cwd(), path.join(dataDir(), territory.id, 'offres'))} ; ${result.published} offre(s) publiées dans public/data/${territory.id}/offres.json.\n`);
   }
   return 0;
 }

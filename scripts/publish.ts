@@ -8,6 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { communeResolver, type ImportReport } from '../src/core/csv-import.ts';
 import { isIsoDate } from '../src/core/dates.ts';
+import { checkOfferFile, offerFile, offerFileName, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
+import { buildOffers } from './build-offers.ts';
 import { streamFile } from './lib/stream-import.ts';
 import { failPoint, replaceFiles, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
@@ -112,6 +114,88 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
       failAt,
     );
     return { published: true, report, written: written.length ? written : [path.join(dir, target)] };
+  } finally {
+    stage.dispose();
+  }
+}
+
+// ---- Offers sent by town halls (fiche 2): `offers check` and `offers accept` run the same checks ------
+
+export interface OfferFileReport {
+  file: string;
+  id: string | null;
+  valid: boolean;
+  problems: string[];
+}
+
+/** The https photo origins the site's CSP allows (same variable as the build: VITE_PHOTO_ORIGINS). */
+export const photoOrigins = () => parsePhotoOrigins(process.env.VITE_PHOTO_ORIGINS);
+
+/**
+ * Checks offer files as `accept` would take them: the schema, one id per batch, an id already published
+ * (unless replace), and each photos/… file present beside the offer file or in the data folder.
+ */
+export function checkOffers(territoryId: string, files: string[], replace: boolean): { report: OfferFileReport[]; offers: Array<{ offer: Offer; file: string }> } {
+  const territory = loadTerritories().find((t) => t.id === territoryId);
+  if (!territory) throw new PublishError(`territoire inconnu « ${territoryId} ».`);
+  const communes = new Set(territoryCommunes(loadCog(), territory).map((c) => c.code));
+  const dir = path.join(dataDir(), territory.id, 'offres');
+  const existing = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
+  const origins = photoOrigins();
+  const checked = files.map((file) => {
+    const name = path.basename(file);
+    if (!fs.existsSync(file)) return { file, name, offer: undefined, problems: [`${name} : fichier introuvable.`] };
+    const bytes = fs.readFileSync(file);
+    const { offer, problems } = checkOfferFile(name, bytes.length, () => new TextDecoder().decode(bytes), communes, origins);
+    if (offer && existing.has(offerFileName(offer)) && !replace) problems.push(`${name} : une offre « ${offer.id} » existe déjà (--replace pour la remplacer).`);
+    for (const ph of offer?.photos.filter((x) => x.src.startsWith('photos/')) ?? []) {
+      if (!fs.existsSync(path.join(path.dirname(file), ph.src)) && !fs.existsSync(path.join(dir, ph.src))) {
+        problems.push(`${name}, champ « photos » : ${ph.src} introuvable (ni à côté du fichier d'offre, ni dans ${path.relative(process.cwd(), dir)}/photos/).`);
+      }
+    }
+    return { file, name, offer, problems };
+  });
+  // Two offers with one id in a batch: one would silently replace the other, so both are refused.
+  for (const c of checked) {
+    const same = checked.filter((x) => x !== c && x.offer && c.offer && x.offer.id === c.offer.id);
+    if (same.length) c.problems.push(`${c.name} : même identifiant « ${c.offer!.id} » que ${same.map((x) => x.name).join(', ')} dans ce lot ; envoyez-les séparément ou changez l'identifiant.`);
+  }
+  return {
+    report: checked.map((c) => ({ file: c.name, id: c.offer?.id ?? null, valid: !c.problems.length, problems: c.problems })),
+    offers: checked.filter((c) => c.offer && !c.problems.length).map((c) => ({ offer: c.offer!, file: c.file })),
+  };
+}
+
+/**
+ * Accepts offers atomically: nothing is written unless every file is valid; the new offers folder is
+ * built and validated in a temporary copy, then data/…/offres/ and public/data/<id>/ are replaced together.
+ */
+export function acceptOffers(territoryId: string, files: string[], o: { replace?: boolean; failAt?: FailPoint } = {}): { report: OfferFileReport[]; written: string[]; published: number } {
+  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const { report, offers } = checkOffers(territoryId, files, o.replace === true);
+  if (report.some((r) => !r.valid)) return { report, written: [], published: 0 };
+  const dir = path.join(dataDir(), territoryId, 'offres');
+  const stage = stageTerritory(dataDir(), territoryId);
+  try {
+    failPoint(failAt, 'stage');
+    const staged = path.join(stage.dir, 'offres');
+    const changes: Array<{ target: string; content: string | Buffer }> = [];
+    for (const { offer, file } of offers) {
+      changes.push({ target: path.join(dir, offerFileName(offer)), content: offerFile(offer) });
+      for (const ph of offer.photos.filter((x) => x.src.startsWith('photos/'))) {
+        const beside = path.join(path.dirname(file), ph.src);
+        if (fs.existsSync(beside)) changes.push({ target: path.join(dir, ph.src), content: fs.readFileSync(beside) });
+      }
+    }
+    for (const c of changes) writeOutput(path.join(staged, path.relative(dir, c.target)), c.content);
+    failPoint(failAt, 'write');
+    const built = withDataDir(stage.root, () => buildOffers(territoryId));
+    failPoint(failAt, 'build');
+    if (built.problems.length) throw new PublishError(`rien n'est écrit : les offres ne passent pas la construction : ${built.problems.slice(0, 5).join(' ; ')}`);
+    const out = path.join(dataOut(), territoryId);
+    changes.push({ target: path.join(out, 'offres.json'), content: JSON.stringify({ territory: territoryId, offers: built.offers }) + '\n' });
+    for (const p of built.photos) changes.push({ target: path.join(out, p), content: fs.readFileSync(path.join(staged, p)) });
+    return { report, written: replaceFiles(changes, failAt), published: built.offers.length };
   } finally {
     stage.dispose();
   }

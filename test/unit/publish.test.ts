@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publish } from '../../scripts/publish.ts';
+import { acceptOffers, checkOffers, publish } from '../../scripts/publish.ts';
 
 /** Every file under a folder with the SHA-256 of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -80,5 +80,54 @@ describe('publication atomique : un échec à chaque étape laisse data/ et publ
     const before = both();
     await expect(publish({ ...base(), validFrom: d })).rejects.toThrow(`date « ${d} » impossible`);
     expect(both()).toEqual(before);
+  });
+});
+
+describe('offres acceptées de façon atomique ; ce que « check » accepte, « accept » l’accepte', () => {
+  const offer = (id: string, extra: object = {}) => ({
+    id, commune: '17024', kind: 'logement', title: 'Chambre pour un remplaçant', description: 'Chambre meublée.',
+    professions: ['medecin-generaliste'], available: '2026-12-01', expires: '2027-06-30', contact: { name: 'Mairie', phone: '05 46 00 00 09' }, ...extra,
+  });
+  const write = (name: string, o: object) => {
+    const f = path.join(tmp, 'envoi', name);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, JSON.stringify(o));
+    return f;
+  };
+
+  it.each(['stage', 'write', 'build', 'write:1', 'write:2', 'write:3', 'rename:1', 'rename:2', 'rename:3'])('échec à l’étape « %s » : rien ne change', (step) => {
+    fs.mkdirSync(path.join(tmp, 'envoi/photos'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'envoi/photos/chambre.jpg'), 'jpeg');
+    const f = write('a.json', offer('aulnay-chambre', { photos: [{ src: 'photos/chambre.jpg', alt: 'La chambre' }] }));
+    const before = both();
+    expect(() => acceptOffers('charente-maritime', [f], { failAt: step })).toThrow(`échec simulé à l'étape « ${step} »`);
+    expect(both()).toEqual(before);
+  });
+
+  it('sans échec : l’offre, sa photo, offres.json et la photo publiée changent ensemble', () => {
+    const f = path.join(tmp, 'envoi/a.json');
+    const before = both();
+    const r = acceptOffers('charente-maritime', [f]);
+    expect(r.report).toEqual([{ file: 'a.json', id: 'aulnay-chambre', valid: true, problems: [] }]);
+    const after = both();
+    expect(Object.keys(after.data).filter((k) => after.data[k] !== before.data[k]).sort()).toEqual(['charente-maritime/offres/aulnay-chambre.json', 'charente-maritime/offres/photos/chambre.jpg']);
+    expect(Object.keys(after.out).filter((k) => after.out[k] !== before.out[k]).sort()).toEqual(['charente-maritime/offres.json', 'charente-maritime/photos/chambre.jpg']);
+  });
+
+  it('deux offres du même identifiant dans un lot : toutes deux refusées, par check comme par accept', () => {
+    const a = write('un.json', offer('aulnay-double'));
+    const b = write('deux.json', offer('aulnay-double', { title: 'Autre' }));
+    const checked = checkOffers('charente-maritime', [a, b], false).report;
+    expect(checked.map((r) => r.valid)).toEqual([false, false]);
+    expect(checked[0].problems).toContainEqual(expect.stringContaining('même identifiant « aulnay-double » que deux.json dans ce lot'));
+    const before = both();
+    expect(acceptOffers('charente-maritime', [a, b]).written).toEqual([]);
+    expect(both()).toEqual(before);
+  });
+
+  it('une photo absente est refusée dès check (elle ne l’était qu’à la construction)', () => {
+    const f = write('sans-photo.json', offer('aulnay-sans-photo', { photos: [{ src: 'photos/absente.jpg', alt: 'x' }] }));
+    const [r] = checkOffers('charente-maritime', [f], false).report;
+    expect(r.problems).toEqual([expect.stringContaining('photos/absente.jpg introuvable')]);
   });
 });
