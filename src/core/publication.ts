@@ -71,3 +71,25 @@ export function publishedYear(
     source: y.source,
   };
 }
+
+// ---- Commands shown for copy-paste ----------------------------------------------------------------
+// A file name comes from the user's disk and may hold anything (`$(touch x).json`, quotes, spaces): it is
+// single-quoted for a POSIX shell, where nothing is interpreted, and a leading « - » is made a path so the
+// command never reads it as an option. Pages call these; they never build commands themselves.
+
+/** A word as a POSIX shell reads it literally. */
+export function shellQuote(word: string): string {
+  const w = word.startsWith('-') ? `./${word}` : word;
+  return /^[A-Za-z0-9._/@%+=:,-]+$/.test(w) ? w : `'${w.replace(/'/g, `'\\''`)}'`;
+}
+
+/** The publish command for a file checked in the browser. */
+export function publishCommand(o: { kind: ImportKind; file: string; territory: string; year?: number; profession?: string; keepValid?: boolean }): string {
+  const zonage = o.kind === 'zonage' && o.year ? ` --year ${o.year}${o.profession ? ` --profession ${shellQuote(o.profession)}` : ''}` : '';
+  return `npm run --silent publish:data -- ${o.kind} ${shellQuote(o.file)} --territory ${shellQuote(o.territory)}${zonage}${o.keepValid ? ' --keep-valid' : ''}`;
+}
+
+/** The command that accepts offer files reviewed in the browser. */
+export function acceptOffersCommand(files: string[], territory: string, replace = false): string {
+  return `npm run --silent cli -- offers accept ${files.map(shellQuote).join(' ')} --territory ${shellQuote(territory)}${replace ? ' --replace' : ''}`;
+}
