@@ -1,5 +1,6 @@
 // The yearly import as the CLI, the publish command and the browser all run it: one importer per kind
 // of file, the normalized file it gives, and the declaration of a newly published zonage year.
+import { strToU8, zipSync } from 'fflate';
 import type { Commune } from './communes.ts';
 import { communeResolver, pharmaciesSink, practitionersSink, zonageSink, type CommuneResolver, type ImportReport, type ImportSink, type SinkOptions, type ZonageRow } from './csv-import.ts';
 import { runSink } from './import/table.ts';
@@ -93,3 +94,60 @@ export function publishCommand(o: { kind: ImportKind; file: string; territory: s
 export function acceptOffersCommand(files: string[], territory: string, replace = false): string {
   return `npm run --silent cli -- offers accept ${files.map(shellQuote).join(' ')} --territory ${shellQuote(territory)}${replace ? ' --replace' : ''}`;
 }
+
+// ---- Publishing from the browser: one zip of the new published state -----------------------------
+// A chargé de mission without Node gets, in one download, the file the site reads (public/data/<id>/
+// zonage.json, served as data/<id>/zonage.json) and the normalized file the project keeps, with French
+// instructions. The zip is the same for the same inputs (fixed dates).
+
+export interface BrowserPublication {
+  territory: string;
+  territoryName: string;
+  /** What was imported, e.g. « zonage 2027 », « professionnels ». */
+  label: string;
+  /** The imported file's name, as given by the user. */
+  sourceFile: string;
+  /** The normalized file's path inside data/territories/<id>/ and its content. */
+  dataFile: string;
+  dataContent: string;
+  /** The new public/data/<id>/zonage.json, as the build writes it. */
+  bundleJson: string;
+}
+
+export function publicationInstructions(p: BrowserPublication): string {
+  return [
+    `Publication : ${p.label} — ${p.territoryName}`,
+    `Fichier importé : ${p.sourceFile}`,
+    '',
+    '1. Mettre le site à jour (aucun outil à installer) :',
+    `   copiez site/data/${p.territory}/zonage.json sur le serveur web, dans le dossier du site,`,
+    `   à la place du fichier data/${p.territory}/zonage.json (gardez une copie de l'ancien).`,
+    '   Rechargez la carte : la nouvelle version s\'affiche, sans la mention « exemple » pour ces données.',
+    '',
+    '2. Garder la source dans le projet (pour les prochaines reconstructions) :',
+    `   copiez projet/data/territories/${p.territory}/${p.dataFile} dans le dossier data/territories/${p.territory}/ du projet.`,
+    p.label.startsWith('zonage')
+      ? `   C'est une année de zonage : déclarez-la aussi dans data/territories/${p.territory}/zonage.json (rubrique « years »),\n   ou lancez la commande de publication indiquée dans la page, qui fait tout.`
+      : `   Dans data/territories/${p.territory}/zonage.json, indiquez la source et « example »: false pour cette liste,\n   ou lancez la commande de publication indiquée dans la page, qui fait tout.`,
+    '',
+    'Les lignes rejetées à l\'import ne sont pas dans ces fichiers : corrigez le fichier d\'origine et recommencez si besoin.',
+    '',
+  ].join('\n');
+}
+
+/** The zip: LISEZMOI.txt, site/data/<id>/zonage.json, projet/data/territories/<id>/<file>. */
+export function publicationZip(p: BrowserPublication): Uint8Array {
+  const mtime = new Date('2026-01-01T00:00:00Z');
+  return zipSync(
+    {
+      'LISEZMOI.txt': [strToU8(publicationInstructions(p).replace(/\n/g, '\r\n')), { mtime }],
+      [`site/data/${p.territory}/zonage.json`]: [strToU8(p.bundleJson), { mtime }],
+      [`projet/data/territories/${p.territory}/${p.dataFile}`]: [strToU8(p.dataContent), { mtime }],
+    },
+    { level: 6 },
+  );
+}
+
+/** The zip's file name, e.g. publication-charente-maritime-zonage-2027.zip. */
+export const publicationZipName = (p: Pick<BrowserPublication, 'territory' | 'label'>) =>
+  `publication-${p.territory}-${p.label.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}.zip`;

@@ -24,3 +24,18 @@ describe('noms de fichiers dans les commandes à copier', () => {
     expect(acceptOffersCommand(['a.json', "l'offre.json"], 'charente-maritime')).toBe("npm run --silent cli -- offers accept a.json 'l'\\''offre.json' --territory charente-maritime");
   });
 });
+
+describe('publication depuis le navigateur : un zip', () => {
+  it('contient le fichier du site, le fichier normalisé et les instructions ; identique pour les mêmes entrées', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const { publicationZip, publicationZipName } = await import('../../src/core/publication.ts');
+    const p = { territory: 'mauges', territoryName: 'Mauges Communauté', label: 'zonage 2027', sourceFile: '$(x).csv', dataFile: 'zonages/medecin-generaliste-2027.csv', dataContent: 'code_insee,zone\n49023,zip\n', bundleJson: '{"territory":"mauges"}\n' };
+    const zip = publicationZip(p);
+    expect(publicationZip(p)).toEqual(zip);
+    const files = unzipSync(zip);
+    expect(Object.keys(files).sort()).toEqual(['LISEZMOI.txt', 'projet/data/territories/mauges/zonages/medecin-generaliste-2027.csv', 'site/data/mauges/zonage.json']);
+    expect(strFromU8(files['site/data/mauges/zonage.json'])).toBe(p.bundleJson);
+    expect(strFromU8(files['LISEZMOI.txt'])).toContain('à la place du fichier data/mauges/zonage.json');
+    expect(publicationZipName(p)).toBe('publication-mauges-zonage-2027.zip');
+  });
+});
