@@ -79,6 +79,10 @@ export class LineSplitter {
 
 /** Physical lines → records of cells, with quote handling when the format quotes. */
 export class RecordReader {
+  /** Set by the reader when the text may hold U+FFFD (checked per chunk, so clean files skip the per-line scan). */
+  mayHaveReplaced = true;
+  /** Formats that never quote: cells past this count are not needed, so not cut out. */
+  limit: number | undefined;
   private open: { line: number; text: string; lines: { text: string; line: number; end: string }[] } | undefined;
 
   constructor(
@@ -90,7 +94,7 @@ export class RecordReader {
 
   line(text: string, line: number, end: string): void {
     if (!this.quoting) {
-      this.onRecord({ line, cells: text.split(this.sep), replaced: text.includes('\uFFFD') });
+      this.onRecord({ line, cells: text.split(this.sep, this.limit), replaced: this.mayHaveReplaced && text.includes('\uFFFD') });
       return;
     }
     if (this.open) {
@@ -105,7 +109,7 @@ export class RecordReader {
       return;
     }
     if (!text.includes('"')) {
-      this.onRecord({ line, cells: text.split(this.sep), replaced: text.includes('\uFFFD') });
+      this.onRecord({ line, cells: text.split(this.sep), replaced: this.mayHaveReplaced && text.includes('\uFFFD') });
       return;
     }
     const r = splitQuoted(text, this.sep);

@@ -129,6 +129,8 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
       const i = keys.indexOf(normalizeKey(col.key));
       if (i >= 0) index.set(col.key, i);
     }
+    // Formats that never quote only need the cells up to their last known column (not the 50 of RPPS).
+    if (!s.quoting && index.size) reader!.limit = Math.max(...index.values()) + 1;
     const missing = s.columns.filter((c) => c.required && !index.has(c.key));
     if (missing.length) {
       missingColumns = true;
@@ -141,6 +143,33 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
     return isData;
   }
 
+  // One context for every row, its fields reset per row: no closures created per row (millions of rows).
+  const row = {
+    line: 0,
+    cells: [] as string[],
+    rejected: false,
+    ignored: false,
+    ctx: undefined as unknown as RowContext,
+  };
+  row.ctx = {
+    get line() {
+      return row.line;
+    },
+    get: (key) => {
+      const i = index.get(key);
+      return i === undefined ? '' : unneutralise((row.cells[i] ?? '').trim()).trim();
+    },
+    reject: (field, message) => {
+      if (!row.rejected) pushReject({ line: row.line, field, message: `${file}, ligne ${row.line}, colonne « ${field} » : ${message}` });
+      row.rejected = true;
+    },
+    warn: (field, message) => pushWarning({ line: row.line, field, message: `${file}, ligne ${row.line}, colonne « ${field} » : ${message}` }),
+    ignore: (reason) => {
+      row.ignored = true;
+      report.ignored[reason] = (report.ignored[reason] ?? 0) + 1;
+    },
+  };
+
   function onRecord(r: TextRecord): void {
     if (header === 'pending' && !onHeader(r)) return;
     const cells = r.cells;
@@ -152,24 +181,11 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
     const line = r.line;
     const skipped = s.skip?.(cells);
     if (skipped) return void (report.ignored[skipped] = (report.ignored[skipped] ?? 0) + 1);
-    let rejected = false;
-    let ignored = false;
-    const ctx: RowContext = {
-      line,
-      get: (key) => {
-        const i = index.get(key);
-        return i === undefined ? '' : unneutralise((cells[i] ?? '').trim()).trim();
-      },
-      reject: (field, message) => {
-        if (!rejected) pushReject({ line, field, message: `${file}, ligne ${line}, colonne « ${field} » : ${message}` });
-        rejected = true;
-      },
-      warn: (field, message) => pushWarning({ line, field, message: `${file}, ligne ${line}, colonne « ${field} » : ${message}` }),
-      ignore: (reason) => {
-        ignored = true;
-        report.ignored[reason] = (report.ignored[reason] ?? 0) + 1;
-      },
-    };
+    row.line = line;
+    row.cells = cells;
+    row.rejected = false;
+    row.ignored = false;
+    const ctx = row.ctx;
     if (r.replaced && report.encoding.startsWith('utf-8')) {
       replacedFlagged = true;
       pushWarning({ line, message: `${file}, ligne ${line} : octets invalides en UTF-8, remplacés par « \uFFFD » ; vérifiez les accents de cette ligne.` });
@@ -180,11 +196,11 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
       return;
     }
     const value = s.row(ctx);
-    if (ignored && !rejected) return;
-    if (!rejected && value !== undefined) {
+    if (row.ignored && !row.rejected) return;
+    if (!row.rejected && value !== undefined) {
       if (keepRows) report.rows.push(value);
       report.accepted++;
-    } else if (!rejected) ctx.reject('', 'ligne non lue.');
+    } else if (!row.rejected) ctx.reject('', 'ligne non lue.');
   }
 
   function startText(final: boolean): void {
@@ -208,7 +224,16 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
       stopped = true;
       return void fileError(`${file} : ce n'est pas un fichier texte CSV (${binary}). Enregistrez-le au format « CSV » depuis le tableur.`);
     }
-    lines.push(text);
+    pushText(text);
+  }
+
+  // The per-line U+FFFD check only runs on chunks (and the carry from the previous one) that hold one.
+  let hadReplaced = true;
+  function pushText(text: string, final = false): void {
+    const has = text.includes('\uFFFD');
+    if (reader) reader.mayHaveReplaced = has || hadReplaced;
+    hadReplaced = has;
+    lines.push(text, final);
   }
 
   return {
@@ -221,12 +246,12 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
         if (sampled >= (options.sampleBytes ?? SAMPLE_BYTES)) startText(false);
         return;
       }
-      lines.push(decodeChunk!(chunk));
+      pushText(decodeChunk!(chunk));
     },
     end() {
       if (sample) startText(true);
       if (!stopped) {
-        lines.push(decodeChunk!(), true);
+        pushText(decodeChunk!(), true);
         reader?.end();
         if (!reader) fileError(`${file} : aucune ligne d'en-tête (fichier sans texte).`);
         else if (header === 'pending') fileError(`${file} : aucune ligne d'en-tête.`);
