@@ -190,3 +190,17 @@ describe('rapport borné, liste complète à part', () => {
     expect(sink.end().accepted).toBe(3);
   });
 });
+
+describe('extractions et mouvements', () => {
+  it('un guillemet isolé dans une extraction RPPS n’invente ni installation ni cessation', async () => {
+    const { diffSnapshots } = await import('../../src/core/movements.ts');
+    const codes = ['17300', '17306', '17004', '17219'];
+    const rows = (quote: boolean) => Array.from({ length: 40 }, (_, i) => rppsLine(i * 7, codes[i % 4], true, quote && i === 3 ? { nom: 'O"NEIL' } : {}));
+    const a = importPractitioners('a.txt', rpps(...rows(false)), { resolve });
+    const b = importPractitioners('b.txt', rpps(...rows(true)), { resolve });
+    expect(b.accepted).toBe(a.accepted);
+    expect(a.accepted).toBe(40);
+    const diff = diffSnapshots({ rows: a.rows, date: '2026-01-01', file: 'a' }, { rows: b.rows, date: '2026-07-01', file: 'b' });
+    expect(diff.movements).toEqual([]);
+  });
+});
