@@ -132,3 +132,71 @@ export function benchNationalImport(): void {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) benchNationalImport();
+
+/** Peak resident memory of Chromium's renderer processes (the page and its import worker live there). */
+function rendererRss(): number {
+  let total = 0;
+  for (const pid of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (!cmd.includes('--type=renderer') || !cmd.includes('chrom')) continue;
+      const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (rss) total = Math.max(total, Number(rss[1]) * 1024);
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
+/**
+ * The same RPPS-like file imported in the browser (built app, Web Worker over File.stream()): wall time,
+ * longest main-thread task during the import (goal: none over 200 ms), main-thread JS heap and the
+ * renderer process's peak RSS (the worker's heap lives there).
+ */
+export async function benchBrowserImport(browser: import('playwright-core').Browser, appUrl: string): Promise<void> {
+  const rows = Number(process.env.BENCH_RPPS_ROWS ?? 2_500_000);
+  const codes = allCodes();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-browser-import-'));
+  const file = path.join(dir, 'PS_LibreAcces_Personne_activite.txt');
+  const size = writeRpps(file, rows, (i) => rppsLine(i, codes[(i * 7919) % codes.length], i % 5 !== 0));
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  try {
+    await page.addInitScript(() => {
+      const w = window as unknown as { __longest: number; __heap: number };
+      w.__longest = 0;
+      w.__heap = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longest = Math.max(w.__longest, e.duration);
+      }).observe({ type: 'longtask', buffered: false });
+      setInterval(() => (w.__heap = Math.max(w.__heap, (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0)), 100);
+    });
+    await page.goto(`${appUrl}#/charente-maritime`);
+    await page.getByRole('button', { name: 'Importer des données' }).click({ timeout: 60_000 });
+    const panel = page.getByRole('region', { name: "Importer les données de l'année" });
+    await panel.getByLabel('Fichier de').selectOption('medecins');
+    await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
+    let peakRss = 0;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, rendererRss())), 200);
+    const t0 = performance.now();
+    await panel.locator('input[type=file]').setInputFiles(file);
+    await panel.getByTestId('import-report').waitFor({ timeout: 600_000 });
+    // The preview is prepared just after the report: its task counts too.
+    await panel.getByRole('button', { name: 'Prévisualiser sur la carte' }).waitFor({ timeout: 60_000 });
+    const ms = performance.now() - t0;
+    clearInterval(sampler);
+    const { longest, heap, text } = await page.evaluate(() => {
+      const w = window as unknown as { __longest: number; __heap: number };
+      return { longest: w.__longest, heap: w.__heap, text: document.querySelector('[data-testid=import-report] p')?.textContent?.replace(/\s+/g, ' ').trim() ?? '' };
+    });
+    console.log(`\n## Import national dans le navigateur (Chromium headless, worker sur File.stream())`);
+    console.log(`RPPS-like : ${rows.toLocaleString('fr-FR')} lignes, ${mb(size)} : ${(ms / 1000).toFixed(1)} s`);
+    console.log(`  tâche la plus longue du fil principal pendant l'import : ${longest.toFixed(0)} ms (objectif : aucune au-delà de 200 ms)`);
+    console.log(`  tas JS du fil principal, pic : ${mb(heap)} ; processus de rendu (page + worker), pic RSS : ${mb(peakRss)}`);
+    console.log(`  ${text}`);
+  } finally {
+    await context.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
