@@ -30,7 +30,7 @@ export function benchMovements(): void {
     const r = runCli(['movements', '--territory', 'charente-maritime', '--from', a, '--from-date', '2026-01-01', '--to', b, '--to-date', '2026-07-01']);
     console.log('\n## Mouvements : comparaison de deux extractions nationales (RPPS-like, cli movements, en flux)');
     console.log(`extractions : ${ROWS.toLocaleString('fr-FR')} lignes (${mb(sa)}) puis ${(ROWS + added - Math.ceil(ROWS * 0.03)).toLocaleString('fr-FR')} lignes (${mb(sb)})`);
-    console.log(`temps ${(r.ms / 1000).toFixed(1)} s ; RSS avant lecture ${mb(r.before)}, pic ${mb(r.peak)}, soit +${mb(r.peak - r.before)} (objectif ≤ +250 Mo) ; code ${r.status}`);
+    console.log(`temps ${(r.ms / 1000).toFixed(1)} s (temps CPU du processus ${(r.cpuMs / 1000).toFixed(1)} s, charge de la machine ${os.loadavg()[0].toFixed(1)}) ; RSS avant lecture ${mb(r.before)}, pic ${mb(r.peak)}, soit +${mb(r.peak - r.before)} (objectif ≤ +250 Mo) ; code ${r.status}`);
     console.log(r.summary);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -36,7 +36,7 @@ let rssBefore: number | undefined;
 function memoryStats() {
   if (!process.env.IMPORT_MEMORY_STATS || rssBefore !== undefined) return;
   rssBefore = process.memoryUsage().rss;
-  process.on('exit', () => process.stderr.write(`IMPORT_MEMORY_STATS ${JSON.stringify({ rssBefore, maxRss: process.resourceUsage().maxRSS * 1024 })}\n`));
+  process.on('exit', () => process.stderr.write(`IMPORT_MEMORY_STATS ${JSON.stringify({ rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 })}\n`));
 }
 
 const mo = (n: number) => `${(n / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} Mo`;

@@ -338,6 +338,7 @@ export function finessPharmacy(
 
 function finessSpec(opts: { resolve: CommuneResolver }): TableSpec<Pharmacy> {
   const seen = new Map<string, number>();
+  const types = new Set<string>();
   const required = ['type', 'nofinesset', 'commune', 'departement', 'categetab'];
   return {
     format: 'finess',
@@ -345,7 +346,12 @@ function finessSpec(opts: { resolve: CommuneResolver }): TableSpec<Pharmacy> {
     separator: ';',
     columns: FINESS_COLUMNS.map((key) => ({ key, label: key, required: required.includes(key) })),
     fixedColumns: { names: FINESS_COLUMNS, isTitle: (cells) => cells[0] === 'finess' },
-    skip: (cells) => (cells[0] !== 'structureet' ? `enregistrement ${q(cells[0])}` : undefined),
+    skip: (cells) => {
+      if (cells[0] === 'structureet') return undefined;
+      // Other record types are counted by name; a hostile file cannot grow this list without bound.
+      if (types.has(cells[0]) || (types.size < 20 && /^[a-z]{1,30}$/.test(cells[0]))) return types.add(cells[0]), `enregistrement « ${cells[0]} »`;
+      return "ligne d'un autre type";
+    },
     row: (ctx) => {
       if (ctx.get('categetab') !== FINESS_PHARMACY) return ctx.ignore('autre catégorie que pharmacie d\'officine (620)'), undefined;
       return finessPharmacy(ctx, seen, opts.resolve, {

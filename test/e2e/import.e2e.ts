@@ -107,4 +107,30 @@ describe("import de l'année dans le navigateur", () => {
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it('FINESS « structures » (JSON gzip) : lu en flux, rejets complets à télécharger ; un nom de fichier hostile reste un simple mot dans la commande', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('button', { name: 'Importer des données' }).click();
+    const panel = page.getByRole('region', { name: "Importer les données de l'année" });
+    await panel.getByLabel('Fichier de').selectOption('pharmacies');
+    await panel.locator('input[type=file]').setInputFiles('test/fixtures/finess-structures-exemple.json.gz');
+    const report = panel.getByTestId('import-report');
+    await expect(report.textContent()).resolves.toContain('8 ligne(s) lue(s)');
+    await expect(report.textContent()).resolves.toContain('extraction FINESS « structures » (JSON)');
+    await expect(report.getByTestId('import-accepted').textContent()).resolves.toBe('3');
+    await expect(report.getByTestId('import-rejected').textContent()).resolves.toBe('3');
+    const [rejects] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger la liste complète des rejets (CSV)' }).click()]);
+    const lines = fs.readFileSync((await rejects.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('fichier;ligne;colonne;message');
+    expect(lines.slice(1).map((l) => l.split(';')[1])).toEqual(['6', '7', '8']);
+
+    await panel.getByLabel('Fichier de').selectOption('zonage');
+    await panel.locator('input[type=file]').setInputFiles({ name: '$(touch x).csv', mimeType: 'text/csv', buffer: fs.readFileSync('test/fixtures/zonage-cp1252-defauts.csv') });
+    await expect(panel.locator('.command').textContent()).resolves.toBe(
+      "npm run --silent publish:data -- zonage '$(touch x).csv' --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid",
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

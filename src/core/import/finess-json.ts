@@ -70,7 +70,7 @@ export function finessJsonSink(file: string, opts: { resolve: CommuneResolver },
     const n = ++report.read; // establishments are numbered in file order: the « line » of this format
     const info = obj(ege.informationsGeneralesEGE ?? ege.informationsGeneralesEge);
     const finess = str(info.numFinessEge);
-    const where = `${file}, établissement n° ${n}${finess ? ` (FINESS ${finess})` : ''}`;
+    const where = `${file}, établissement n° ${n}${finess ? ` (FINESS ${finess.slice(0, 20)})` : ''}`;
     let rejected = false;
     let ignored = false;
     const ctx: RowContext = {
