@@ -6,7 +6,8 @@
 //          [--zonage-file F --medecins-file F --pharmacies-file F]
 //   publish <zonage|medecins|pharmacies> <file> --territory <id> [--year Y --profession P
 //          --valid-from D --valid-until D] [--source TEXT] [--keep-valid]
-//   movements --territory <id> --from <file> --from-date D --to <file> --to-date D [--mouvements-file F]
+//   movements --territory <id> --from <file> --from-date D --to <file> --to-date D [--mouvements-file F] [--rejects FILE]
+//   (national files are streamed; progress on stderr in a terminal; --rejects writes every rejection)
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
 //   offers check <file…> --territory <id>    offers accept <file…> --territory <id>
 import fs from 'node:fs';
