@@ -1,5 +1,7 @@
-// One import core for the CLI, the build and the browser: decode, detect the separator, match headers
-// loosely, validate every row, keep the valid ones, and account for every row read.
+// The formats of the import core shared by the CLI, the build and the browser: the project's CSVs, the RPPS
+// extraction and the FINESS files. Each is a streaming sink (write chunks, end() gives the report; the
+// machinery is in import/: encoding, records, table, report, finess-json); importX(file, bytes) runs one
+// over bytes in memory. Headers are matched loosely, every row is checked, and every row is accounted for.
 import type { Commune } from './communes.ts';
 import { decode, type Encoding } from './import/encoding.ts';
 import { q, type ImportReport } from './import/report.ts';
