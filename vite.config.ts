@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { parsePhotoOrigins } from './src/core/offers.ts';
 
 // Content-Security-Policy of the built site (no 'unsafe-eval', no inline script). MapLibre's worker is a
 // same-origin file (src/ui/map/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its origin to img/connect;
@@ -11,11 +12,13 @@ function contentSecurityPolicy(): Plugin {
   const tilesUrl = process.env.VITE_TILES_URL ?? '';
   const tiles = /^https?:\/\//.test(tilesUrl) ? new URL(tilesUrl).origin : '';
   const connect = [...new Set(["'self'", basemap, tiles].filter(Boolean))].join(' ');
+  // Offer photos at an https address: only from these origins, the same list `offers check` accepts.
+  const photos = parsePhotoOrigins(process.env.VITE_PHOTO_ORIGINS).join(' ');
   const policy = [
     "default-src 'self'",
     "script-src 'self'",
     "style-src 'self'",
-    `img-src 'self' data: blob: ${basemap}`.trim(),
+    `img-src 'self' data: blob: ${basemap} ${photos}`.replace(/\s+/g, ' ').trim(),
     `connect-src ${connect}`,
     "worker-src 'self'",
     "font-src 'self'",

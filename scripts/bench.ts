@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { buildGeo } from './build-geo.ts';
 import { ROOT, loadTerritories } from './lib/inputs.ts';
 import { launch } from '../test/e2e/browser.ts';
-import { benchNationalImport } from './bench-import.ts';
+import { benchBrowserImport, benchNationalImport } from './bench-import.ts';
 import { benchAids } from './bench-aids.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchTiles } from './bench-tiles.ts';
@@ -177,6 +177,7 @@ try {
     const b = median(bareTimes);
     console.log(`${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
   }
+  await benchBrowserImport(browser, `${base}/app/`);
 } finally {
   await browser.close();
   server.close();

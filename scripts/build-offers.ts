@@ -4,7 +4,7 @@
 // French message. Expired offers stay in the output: the app hides them by date.
 import fs from 'node:fs';
 import path from 'node:path';
-import { checkOfferFile, type Offer } from '../src/core/offers.ts';
+import { checkOfferFile, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
@@ -21,7 +21,7 @@ export function buildOffers(territoryId: string): { offers: Offer[]; photos: str
   for (const f of files) {
     const file = path.relative(process.cwd(), path.join(dir, f));
     const full = path.join(dir, f);
-    const { offer, problems: p } = checkOfferFile(file, fs.statSync(full).size, () => fs.readFileSync(full, 'utf8'), communes);
+    const { offer, problems: p } = checkOfferFile(file, fs.statSync(full).size, () => fs.readFileSync(full, 'utf8'), communes, parsePhotoOrigins(process.env.VITE_PHOTO_ORIGINS));
     problems.push(...p);
     if (!offer) continue;
     if (`${offer.id}.json` !== f) problems.push(`${file}, champ « id » : « ${offer.id} » ; le fichier doit s'appeler ${offer.id}.json.`);

@@ -3,7 +3,7 @@
 // Any rejected row fails the build with its file, line, field and French message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { communeResolver, importMovements, importPharmacies, importPractitioners, importZonage, type ImportReport } from '../src/core/csv-import.ts';
+import { communeResolver, importMovements, importPharmacies, importPractitioners, importZonage, problemsOf, type ImportReport } from '../src/core/csv-import.ts';
 import { applyMovements, mergeMovements, registerMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import type { ZonageBundle } from '../src/core/zonage-bundle.ts';
@@ -28,7 +28,7 @@ function arsShare(profession: string, communes: Set<string>): ReturnType<typeof 
 }
 
 function check(report: ImportReport<unknown>, problems: string[]) {
-  problems.push(...report.rejected.map((r) => r.message));
+  problems.push(...problemsOf(report));
 }
 
 export function buildZonageBundle(territoryId: string, overrides: { zonage?: string; medecins?: string; pharmacies?: string; mouvements?: string; year?: number } = {}): {

@@ -1,5 +1,5 @@
 // npm run --silent cli -- <command> … — JSON on stdout, French messages on stderr, for scripts and checks.
-//   import <zonage|medecins|pharmacies> <file> --territory <id> [--year Y] [--profession P]
+//   import <zonage|medecins|pharmacies> <file> --territory <id> [--year Y] [--profession P] [--rejects FILE]
 //   zonages --territory <id>   (every zonage: scheme, authority, dates, source, example)
 //   zonage --territory <id> [--profession P] [--date YYYY-MM-DD] [--scheme S] [--year Y]
 //          [--zonage-file F --medecins-file F --pharmacies-file F --mouvements-file F]
@@ -7,15 +7,17 @@
 //          [--zonage-file F --medecins-file F --pharmacies-file F]
 //   publish <zonage|medecins|pharmacies> <file> --territory <id> [--year Y --profession P
 //          --valid-from D --valid-until D] [--source TEXT] [--keep-valid]
-//   movements --territory <id> --from <file> --from-date D --to <file> --to-date D [--mouvements-file F]
+//   movements --territory <id> --from <file> --from-date D --to <file> --to-date D [--mouvements-file F] [--rejects FILE]
+//   (national files are streamed; progress on stderr in a terminal; --rejects writes every rejection)
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
 //   offers check <file…> --territory <id>    offers accept <file…> --territory <id>
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { communeResolver, separatorName } from '../src/core/csv-import.ts';
-import { importFile, isImportKind } from '../src/core/publication.ts';
-import { importMovements, importPractitioners } from '../src/core/csv-import.ts';
+import { communeResolver, ignoredCount, practitionersSink, separatorName, type ImportReport } from '../src/core/csv-import.ts';
+import { importSink, isImportKind } from '../src/core/publication.ts';
+import { importMovements } from '../src/core/csv-import.ts';
+import { RejectsFile, streamFile } from './lib/stream-import.ts';
 import { diffSnapshots, mergeMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { dateForYear, defaultScheme, noZonageText, professionsOf, zoneResolver, zonageInForce, zonageList, zonageView } from '../src/core/zonage-bundle.ts';
@@ -24,11 +26,9 @@ import { isIsoDate } from '../src/core/dates.ts';
 import { parseProfile } from '../src/core/profile.ts';
 import { buildAidCatalogue } from './build-aids.ts';
 import { schemeFor } from '../src/core/zonage-config.ts';
-import { buildZonageBundle, dataOut } from './build-zonage.ts';
-import { buildOffers } from './build-offers.ts';
-import { checkOfferFile, offerFile, offerFileName, type Offer } from '../src/core/offers.ts';
-import { PublishError, publish, type PublishKind } from './publish.ts';
-import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { buildZonageBundle } from './build-zonage.ts';
+import { PublishError, acceptOffers, checkOffers, publish, type PublishKind } from './publish.ts';
+import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 
 class UsageError extends Error {}
 
@@ -44,34 +44,49 @@ function readFile(file: string): Uint8Array {
   return new Uint8Array(fs.readFileSync(file));
 }
 
-function runImport(kind: string | undefined, file: string | undefined, values: Record<string, string | undefined>): number {
-  if (!kind || !file) throw new UsageError('usage : import <zonage|medecins|pharmacies> <fichier> --territory <id>');
+/** The report as the import command prints it: exact counts, first rejections, file errors apart. */
+export function reportJson(report: ImportReport<unknown>) {
+  return {
+    format: report.format,
+    read: report.read,
+    accepted: report.accepted,
+    rejectedCount: report.rejectedCount,
+    ignored: report.ignored,
+    unread: report.unread,
+    fileErrors: report.fileErrors,
+    encoding: report.encoding,
+    separator: report.separator,
+    rejected: report.rejected,
+    warningCount: report.warningCount,
+    warnings: report.warnings,
+  };
+}
+
+const summary = (name: string, r: ImportReport<unknown>) =>
+  `${name} : ${r.read} ligne(s) lue(s), ${r.accepted} acceptée(s), ${r.rejectedCount} rejetée(s), ${ignoredCount(r)} hors champ${r.unread ? `, ${r.unread} non lue(s)` : ''}${r.fileErrors.length ? ` ; ${r.fileErrors.length} erreur(s) de fichier` : ''} ; encodage ${r.encoding}${r.separator ? `, séparateur ${separatorName(r.separator)}` : ''}.\n`;
+
+async function runImport(kind: string | undefined, file: string | undefined, values: Record<string, string | undefined>): Promise<number> {
+  if (!kind || !file) throw new UsageError('usage : import <zonage|medecins|pharmacies> <fichier> --territory <id> [--rejects FICHIER]');
   const territory = territoryOf(values.territory);
   const communes = territoryCommunes(loadCog(), territory);
   const resolve = communeResolver(communes);
-  const bytes = readFile(file);
+  if (!fs.existsSync(file)) throw new UsageError(`fichier introuvable : ${file}`);
   const name = path.basename(file);
   if (!isImportKind(kind)) throw new UsageError(`type d'import inconnu « ${kind} » (zonage, medecins ou pharmacies).`);
   const config = loadZonageConfig(territory.id);
   const year = values.year ? Number(values.year) : undefined;
   const profession = values.profession ?? config.years.find((y) => y.year === year)?.profession ?? config.schemes[0].professions[0];
   if (kind === 'zonage' && !schemeFor(config, profession)) throw new UsageError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
-  const report = importFile(kind, name, bytes, { communes, schemes: config.schemes, profession, resolve });
-  const out = {
-    format: report.format,
-    read: report.read,
-    accepted: report.accepted,
-    rejected: report.rejected,
-    ignored: report.ignored,
-    encoding: report.encoding,
-    separator: report.separator,
-    warnings: report.warnings,
-  };
-  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
-  process.stderr.write(
-    `${name} : ${report.read} ligne(s) lue(s), ${report.accepted} acceptée(s), ${report.rejected.length} rejetée(s), ${Object.values(report.ignored).reduce((a, b) => a + b, 0)} hors champ ; encodage ${report.encoding}, séparateur ${separatorName(report.separator)}.\n`,
-  );
-  return report.rejected.length ? 1 : 0;
+  const rejects = values.rejects ? new RejectsFile(values.rejects) : undefined;
+  // Only the counts are printed: the kept rows are not held (memory stays bounded by the file's chunks).
+  const sink = importSink(kind, name, { communes, schemes: config.schemes, profession, resolve }, { onReject: rejects?.sink(name), keepRows: kind === 'zonage' });
+  const report = await streamFile(file, sink);
+  rejects?.close();
+  process.stdout.write(JSON.stringify(reportJson(report), null, 2) + '\n');
+  process.stderr.write(summary(name, report));
+  for (const e of report.fileErrors) process.stderr.write(`erreur de fichier : ${e}\n`);
+  if (report.rejectedCount > report.rejected.length && !rejects) process.stderr.write(`Le rapport liste les ${report.rejected.length} premières lignes rejetées ; --rejects FICHIER les écrit toutes.\n`);
+  return report.rejectedCount || report.fileErrors.length ? 1 : 0;
 }
 
 /** Today in ISO (UTC), the CLI's default date. */
@@ -198,14 +213,14 @@ function runAides(values: Record<string, string | undefined>): number {
   return problems.length ? 1 : 0;
 }
 
-function runPublish(kind: string | undefined, file: string | undefined, values: Record<string, string | boolean | undefined>): number {
+async function runPublish(kind: string | undefined, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<number> {
   if (!kind || !file) throw new UsageError('usage : publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA]');
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (!str('territory')) throw new UsageError('option --territory obligatoire (charente-maritime, mauges…).');
   if (str('year') !== undefined && !/^\d{4}$/.test(str('year')!)) throw new UsageError(`année « ${str('year')} » invalide (AAAA).`);
   let result;
   try {
-    result = publish({
+    result = await publish({
       territory: str('territory')!,
       kind: kind as PublishKind,
       file,
@@ -226,13 +241,15 @@ function runPublish(kind: string | undefined, file: string | undefined, values: 
     files: result.written.map((f) => path.relative(process.cwd(), f)),
     read: report.read,
     accepted: report.accepted,
+    rejectedCount: report.rejectedCount,
+    fileErrors: report.fileErrors,
     rejected: report.rejected,
     warnings: report.warnings,
   };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   if (result.refused) process.stderr.write(`${path.basename(file)} : ${result.refused}\n`);
   else process.stderr.write(`${path.basename(file)} : publié (${report.accepted} ligne(s)) → ${out.files.join(', ')}\n`);
-  return result.published && !report.rejected.length ? 0 : 1;
+  return result.published && !report.rejectedCount ? 0 : 1;
 }
 
 /** The JSON of a movement, as documented: a move is a cessation plus an installation. */
@@ -248,7 +265,7 @@ const movementJson = (m: Movement) => ({
   ...(m.after ? { after: m.after } : {}),
 });
 
-function runMovements(values: Record<string, string | undefined>): number {
+async function runMovements(values: Record<string, string | undefined>): Promise<number> {
   const territory = territoryOf(values.territory);
   if (!values.from && !values.to) {
     const { bundle, problems } = buildZonageBundle(territory.id, { mouvements: values['mouvements-file'] });
@@ -260,23 +277,29 @@ function runMovements(values: Record<string, string | undefined>): number {
   for (const key of ['from', 'to', 'from-date', 'to-date']) if (!values[key]) throw new UsageError(`option --${key} obligatoire pour comparer deux extractions.`);
   for (const key of ['from-date', 'to-date']) if (!isIsoDate(values[key])) throw new UsageError(`option --${key} : « ${values[key]} » n'est pas une date AAAA-MM-JJ.`);
   const resolve = communeResolver(territoryCommunes(loadCog(), territory));
-  const snapshot = (file: string, date: string) => {
-    const report = importPractitioners(path.basename(file), readFile(file), { resolve });
+  const rejects = values.rejects ? new RejectsFile(values.rejects) : undefined;
+  const snapshot = async (file: string, date: string) => {
+    if (!fs.existsSync(file)) throw new UsageError(`fichier introuvable : ${file}`);
+    const name = path.basename(file);
+    // Streamed: only the territory's activities are kept, whatever the size of the national file.
+    const report = await streamFile(file, practitionersSink(name, { resolve }, { onReject: rejects?.sink(name) }));
+    for (const e of report.fileErrors) process.stderr.write(`erreur de fichier : ${e}\n`);
     for (const r of report.rejected) process.stderr.write(`rejeté : ${r.message}\n`);
     for (const w of report.warnings) process.stderr.write(`avertissement : ${w.message}\n`);
-    process.stderr.write(`${path.basename(file)} (${report.format}) : ${report.read} ligne(s) lue(s), ${report.accepted} retenue(s), ${report.rejected.length} rejetée(s), ${Object.values(report.ignored).reduce((a, b) => a + b, 0)} hors champ.\n`);
-    return { rows: report.rows, date, file: path.basename(file), rejected: report.rejected.length };
+    process.stderr.write(summary(`${name} (${report.format})`, report));
+    return { rows: report.rows, date, file: name, rejected: report.rejectedCount + report.fileErrors.length };
   };
-  const from = snapshot(values.from!, values['from-date']!);
-  const to = snapshot(values.to!, values['to-date']!);
+  const from = await snapshot(values.from!, values['from-date']!);
+  const to = await snapshot(values.to!, values['to-date']!);
+  rejects?.close();
   const diff = diffSnapshots(from, to);
   for (const w of diff.warnings) process.stderr.write(`avertissement : ${w}\n`);
   let movements = diff.movements;
   let rejected = from.rejected + to.rejected;
   if (values['mouvements-file']) {
     const declared = importMovements(path.basename(values['mouvements-file']), readFile(values['mouvements-file']), { resolve });
-    for (const r of declared.rejected) process.stderr.write(`rejeté : ${r.message}\n`);
-    rejected += declared.rejected.length;
+    for (const r of [...declared.fileErrors, ...declared.rejected.map((x) => x.message)]) process.stderr.write(`rejeté : ${r}\n`);
+    rejected += declared.rejectedCount + declared.fileErrors.length;
     const merged = mergeMovements(declared.rows, diff.movements, { from, to });
     for (const c of merged.conflicts) process.stderr.write(`conflit : ${c}\n`);
     if (merged.duplicates) process.stderr.write(`${merged.duplicates} mouvement(s) déclaré(s) déjà vus dans les extractions, comptés une fois.\n`);
@@ -289,25 +312,23 @@ function runMovements(values: Record<string, string | undefined>): number {
 }
 
 /**
- * Offers sent by town halls: `check` reports on each file; `accept` also copies the valid ones into
- * data/territories/<id>/offres/ and rebuilds public/data/<id>/offres.json. Nothing is written when a
- * file is invalid or would replace another offer.
+ * Offers sent by town halls: `check` reports on each file; `accept` runs the same checks, then writes the
+ * valid ones into data/territories/<id>/offres/ and rebuilds public/data/<id>/offres.json, atomically.
+ * Nothing is written when a file is invalid, shares its id with another of the batch or would replace
+ * an offer (without --replace).
  */
 function runOffers(action: string | undefined, files: string[], values: Record<string, string | undefined>): number {
   if (action !== 'check' && action !== 'accept') throw new UsageError('usage : offers <check|accept> <fichier.json…> --territory <id>');
   if (!files.length) throw new UsageError('au moins un fichier d\'offre.');
   const territory = territoryOf(values.territory);
-  const communes = new Set(territoryCommunes(loadCog(), territory).map((c) => c.code));
-  const dir = path.join(dataDir(), territory.id, 'offres');
-  const existing = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
-  const accepted: Offer[] = [];
-  const report = files.map((file) => {
-    const bytes = readFile(file);
-    const { offer, problems } = checkOfferFile(path.basename(file), bytes.length, () => new TextDecoder().decode(bytes), communes);
-    if (offer && action === 'accept' && existing.has(offerFileName(offer)) && !values.replace) problems.push(`${path.basename(file)} : une offre « ${offer.id} » existe déjà (--replace pour la remplacer).`);
-    if (offer && !problems.length) accepted.push(offer);
-    return { file: path.basename(file), id: offer?.id ?? null, valid: !problems.length, problems };
-  });
+  let result;
+  try {
+    result = action === 'check' ? { ...checkOffers(territory.id, files, !!values.replace), written: [], published: 0 } : acceptOffers(territory.id, files, { replace: !!values.replace });
+  } catch (e) {
+    if (e instanceof PublishError) throw new UsageError(e.message);
+    throw e;
+  }
+  const { report } = result;
   process.stdout.write(JSON.stringify(report, null, 2) + '\n');
   for (const r of report) process.stderr.write(r.valid ? `${r.file} : offre « ${r.id} » valide.\n` : `${r.file} :\n- ${r.problems.join('\n- ')}\n`);
   if (report.some((r) => !r.valid)) {
@@ -315,16 +336,12 @@ function runOffers(action: string | undefined, files: string[], values: Record<s
     return 1;
   }
   if (action === 'accept') {
-    for (const o of accepted) writeOutput(path.join(dir, offerFileName(o)), offerFile(o));
-    const built = buildOffers(territory.id);
-    if (built.problems.length) throw new Error(built.problems.join('\n'));
-    writeOutput(path.join(dataOut(), territory.id, 'offres.json'), JSON.stringify({ territory: territory.id, offers: built.offers }) + '\n');
-    process.stderr.write(`${accepted.length} offre(s) ajoutée(s) à ${path.relative(process.cwd(), dir)} ; ${built.offers.length} offre(s) publiées dans public/data/${territory.id}/offres.json.\n`);
+    process.stderr.write(`${report.length} offre(s) ajoutée(s) à ${path.relative(process.cwd(), path.join(dataDir(), territory.id, 'offres'))} ; ${result.published} offre(s) publiées dans public/data/${territory.id}/offres.json.\n`);
   }
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -349,23 +366,25 @@ function main(argv: string[]): number {
       replace: { type: 'boolean' },
       commune: { type: 'string' },
       profile: { type: 'string' },
+      rejects: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
   const strings = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string | undefined>;
-  if (command === 'import') return runImport(rest[0], rest[1], strings);
+  if (command === 'import') return await runImport(rest[0], rest[1], strings);
   if (command === 'zonage') return runZonage(strings);
   if (command === 'zonages') return runZonages(strings);
-  if (command === 'publish') return runPublish(rest[0], rest[1], values);
+  if (command === 'publish') return await runPublish(rest[0], rest[1], values);
   if (command === 'aides') return runAides(strings);
-  if (command === 'movements') return runMovements(strings);
+  if (command === 'movements') return await runMovements(strings);
   if (command === 'offers') return runOffers(rest[0], rest.slice(1), { ...strings, replace: values.replace ? 'oui' : undefined });
   throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonages, zonage, aides, movements, offers ou publish.`);
 }
 
-try {
-  process.exitCode = main(process.argv.slice(2));
-} catch (e) {
-  process.stderr.write(`Erreur : ${(e as Error).message}\n`);
-  process.exitCode = 2;
-}
+main(process.argv.slice(2)).then(
+  (code) => (process.exitCode = code),
+  (e: Error) => {
+    process.stderr.write(`Erreur : ${e.message}\n`);
+    process.exitCode = 2;
+  },
+);

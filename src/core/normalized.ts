@@ -1,11 +1,14 @@
 // Normalized project files, as the chargé de mission puts them in data/territories/<id>/ after an
-// import: the same simple CSV formats the import reads, with ids rather than labels.
+// import: the same simple CSV formats the import reads, with ids rather than labels. Formulae neutralised.
 import Papa from 'papaparse';
 import type { ZonageRow } from './csv-import.ts';
 import type { Pharmacy, Practitioner } from './zonage.ts';
 import type { Movement } from './movements.ts';
 
-const csv = (rows: object[], columns: string[]) => Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? '')) }, { newline: '\n' }) + '\n';
+// escapeFormulae: a text cell starting with =, +, -, @, tab or CR gets a leading apostrophe (OWASP CSV
+// injection), so a spreadsheet shows it as text; numbers stay numbers; the importers read it back as written.
+const csv = (rows: object[], columns: string[]) =>
+  Papa.unparse({ fields: columns, data: rows.map((r) => columns.map((c) => (r as Record<string, unknown>)[c] ?? '')) }, { newline: '\n', escapeFormulae: true }) + '\n';
 
 export const zonageFile = (rows: ZonageRow[]) => csv(rows.map((r) => ({ code_insee: r.code, zone: r.zone })), ['code_insee', 'zone']);
 

@@ -43,7 +43,9 @@ export const LIMITS = { id: 80, title: 120, description: 3000, conditions: 800, 
 /** Links may only lead to web pages, e-mail or phone: never javascript:, data: or a relative path. */
 export function safeLink(url: string): boolean {
   if (url.length > LIMITS.url || /[\u0000-\u001f\s]/.test(url)) return false;
-  const match = /^(https?:\/\/[^/\s]+|mailto:[^\s@]+@[^\s@]+|tel:\+?[0-9 .-]{4,20})/i.exec(url);
+  // A mailto: is an address and nothing else: no ?cc=, &body= or header that would add recipients or text.
+  if (/^mailto:/i.test(url)) return isEmail(url.slice(7));
+  const match = /^(https?:\/\/[^/\s]+|tel:\+?[0-9 .-]{4,20})/i.exec(url);
   if (!match) return false;
   try {
     const u = new URL(url);
@@ -53,17 +55,36 @@ export function safeLink(url: string): boolean {
   }
 }
 
-/** Photos come from the data folder (photos/<name>.jpg|png|webp) or an https address. */
-export function safePhoto(src: string): boolean {
+/**
+ * Photos come from the data folder (photos/<name>.jpg|png|webp) or an https address whose origin the site's
+ * Content-Security-Policy allows (VITE_PHOTO_ORIGINS): an offer is never accepted and then blocked.
+ */
+export function safePhoto(src: string, origins: readonly string[] = []): boolean {
   if (/^photos\/[a-z0-9][a-z0-9_-]*\.(jpe?g|png|webp)$/i.test(src)) return true;
   try {
-    return new URL(src).protocol === 'https:' && src.length <= LIMITS.url && !/\s/.test(src);
+    const u = new URL(src);
+    return u.protocol === 'https:' && src.length <= LIMITS.url && !/\s/.test(src) && origins.includes(u.origin);
   } catch {
     return false;
   }
 }
 
-const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;
+/** https origins allowed for photos: « https://a.fr https://b.fr » (VITE_PHOTO_ORIGINS), anything else dropped. */
+export function parsePhotoOrigins(text: string | undefined): string[] {
+  return (text ?? '').split(/[\s,]+/).filter(Boolean).flatMap((t) => {
+    try {
+      const u = new URL(t);
+      return u.protocol === 'https:' && u.origin === t.replace(/\/$/, '') ? [u.origin] : [];
+    } catch {
+      return [];
+    }
+  });
+}
+
+// Strict: letters, digits and . _ + - before the @, a dotted domain after; nothing that a mailto: would
+// read as a header (?, &, %, =, spaces, angle brackets).
+const EMAIL = /^[a-z0-9](?:[a-z0-9._+-]{0,62}[a-z0-9_+-])?@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/i;
+export const isEmail = (s: string) => s.length <= 254 && EMAIL.test(s) && !s.includes('..');
 const PHONE = /^\+?[0-9][0-9 .-]{7,18}[0-9]$/;
 
 /** Is the offer shown on `date`? Until its expiry day included; an offer not yet available shows its date. */
@@ -81,7 +102,7 @@ export interface OfferCheck {
  * Checks one offer file. `communes` is the set of the territory's current INSEE codes. Every problem
  * names the file and the field; unknown fields are refused so that a typo does not go unnoticed.
  */
-export function parseOffer(raw: unknown, file: string, communes: Set<string>): OfferCheck {
+export function parseOffer(raw: unknown, file: string, communes: Set<string>, photoOrigins: readonly string[] = []): OfferCheck {
   const problems: string[] = [];
   const fields: OfferCheck['fields'] = [];
   const fail = (field: string, message: string) => {
@@ -137,7 +158,7 @@ export function parseOffer(raw: unknown, file: string, communes: Set<string>): O
     contact.name = text('contact.name', c.name, LIMITS.name);
     const email = text('contact.email', c.email, 254, false);
     const phone = text('contact.phone', c.phone, 20, false);
-    if (email && !EMAIL.test(email)) fail('contact.email', `adresse « ${email.slice(0, 60)} » invalide.`);
+    if (email && !isEmail(email)) fail('contact.email', `adresse « ${email.slice(0, 60)} » invalide (une seule adresse, sans ?, & ni espace).`);
     if (phone && !PHONE.test(phone)) fail('contact.phone', `numéro « ${phone.slice(0, 20)} » invalide.`);
     if (!email && !phone) fail('contact', 'une adresse e-mail ou un téléphone est obligatoire.');
     contact.email = email || undefined;
@@ -163,7 +184,13 @@ export function parseOffer(raw: unknown, file: string, communes: Set<string>): O
   const photos = list('photos', r.photos, LIMITS.photos, (v, at) => {
     const src = text(`${at}.src`, v.src, LIMITS.url);
     const alt = text(`${at}.alt`, v.alt, LIMITS.alt);
-    if (src && !safePhoto(src)) return fail(`${at}.src`, `« ${src.slice(0, 60)} » refusé : une photo du dossier photos/ (jpg, png, webp) ou une adresse https.`), undefined;
+    if (src && !safePhoto(src, photoOrigins)) {
+      const https = /^https:\/\//i.test(src);
+      const why = https
+        ? `adresse https d'une origine que le site n'autorise pas (${photoOrigins.length ? `autorisées : ${photoOrigins.join(', ')}` : 'aucune autorisée'} ; VITE_PHOTO_ORIGINS) : déposez la photo dans photos/.`
+        : 'une photo du dossier photos/ (jpg, png, webp) ou une adresse https autorisée.';
+      return fail(`${at}.src`, `« ${src.slice(0, 60)} » refusé : ${why}`), undefined;
+    }
     return { src, alt };
   });
   if (r.example !== undefined && typeof r.example !== 'boolean') fail('example', 'vrai ou faux.');
@@ -181,7 +208,7 @@ export function parseOffer(raw: unknown, file: string, communes: Set<string>): O
 }
 
 /** A received offer file (build, command, review page): size first, then JSON, then the schema. */
-export function checkOfferFile(file: string, size: number, text: () => string, communes: Set<string>): OfferCheck {
+export function checkOfferFile(file: string, size: number, text: () => string, communes: Set<string>, photoOrigins: readonly string[] = []): OfferCheck {
   if (size > LIMITS.file) return { problems: [`${file} : fichier de ${Math.round(size / 1024)} Ko, au-delà de ${LIMITS.file / 1024} Ko pour une offre.`], fields: [] };
   let raw: unknown;
   try {
@@ -189,7 +216,7 @@ export function checkOfferFile(file: string, size: number, text: () => string, c
   } catch (e) {
     return { problems: [`${file} : JSON illisible (${(e as Error).message}).`], fields: [] };
   }
-  return parseOffer(raw, file, communes);
+  return parseOffer(raw, file, communes, photoOrigins);
 }
 
 /** An offer file's content, as the form downloads it and the data folder keeps it. */

@@ -3,6 +3,7 @@
 // the simulator and the offers page keep their state as URL parameters. Anything else falls back to a valid
 // view with a polite French message saying what was ignored.
 import { isIsoDate } from './dates.ts';
+import { PROFESSIONS } from './professions.ts';
 
 export interface View {
   territory: string;
@@ -32,8 +33,10 @@ export interface View {
 
 export interface ParsedHash {
   view: View;
-  /** Set when the hash could not be honoured entirely. */
+  /** Set when the hash could not be honoured entirely: every message, in one text. */
   problem?: string;
+  /** One message per value dropped from the link (set with `problem`). */
+  problems?: string[];
 }
 
 export interface PermalinkContext {
@@ -41,7 +44,14 @@ export interface PermalinkContext {
   territoryNames: Map<string, string>;
   /** Returns the current commune's code, or undefined when the code is unknown to the territory. */
   resolveCommune: (territory: string, code: string) => string | undefined;
+  /** The territory's zonage years, when known: another year is dropped with a message. */
+  years?: (territory: string) => number[] | undefined;
+  /** The territory's professions, when known (else every profession the project knows). */
+  professions?: (territory: string) => string[] | undefined;
 }
+
+/** Years a zonage link may name when the territory's own years are not known yet. */
+const YEAR_RANGE = [2000, 2100];
 
 const MAX_HASH = 1500;
 
@@ -70,42 +80,48 @@ export function formatHash(view: View): string {
   return query.size ? `${path}?${query}` : path;
 }
 
-/** Reads ?annee=…&profession=…; unknown or malformed values are dropped with a message. */
-type QueryPart = Pick<View, 'year' | 'profession' | 'table' | 'layer' | 'movements' | 'offerLayer'> & { problem?: string };
+/** Reads ?annee=…&profession=…; each unknown or malformed value is dropped with its own message. */
+type QueryPart = Pick<View, 'year' | 'profession' | 'table' | 'layer' | 'movements' | 'offerLayer'> & { problems: string[] };
 
-function parseQuery(query: string): QueryPart {
+function parseQuery(query: string, territory: string | undefined, ctx: PermalinkContext): QueryPart {
   const params = new URLSearchParams(query);
-  const out: QueryPart = {};
+  const problems: string[] = [];
+  const out: QueryPart = { problems };
   const year = params.get('annee');
   if (year !== null) {
-    if (/^\d{4}$/.test(year)) out.year = Number(year);
-    else out.problem = `L'année « ${quote(year)} » n'est pas lisible ; voici le zonage en vigueur.`;
+    const years = territory ? ctx.years?.(territory) : undefined;
+    const n = Number(year);
+    if (!/^\d{4}$/.test(year)) problems.push(`L'année « ${quote(year)} » n'est pas lisible ; voici le zonage en vigueur.`);
+    else if (years ? !years.includes(n) : n < YEAR_RANGE[0] || n > YEAR_RANGE[1]) {
+      problems.push(`Aucun zonage ${n}${years?.length ? ` (années disponibles : ${[...years].sort().join(', ')})` : ''} ; voici le zonage en vigueur.`);
+    } else out.year = n;
   }
   const profession = params.get('profession');
   if (profession !== null) {
-    if (/^[a-z]+(-[a-z]+)*$/.test(profession)) out.profession = profession;
-    else out.problem = `La profession « ${quote(profession)} » n'est pas reconnue.`;
+    const known = (territory ? ctx.professions?.(territory) : undefined) ?? PROFESSIONS.map((p) => p.id);
+    if (known.includes(profession)) out.profession = profession;
+    else problems.push(`La profession « ${quote(profession)} » n'est pas reconnue.`);
   }
   const display = params.get('vue');
   if (display !== null) {
     if (display === 'tableau') out.table = true;
-    else if (display !== 'carte') out.problem = `La vue « ${quote(display)} » n'existe pas ; voici la carte.`;
+    else if (display !== 'carte') problems.push(`La vue « ${quote(display)} » n'existe pas ; voici la carte.`);
   }
   const layer = params.get('couleurs');
   if (layer !== null) {
     if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(layer)) out.layer = layer;
-    else out.problem = `La couche « ${quote(layer)} » n'est pas reconnue ; voici le zonage.`;
+    else problems.push(`La couche « ${quote(layer)} » n'est pas reconnue ; voici le zonage.`);
   }
   const offerLayer = params.get('offres');
   if (offerLayer !== null) {
     if (offerLayer === '1') out.offerLayer = true;
-    else if (offerLayer !== '0') out.problem = `La valeur « ${quote(offerLayer)} » de « offres » n'est pas lisible (1 ou 0).`;
+    else if (offerLayer !== '0') problems.push(`La valeur « ${quote(offerLayer)} » de « offres » n'est pas lisible (1 ou 0).`);
   }
   const movements = params.get('mouvements');
   if (movements !== null) {
     const [from, to] = movements.split('..');
     if (isIsoDate(from) && isIsoDate(to) && from <= to) out.movements = { from, to };
-    else out.problem = `La période de mouvements « ${quote(movements)} » n'est pas lisible (attendu AAAA-MM-JJ..AAAA-MM-JJ).`;
+    else problems.push(`La période de mouvements « ${quote(movements)} » n'est pas lisible (attendu AAAA-MM-JJ..AAAA-MM-JJ).`);
   }
   return out;
 }
@@ -132,7 +148,8 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
     return { view: fallback, problem: "Le lien est trop long pour être lu ; voici la carte d'ensemble." };
   }
   const [pathPart, queryPart = ''] = raw.split('?', 2);
-  const extra = parseQuery(queryPart);
+  const territoryOfPath = decode(pathPart.replace(/^\//, '').split('/')[0]);
+  const extra = parseQuery(queryPart, territoryOfPath && ctx.territoryNames.has(territoryOfPath) ? territoryOfPath : undefined, ctx);
   const withQuery = (result: ParsedHash): ParsedHash => {
     const onMap = !pageOf(result.view);
     const view = {
@@ -144,8 +161,8 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...(onMap && extra.movements ? { movements: extra.movements } : {}),
       ...(onMap && extra.offerLayer ? { offerLayer: true } : {}),
     };
-    const problem = result.problem ?? extra.problem;
-    return problem ? { view, problem } : { view };
+    const problems = [...(result.problem ? [result.problem] : []), ...extra.problems];
+    return problems.length ? { view, problem: problems.join(' '), problems } : { view };
   };
   const parts = pathPart.replace(/^\//, '').split('/').map(decode);
   if (parts.some((p) => p === undefined)) {

@@ -50,7 +50,8 @@ export function zonageCsv(view: ZonageView, rows: ZonageRow[]): string {
     situation_au: view.date,
     source: view.example ? EXAMPLE_LABEL : view.zonage.source,
   }));
-  return '\uFEFF' + Papa.unparse(data, { delimiter: ';', newline: '\r\n' }) + '\r\n';
+  // Formulae neutralised in text cells (a commune or source text starting with = + - @); counts stay numbers.
+  return '\uFEFF' + Papa.unparse(data, { delimiter: ';', newline: '\r\n', escapeFormulae: true }) + '\r\n';
 }
 
 export function zonageGeojson(

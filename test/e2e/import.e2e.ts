@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
@@ -38,13 +39,18 @@ describe("import de l'année dans le navigateur", () => {
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2); // only the two accepted rows are classified
     await screenshot(page, 'import-apercu');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger le fichier normalisé' }).click()]);
-    expect(download.suggestedFilename()).toBe('medecin-generaliste-2027.csv');
-    expect(fs.readFileSync((await download.path())!, 'utf8')).toBe('code_insee,zone\n17300,tres-fragile\n17219,fragile\n');
+    // One download: the site's new zonage.json, the normalized file and French instructions.
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger la publication (zip)' }).click()]);
+    expect(download.suggestedFilename()).toBe('publication-charente-maritime-zonage-2027.zip');
+    const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+    expect(strFromU8(files['projet/data/territories/charente-maritime/zonages/medecin-generaliste-2027.csv'])).toBe('code_insee,zone\n17300,tres-fragile\n17219,fragile\n');
+    const published = JSON.parse(strFromU8(files['site/data/charente-maritime/zonage.json'])) as { zonages: Array<{ year: number; classes: Record<string, string> }> };
+    expect(published.zonages.find((z) => z.year === 2027)!.classes).toEqual({ '17300': 'tres-fragile', '17219': 'fragile' });
+    expect(strFromU8(files['LISEZMOI.txt'])).toContain('à la place du fichier data/charente-maritime/zonage.json');
 
     // The command names the year previewed, not the next one, and keeps the valid rows only.
     await expect(panel.locator('.command').textContent()).resolves.toBe(
-      'npm run --silent publish:data -- zonage "zonage-cp1252-defauts.csv" --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid',
+      'npm run --silent publish:data -- zonage zonage-cp1252-defauts.csv --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid',
     );
     await page.getByRole('button', { name: "Quitter l'aperçu" }).click();
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2026');
@@ -97,8 +103,34 @@ describe("import de l'année dans le navigateur", () => {
     await expect(report.getByTestId('import-accepted').textContent({ timeout: 60_000 })).resolves.toBe('400\u202f000');
     await expect(report.getByTestId('import-rejected').textContent()).resolves.toBe('0');
     await expect(progress.count()).resolves.toBe(0);
-    await expect(panel.getByText('npm run --silent publish:data -- medecins "professionnels-national.csv" --territory charente-maritime').count()).resolves.toBe(1);
+    await expect(panel.getByText('npm run --silent publish:data -- medecins professionnels-national.csv --territory charente-maritime').count()).resolves.toBe(1);
     expect(errors).toEqual([]);
     await page.close();
   }, 120_000);
+  it('FINESS « structures » (JSON gzip) : lu en flux, rejets complets à télécharger ; un nom de fichier hostile reste un simple mot dans la commande', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    await page.getByRole('button', { name: 'Importer des données' }).click();
+    const panel = page.getByRole('region', { name: "Importer les données de l'année" });
+    await panel.getByLabel('Fichier de').selectOption('pharmacies');
+    await panel.locator('input[type=file]').setInputFiles('test/fixtures/finess-structures-exemple.json.gz');
+    const report = panel.getByTestId('import-report');
+    await expect(report.textContent()).resolves.toContain('8 ligne(s) lue(s)');
+    await expect(report.textContent()).resolves.toContain('extraction FINESS « structures » (JSON)');
+    await expect(report.getByTestId('import-accepted').textContent()).resolves.toBe('3');
+    await expect(report.getByTestId('import-rejected').textContent()).resolves.toBe('3');
+    const [rejects] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger la liste complète des rejets (CSV)' }).click()]);
+    const lines = fs.readFileSync((await rejects.path())!, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('fichier;ligne;colonne;message');
+    expect(lines.slice(1).map((l) => l.split(';')[1])).toEqual(['6', '7', '8']);
+
+    await panel.getByLabel('Fichier de').selectOption('zonage');
+    await panel.locator('input[type=file]').setInputFiles({ name: '$(touch x).csv', mimeType: 'text/csv', buffer: fs.readFileSync('test/fixtures/zonage-cp1252-defauts.csv') });
+    await expect(panel.locator('.command').textContent()).resolves.toBe(
+      "npm run --silent publish:data -- zonage '$(touch x).csv' --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid",
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

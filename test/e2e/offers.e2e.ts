@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
+import { shellQuote } from '../../src/core/publication.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
 
@@ -118,7 +119,7 @@ describe('proposer une offre', () => {
     const preview = page.getByRole('complementary', { name: 'Aperçu' });
     expect(await preview.getByRole('heading', { level: 4 }).textContent()).toBe(payload);
     expect(await preview.locator('img').count()).toBe(0);
-    expect(await page.locator('#erreur-email').textContent()).toBe('adresse « pas-une-adresse » invalide.');
+    expect(await page.locator('#erreur-email').textContent()).toBe('adresse « pas-une-adresse » invalide (une seule adresse, sans ?, & ni espace).');
     expect(await page.locator('#erreur-linkUrl').textContent()).toContain('seuls les liens http(s), mailto et tel sont permis');
     await screenshot(page, 'proposer-erreurs');
 
@@ -159,7 +160,7 @@ describe('proposer une offre', () => {
     expect(await reviewed.nth(0).getByRole('heading', { level: 3 }).textContent()).toBe(`${file.suggestedFilename()} — valide`);
     expect(await reviewed.nth(1).textContent()).toContain('piege.json, champ « links[0].url » : « javascript:alert(1) » refusé');
     expect(await reviewed.nth(2).textContent()).toContain('enorme.json : fichier de 69 Ko, au-delà de 64 Ko pour une offre.');
-    expect(await page.getByTestId('accept-command').textContent()).toBe(`npm run --silent cli -- offers accept "${file.suggestedFilename()}" --territory charente-maritime`);
+    expect(await page.getByTestId('accept-command').textContent()).toBe(`npm run --silent cli -- offers accept ${shellQuote(file.suggestedFilename())} --territory charente-maritime`);
     await screenshot(page, 'relecture');
 
     // Tried on the site: on the map's offers layer and on Andilly's page, under a preview banner.

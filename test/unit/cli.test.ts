@@ -21,6 +21,31 @@ describe('CLI', () => {
     expect(r.err).toContain('3 ligne(s) lue(s), 2 acceptée(s), 1 rejetée(s), 0 hors champ');
   });
 
+  it('import --rejects : comptes exacts, 1 000 rejets dans le rapport, la liste complète dans le fichier', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rejects-'));
+    const file = path.join(dir, 'zonage.csv');
+    fs.writeFileSync(file, ['code_insee;zone', ...Array.from({ length: 1200 }, () => '17300;rouge'), '17306;fragile'].join('\r\n'));
+    const rejects = path.join(dir, 'rejets.csv');
+    const r = cli('import', 'zonage', file, '--territory', 'charente-maritime', '--rejects', rejects);
+    expect(r.code).toBe(1);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ read: 1201, accepted: 1, rejectedCount: 1200, unread: 0, fileErrors: [] });
+    expect(report.rejected).toHaveLength(1000);
+    const lines = fs.readFileSync(rejects, 'utf8').trim().split('\n');
+    expect(lines).toHaveLength(1201);
+    expect(lines[1200]).toMatch(/^zonage\.csv;1201;zone;/);
+  }, 60_000);
+
+  it('import : une erreur du fichier entier est à part, les lignes comptées non lues', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'file-error-'));
+    const file = path.join(dir, 'pharmacies.csv');
+    fs.writeFileSync(file, 'insee;nom\n17300;A\n17306;B\n');
+    const r = cli('import', 'pharmacies', file, '--territory', 'charente-maritime');
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.out)).toMatchObject({ read: 2, accepted: 0, rejectedCount: 0, unread: 2, fileErrors: [expect.stringContaining('colonne obligatoire absente : « code_insee »')] });
+    expect(r.err).toContain('2 non lue(s) ; 1 erreur(s) de fichier');
+  }, 60_000);
+
   it('zonage : une ligne par commune du territoire, classes de base et effective, raisons', () => {
     const r = cli('zonage', '--territory', 'mauges', '--year', '2025', '--profession', 'chirurgien-dentiste', '--date', '2026-01-15');
     expect(r.code).toBe(0);

@@ -96,7 +96,9 @@ describe('lignes fautives : rejetées avec fichier, ligne, champ et message ; le
     const bad = zonage(utf8('code_insee zone\n17300 fragile\n17306 fragile\n'));
     expect(bad.accepted).toBe(0);
     expect(bad.read).toBe(2);
-    expect(bad.rejected[0].message).toContain('colonnes obligatoires absentes : « code_insee », « zone » (colonnes lues : code_insee zone');
+    expect(bad.unread).toBe(2);
+    expect(bad.rejected).toEqual([]);
+    expect(bad.fileErrors[0]).toContain('colonnes obligatoires absentes : « code_insee », « zone » (colonnes lues : « code_insee zone »');
     expect(bad.missing).toEqual([]);
   });
 });
@@ -198,14 +200,15 @@ describe('fichiers hostiles', () => {
   it("un fichier binaire (classeur .xlsx) : message clair, rien d'autre", () => {
     const bytes = Uint8Array.from({ length: 2000 }, (_, i) => (i * 7919) % 256);
     const r = zonage(bytes, 'zonage.xlsx');
-    expect(r.rejected).toEqual([expect.objectContaining({ line: 1, message: expect.stringContaining("ce n'est pas un fichier texte CSV") })]);
+    expect(r.fileErrors).toEqual([expect.stringContaining("ce n'est pas un fichier texte CSV")]);
+    expect(r.rejected).toEqual([]);
     expect(r.accepted).toBe(0);
   });
 
-  it("un guillemet jamais fermé : la ligne est rejetée en le disant, les lignes valides d'avant sont gardées", () => {
+  it("un guillemet jamais fermé : la ligne est rejetée en le disant, la lecture reprend à la ligne suivante", () => {
     const r = zonage(utf8('code_insee;zone\n17306;fragile\n17300;"fragile\n17004;fragile\n'));
-    expect(r.rows.map((x) => x.code)).toEqual(['17306']);
-    expect(r.rejected).toEqual([expect.objectContaining({ line: 3, field: 'zone', message: expect.stringContaining('guillemet ouvert et jamais fermé') })]);
+    expect(r.rows.map((x) => x.code)).toEqual(['17306', '17004']);
+    expect(r.rejected).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('guillemet ouvert et jamais fermé') })]);
   });
 
   it('une valeur entre guillemets sur plusieurs lignes ne décale pas les numéros des lignes suivantes', () => {

@@ -1,7 +1,7 @@
 // Fiche 2 : « un outil de communication interactif où les communes pourront mettre en valeur leurs
 // offres ». Each offer file is checked field by field; text stays text, links and photos stay safe.
 import { describe, expect, it } from 'vitest';
-import { offerActive, parseOffer, safeLink, safePhoto } from '../../src/core/offers.ts';
+import { offerActive, parseOffer, parsePhotoOrigins, safeLink, safePhoto } from '../../src/core/offers.ts';
 
 const communes = new Set(['17300', '17028']);
 const valid = {
@@ -38,7 +38,13 @@ describe('fichier d\'offre', () => {
     ['date au mauvais format', { ...valid, available: '02/11/2026' }, 'champ « available » : date « 02/11/2026 » impossible'],
     ['expire avant d\'être disponible', { ...valid, expires: '2026-10-01' }, "l'offre expire (2026-10-01) avant d'être disponible (2026-11-02)"],
     ['sans contact joignable', { ...valid, contact: { name: 'Mairie' } }, 'champ « contact » : une adresse e-mail ou un téléphone est obligatoire.'],
-    ['courriel invalide', { ...valid, contact: { name: 'M', email: 'x@<script>' } }, 'champ « contact.email » : adresse « x@<script> » invalide.'],
+    ['courriel invalide', { ...valid, contact: { name: 'M', email: 'x@<script>' } }, 'champ « contact.email » : adresse « x@<script> » invalide'],
+    ['courriel avec en-tête mailto (?cc=)', { ...valid, contact: { name: 'M', email: 'a@b.fr?cc=c@d.fr' } }, 'champ « contact.email » : adresse « a@b.fr?cc=c@d.fr » invalide'],
+    ['courriel avec &', { ...valid, contact: { name: 'M', email: 'a&body=x@b.fr' } }, 'champ « contact.email »'],
+    ['courriel avec %0A (en-tête encodé)', { ...valid, contact: { name: 'M', email: 'a%0Abcc:x@b.fr' } }, 'champ « contact.email »'],
+    ['deux adresses', { ...valid, contact: { name: 'M', email: 'a@b.fr,c@d.fr' } }, 'champ « contact.email »'],
+    ['lien mailto avec en-têtes', { ...valid, links: [{ label: 'x', url: 'mailto:a@b.fr?bcc=x@y.fr&body=hi' }] }, 'champ « links[0].url »'],
+    ['photo https d’une origine non autorisée par la CSP', { ...valid, photos: [{ src: 'https://exemple.fr/a.jpg', alt: 'x' }] }, "d'une origine que le site n'autorise pas (aucune autorisée"],
     ['profession inconnue', { ...valid, professions: ['sorcier'] }, 'champ « professions » : « sorcier » inconnue'],
     ['lien javascript:', { ...valid, links: [{ label: 'x', url: 'javascript:alert(1)' }] }, 'champ « links[0].url » : « javascript:alert(1) » refusé'],
     ['lien data:', { ...valid, links: [{ label: 'x', url: 'data:text/html,<script>alert(1)</script>' }] }, 'refusé : seuls les liens http(s), mailto et tel sont permis.'],
@@ -70,6 +76,8 @@ describe('liens et photos permis', () => {
     ['https://www.exemple.fr/a?b=c', true],
     ['http://exemple.fr', true],
     ['mailto:mairie@exemple.fr', true],
+    ['mailto:mairie@exemple.fr?subject=x', false],
+    ['mailto:a@b.fr%0D%0ABcc:c@d.fr', false],
     ['tel:+33546000000', true],
     ['javascript:alert(1)', false],
     ['JaVaScRiPt:alert(1)', false],
@@ -82,12 +90,20 @@ describe('liens et photos permis', () => {
   it.each([
     ['photos/studio.jpg', true],
     ['photos/Cabinet_2.webp', true],
-    ['https://exemple.fr/a.jpg', true],
+    ['https://exemple.fr/a.jpg', false],
+    ['https://photos.exemple.fr/a.jpg', true],
+    ['https://photos.exemple.fr.evil.fr/a.jpg', false],
     ['photos/../secret.jpg', false],
     ['photos/a.svg', false],
     ['data:image/png;base64,AAAA', false],
     ['http://exemple.fr/a.jpg', false],
-  ])('photo %s : %s', (src, ok) => expect(safePhoto(src)).toBe(ok));
+  ])('photo %s : %s (origine autorisée : https://photos.exemple.fr)', (src, ok) => expect(safePhoto(src, ['https://photos.exemple.fr'])).toBe(ok));
+
+  it('une photo https d’une origine autorisée (VITE_PHOTO_ORIGINS, aussi dans la CSP) est acceptée', () => {
+    const origins = parsePhotoOrigins('https://photos.exemple.fr, http://x.fr https://a.fr/chemin pas-une-url');
+    expect(origins).toEqual(['https://photos.exemple.fr']);
+    expect(parseOffer({ ...valid, photos: [{ src: 'https://photos.exemple.fr/a.jpg', alt: 'x' }] }, 'o.json', communes, origins).problems).toEqual([]);
+  });
 });
 
 describe('expiration', () => {

@@ -143,3 +143,36 @@ describe('couche des offres sur la carte', () => {
     expect(parseHash('#/mauges?offres=oui', ctx).problem).toContain("La valeur « oui » de « offres » n'est pas lisible");
   });
 });
+
+describe('valeurs fausses dans le lien : un message pour chacune, toutes retirées du lien', () => {
+  const withData: PermalinkContext = { ...ctx, years: (t) => (t === 'mauges' ? [2024, 2025] : undefined), professions: (t) => (t === 'mauges' ? ['medecin-generaliste', 'chirurgien-dentiste'] : undefined) };
+  it.each([
+    ['#/charente-maritime?annee=1900', ctx, ['Aucun zonage 1900 ; voici le zonage en vigueur.']],
+    ['#/mauges?annee=2031', withData, ['Aucun zonage 2031 (années disponibles : 2024, 2025) ; voici le zonage en vigueur.']],
+    ['#/mauges?profession=plombier', ctx, ["La profession « plombier » n'est pas reconnue."]],
+    ['#/mauges?profession=infirmier', withData, ["La profession « infirmier » n'est pas reconnue."]],
+    [
+      '#/mauges?annee=1900&profession=plombier&vue=x&offres=oui&mouvements=hier',
+      withData,
+      [
+        'Aucun zonage 1900 (années disponibles : 2024, 2025) ; voici le zonage en vigueur.',
+        "La profession « plombier » n'est pas reconnue.",
+        "La vue « x » n'existe pas ; voici la carte.",
+        "La valeur « oui » de « offres » n'est pas lisible (1 ou 0).",
+        "La période de mouvements « hier » n'est pas lisible (attendu AAAA-MM-JJ..AAAA-MM-JJ).",
+      ],
+    ],
+  ] as const)('%s', (hash, c, messages) => {
+    const parsed = parseHash(hash, c);
+    expect(parsed.view).toEqual({ territory: hash.startsWith('#/mauges') ? 'mauges' : 'charente-maritime' });
+    expect(parsed.problems).toEqual(messages);
+    expect(parsed.problem).toBe(messages.join(' '));
+    expect(formatHash(parsed.view)).toBe(hash.split('?')[0]);
+  });
+
+  it('les bonnes valeurs restent quand une autre est retirée', () => {
+    const parsed = parseHash('#/mauges?annee=2025&profession=plombier&vue=tableau', { ...ctx, years: () => [2025] });
+    expect(parsed.view).toEqual({ territory: 'mauges', year: 2025, table: true });
+    expect(formatHash(parsed.view)).toBe('#/mauges?annee=2025&vue=tableau');
+  });
+});

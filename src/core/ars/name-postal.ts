@@ -3,7 +3,7 @@
 // St/Ste, by current, delegated or arrondissement name, the postal code with or without its leading zero.
 // A row matching no commune or several is rejected with its candidates. Pure: takes the decoded text.
 import Papa from 'papaparse';
-import { detectSeparator } from '../csv-import.ts';
+import { detectSeparator } from '../import/records.ts';
 import { normalizeKey } from '../text.ts';
 import type { ArsImport } from './class-table.ts';
 import type { CommuneIndex, Place } from './commune-index.ts';
@@ -29,7 +29,7 @@ const describe = (p: Place, index: CommuneIndex) =>
 export function importNamePostal(file: string, text: string, opts: NamePostalOptions): ArsImport {
   const report: ArsImport = { file, read: 0, entries: [], rejected: [], warnings: [] };
   const body = text.replace(/^\ufeff/, '');
-  const rows = Papa.parse<string[]>(body, { delimiter: detectSeparator(body), skipEmptyLines: 'greedy' }).data;
+  const rows = Papa.parse<string[]>(body, { delimiter: detectSeparator(body.slice(0, body.search(/\r?\n|$/))), skipEmptyLines: 'greedy' }).data;
   const header = (rows[0] ?? []).map(normalizeKey);
   const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<keyof typeof COLUMNS, number>;
   const missing = Object.entries(col).filter(([, i]) => i < 0).map(([k]) => ({ postal: 'code postal', name: 'nom de la commune', class: 'zonage' })[k]);

@@ -1,8 +1,11 @@
-// Runs the import core off the main thread: a 100 MB national extraction is read in chunks (with
-// progress) and parsed here, so the page keeps responding; only the report and the rows come back.
+// Runs the import core off the main thread over File.stream(): the file is never held whole in memory
+// (national extractions of several hundred megabytes, up to 2 GB), progress is posted as bytes and rows
+// are read, and the page cancels by terminating the worker. Only the report (its first rejections and
+// the kept rows) comes back, with the complete list of rejections as a Blob to download.
 import type { Commune } from '../../core/communes.ts';
-import { MAX_BYTES, failedReport, oversizeMessage, type ImportReport } from '../../core/csv-import.ts';
-import { importFile, type ImportKind } from '../../core/publication.ts';
+import { failedReport, type ImportReport } from '../../core/csv-import.ts';
+import { rejectCsvLine, rejectsCsvHeader } from '../../core/import/report.ts';
+import { importSink, type ImportKind } from '../../core/publication.ts';
 import type { ZonageScheme } from '../../core/zonage.ts';
 
 export interface ImportRequest {
@@ -14,38 +17,50 @@ export interface ImportRequest {
 }
 
 export type ImportMessage =
-  | { type: 'progress'; phase: 'lecture' | 'analyse'; loaded: number; total: number }
-  | { type: 'done'; report: ImportReport<unknown> };
+  | { type: 'progress'; phase: 'lecture' | 'analyse'; loaded: number; total: number; rows: number }
+  | { type: 'done'; report: ImportReport<unknown>; rejects: Blob | null };
+
+/** Files larger than this are refused: beyond what browsers stream reliably from a local file. */
+export const MAX_BROWSER_BYTES = 2 * 1024 ** 3;
 
 const post = (m: ImportMessage) => postMessage(m);
 
-async function readAll(file: File): Promise<Uint8Array> {
-  const bytes = new Uint8Array(file.size);
-  const reader = file.stream().getReader();
-  let loaded = 0;
-  let lastPost = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    bytes.set(value, loaded);
-    loaded += value.length;
-    if (loaded - lastPost > 1 << 20 || loaded === file.size) {
-      lastPost = loaded;
-      post({ type: 'progress', phase: 'lecture', loaded, total: file.size });
-    }
-  }
-  return bytes.subarray(0, loaded);
-}
-
 onmessage = async (e: MessageEvent<ImportRequest>) => {
   const { file, kind, communes, schemes, profession } = e.data;
-  // Refused before reading: the core would refuse it too, but only after loading it all in memory.
-  if (file.size > MAX_BYTES) return post({ type: 'done', report: failedReport(file.name, oversizeMessage(file.name, file.size)) });
+  if (file.size > MAX_BROWSER_BYTES) {
+    return post({ type: 'done', report: failedReport(file.name, `${file.name} : fichier de ${Math.round(file.size / 1e9)} Go, au-delà de 2 Go : utilisez la commande d'import.`), rejects: null });
+  }
+  // Every rejection goes to a Blob built in slices, so the complete list stays out of the JS heap.
+  let parts: BlobPart[] = [rejectsCsvHeader()];
+  let pending = '';
+  let any = false;
+  const sink = importSink(kind, file.name, { communes, schemes, profession }, {
+    onReject: (r) => {
+      any = true;
+      pending += rejectCsvLine(file.name, r);
+      if (pending.length > 1 << 20) {
+        parts = [new Blob([...parts, pending])];
+        pending = '';
+      }
+    },
+  });
   try {
-    const bytes = await readAll(file);
-    post({ type: 'progress', phase: 'analyse', loaded: file.size, total: file.size });
-    post({ type: 'done', report: importFile(kind, file.name, bytes, { communes, schemes, profession }) });
+    const reader = file.stream().getReader();
+    let lastPost = 0;
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      sink.write(value);
+      const p = sink.progress();
+      if (p.bytes - lastPost > 1 << 20) {
+        lastPost = p.bytes;
+        post({ type: 'progress', phase: 'lecture', loaded: p.bytes, total: file.size, rows: p.rows });
+      }
+    }
+    post({ type: 'progress', phase: 'analyse', loaded: file.size, total: file.size, rows: sink.progress().rows });
+    const report = sink.end();
+    post({ type: 'done', report, rejects: any ? new Blob([...parts, pending], { type: 'text/csv;charset=utf-8' }) : null });
   } catch (err) {
-    post({ type: 'done', report: failedReport(file.name, `${file.name} : lecture impossible (${(err as Error).message}).`) });
+    post({ type: 'done', report: failedReport(file.name, `${file.name} : lecture impossible (${(err as Error).message}).`), rejects: null });
   }
 };

@@ -1,0 +1,60 @@
+// Runs an import sink over a file read as a Node stream: one chunk in memory at a time, progress on
+// stderr when it is a terminal, and every rejection written to a file (--rejects) as it comes.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportSink, RowError } from '../../src/core/csv-import.ts';
+import { rejectCsvLine, rejectsCsvHeader } from '../../src/core/import/report.ts';
+
+/** Collects every rejection of one or more imports into a CSV file, written in slices. */
+export class RejectsFile {
+  private fd: number;
+  private buffer = '';
+  constructor(readonly file: string) {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    this.fd = fs.openSync(file, 'w');
+    this.buffer = rejectsCsvHeader();
+  }
+  sink(name: string): (e: RowError) => void {
+    return (e) => {
+      this.buffer += rejectCsvLine(name, e);
+      if (this.buffer.length > 1 << 16) this.flush();
+    };
+  }
+  private flush() {
+    fs.writeSync(this.fd, this.buffer);
+    this.buffer = '';
+  }
+  close() {
+    this.flush();
+    fs.closeSync(this.fd);
+  }
+}
+
+// IMPORT_MEMORY_STATS=1 (npm run bench): the RSS before the first file is read and the process's peak,
+// printed on stderr at exit, so the bench measures the command itself.
+let rssBefore: number | undefined;
+function memoryStats() {
+  if (!process.env.IMPORT_MEMORY_STATS || rssBefore !== undefined) return;
+  rssBefore = process.memoryUsage().rss;
+  process.on('exit', () => process.stderr.write(`IMPORT_MEMORY_STATS ${JSON.stringify({ rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 })}\n`));
+}
+
+const mo = (n: number) => `${(n / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} Mo`;
+
+/** Streams `file` into `sink`; shows progress on stderr when it is a terminal. */
+export async function streamFile<S extends ImportSink<unknown>>(file: string, sink: S, progress = process.stderr.isTTY === true): Promise<ReturnType<S['end']>> {
+  memoryStats();
+  const total = fs.statSync(file).size;
+  const name = path.basename(file);
+  let last = 0;
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
+    sink.write(chunk as Buffer);
+    if (progress && Date.now() - last > 250) {
+      last = Date.now();
+      const p = sink.progress();
+      process.stderr.write(`\r${name} : ${mo(p.bytes)} sur ${mo(total)} (${Math.round((100 * p.bytes) / Math.max(total, 1))} %), ${p.rows.toLocaleString('fr-FR')} lignes lues  `);
+    }
+  }
+  if (progress && last) process.stderr.write('\r\x1b[K');
+  return sink.end() as ReturnType<S['end']>;
+}

@@ -1,0 +1,145 @@
+// Text → physical lines → records, chunk by chunk. Every line end counts (CRLF, LF and lone CR, mixed
+// in one file), so line numbers are those an editor shows. Formats that never quote (RPPS, FINESS) split
+// on the separator only, a `"` being an ordinary character; quoting CSVs follow RFC 4180, a quoted value
+// may span lines, and a quote left open is reported at its line and reading resumes at the next line.
+// Hand-written rather than papaparse: it must number lines exactly and resume after a broken quote.
+
+export interface TextRecord {
+  /** Physical line the record starts on (1-based). */
+  line: number;
+  cells: string[];
+  /** The record's text holds U+FFFD: bytes that were not valid in the file's encoding. */
+  replaced: boolean;
+}
+
+/** A quoted value left open more than this is a broken quote, not a value on several lines. */
+const MAX_OPEN_LINES = 100;
+const MAX_OPEN_CHARS = 64 * 1024;
+
+/** Cells of one record; `open` when a quoted value is still open at the end of the text. */
+export function splitQuoted(s: string, sep: string): { cells: string[]; open: boolean } {
+  const cells: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (s.charCodeAt(i) === 34 /* " */) {
+      let v = '';
+      i++;
+      for (;;) {
+        const q = s.indexOf('"', i);
+        if (q < 0) return { cells, open: true };
+        v += s.slice(i, q);
+        if (s.charCodeAt(q + 1) === 34) {
+          v += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      // Text after the closing quote, up to the separator, is kept (as spreadsheets do).
+      const e = s.indexOf(sep, i);
+      cells.push(v + s.slice(i, e < 0 ? s.length : e));
+      if (e < 0) return { cells, open: false };
+      i = e + sep.length;
+    } else {
+      const e = s.indexOf(sep, i);
+      if (e < 0) {
+        cells.push(s.slice(i));
+        return { cells, open: false };
+      }
+      cells.push(s.slice(i, e));
+      i = e + sep.length;
+    }
+  }
+}
+
+/** Splits text into physical lines as it arrives; a CR at the end of a chunk waits for a possible LF. */
+export class LineSplitter {
+  private carry = '';
+  line = 0;
+  constructor(private onLine: (text: string, line: number, end: string) => void) {}
+
+  push(text: string, final = false): void {
+    const s = this.carry + text;
+    const re = /\r\n?|\n/g;
+    let start = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(s))) {
+      if (m[0] === '\r' && m.index === s.length - 1 && !final) break; // maybe the CR of a CRLF
+      this.onLine(s.slice(start, m.index), ++this.line, m[0]);
+      start = re.lastIndex;
+    }
+    this.carry = s.slice(start);
+    if (final) {
+      if (this.carry !== '') this.onLine(this.carry, ++this.line, '');
+      this.carry = '';
+    }
+  }
+}
+
+/** Physical lines → records of cells, with quote handling when the format quotes. */
+export class RecordReader {
+  /** Set by the reader when the text may hold U+FFFD (checked per chunk, so clean files skip the per-line scan). */
+  mayHaveReplaced = true;
+  /** Formats that never quote: cells past this count are not needed, so not cut out. */
+  limit: number | undefined;
+  private open: { line: number; text: string; lines: { text: string; line: number; end: string }[] } | undefined;
+
+  constructor(
+    private sep: string,
+    private quoting: boolean,
+    private onRecord: (r: TextRecord) => void,
+    private onOpenQuote: (line: number) => void,
+  ) {}
+
+  line(text: string, line: number, end: string): void {
+    if (!this.quoting) {
+      this.onRecord({ line, cells: text.split(this.sep, this.limit), replaced: this.mayHaveReplaced && text.includes('\uFFFD') });
+      return;
+    }
+    if (this.open) {
+      const o = this.open;
+      o.lines.push({ text, line, end });
+      o.text += o.lines[o.lines.length - 2].end + text;
+      const r = splitQuoted(o.text, this.sep);
+      if (!r.open) {
+        this.open = undefined;
+        this.onRecord({ line: o.line, cells: r.cells, replaced: o.text.includes('\uFFFD') });
+      } else if (o.lines.length > MAX_OPEN_LINES || o.text.length > MAX_OPEN_CHARS) this.broken();
+      return;
+    }
+    if (!text.includes('"')) {
+      this.onRecord({ line, cells: text.split(this.sep), replaced: this.mayHaveReplaced && text.includes('\uFFFD') });
+      return;
+    }
+    const r = splitQuoted(text, this.sep);
+    if (r.open) this.open = { line, text, lines: [{ text, line, end }] };
+    else this.onRecord({ line, cells: r.cells, replaced: text.includes('\uFFFD') });
+  }
+
+  /** The open quote's line is reported; the lines after it are read again as records of their own. */
+  private broken(): void {
+    const o = this.open!;
+    this.open = undefined;
+    this.onOpenQuote(o.line);
+    for (const l of o.lines.slice(1)) this.line(l.text, l.line, l.end);
+  }
+
+  end(): void {
+    while (this.open) this.broken();
+  }
+}
+
+/** The separator that splits the header line into the most fields (quotes respected). */
+export function detectSeparator(header: string, candidates = [';', ',', '\t', '|']): string {
+  let best = ',';
+  let bestCount = 0;
+  for (const sep of candidates) {
+    const n = splitQuoted(header, sep).cells.length;
+    if (n > bestCount) {
+      best = sep;
+      bestCount = n;
+    }
+  }
+  return best;
+}

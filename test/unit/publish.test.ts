@@ -1,0 +1,133 @@
+// Publishing is atomic: a failure injected at each step leaves data/ and public/data/ byte-identical;
+// what the import accepts, publishing accepts; what it refuses, nothing is written for.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptOffers, checkOffers, publish } from '../../scripts/publish.ts';
+
+/** Every file under a folder with the SHA-256 of its bytes. */
+function snapshot(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    const full = path.join(dir, f);
+    if (fs.statSync(full).isFile()) out[f] = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
+  }
+  return out;
+}
+
+let tmp: string;
+let dataDir: string;
+let outDir: string;
+const saved = { DATA_DIR: process.env.DATA_DIR, DATA_OUT: process.env.DATA_OUT };
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-atomic-'));
+  dataDir = path.join(tmp, 'territories');
+  outDir = path.join(tmp, 'public');
+  fs.cpSync('data/territories', dataDir, { recursive: true });
+  fs.cpSync('public/data', outDir, { recursive: true });
+  process.env.DATA_DIR = dataDir;
+  process.env.DATA_OUT = outDir;
+});
+afterAll(() => {
+  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+  else process.env[k] = v;
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+const zonageFile = () => {
+  const f = path.join(tmp, 'zonage-2027.csv');
+  fs.writeFileSync(f, 'code_insee;zone\n49023;zip\n49092;zac\n49126;hors-zonage\n49218;zip\n49244;zac\n49301;hors-zonage\n');
+  return f;
+};
+const base = () => ({ territory: 'mauges', kind: 'zonage' as const, file: zonageFile(), year: 2027, profession: 'medecin-generaliste' });
+const both = () => ({ data: snapshot(dataDir), out: snapshot(outDir) });
+
+describe('publication atomique : un échec à chaque étape laisse data/ et public/data/ identiques octet pour octet', () => {
+  it.each(['import', 'stage', 'write', 'build', 'write:1', 'write:2', 'write:3', 'rename:1', 'rename:2', 'rename:3'])('échec à l’étape « %s »', async (step) => {
+    const before = both();
+    await expect(publish({ ...base(), failAt: step })).rejects.toThrow(`échec simulé à l'étape « ${step} »`);
+    expect(both()).toEqual(before);
+    expect(fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('publication-') && fs.existsSync(path.join(os.tmpdir(), d, 'mauges')))).toEqual([]);
+  });
+
+  it('sans échec, les trois fichiers changent ensemble (le témoin des cas ci-dessus)', async () => {
+    const before = both();
+    const r = await publish(base());
+    expect(r.published).toBe(true);
+    const after = both();
+    expect(Object.keys(after.data).filter((f) => after.data[f] !== before.data[f]).sort()).toEqual(['mauges/zonage.json', 'mauges/zonages/medecin-generaliste-2027.csv']);
+    expect(Object.keys(after.out).filter((f) => after.out[f] !== before.out[f])).toEqual(['mauges/zonage.json']);
+  });
+
+  it.each([
+    ['un numéro FINESS lu deux fois', 'pharmacies', 'pharmacies.csv', 'code_insee,finess,nom\n49023,490000001,A\n49092,490000001,B\n', /1 ligne\(s\) rejetée\(s\)/],
+    ['un identifiant RPPS invalide', 'medecins', 'medecins.csv', 'code_insee;profession;mode;date_debut;date_fin;rpps\n49023;medecin-generaliste;liberal;2020-01-01;;123\n49092;medecin-generaliste;liberal;2020-01-01;;10000000001\n', /1 ligne\(s\) rejetée\(s\)/],
+    ['une colonne obligatoire absente', 'pharmacies', 'pharmacies.csv', 'insee,nom\n49023,A\n', /1 erreur\(s\) de fichier/],
+    ['un fichier vide', 'medecins', 'vide.csv', '', /1 erreur\(s\) de fichier/],
+  ] as const)('%s : refusé à l’import comme à la publication, rien n’est écrit', async (_name, kind, file, text, refused) => {
+    const f = path.join(tmp, file);
+    fs.writeFileSync(f, text);
+    const before = both();
+    const r = await publish({ territory: 'mauges', kind, file: f, keepValid: false });
+    expect(r.published).toBe(false);
+    expect(r.refused).toMatch(refused);
+    expect(both()).toEqual(before);
+  });
+
+  it.each([['2027-02-30'], ['2027-13-01'], ['demain']])('--valid-from %s impossible : refusé avant tout', async (d) => {
+    const before = both();
+    await expect(publish({ ...base(), validFrom: d })).rejects.toThrow(`date « ${d} » impossible`);
+    expect(both()).toEqual(before);
+  });
+});
+
+describe('offres acceptées de façon atomique ; ce que « check » accepte, « accept » l’accepte', () => {
+  const offer = (id: string, extra: object = {}) => ({
+    id, commune: '17024', kind: 'logement', title: 'Chambre pour un remplaçant', description: 'Chambre meublée.',
+    professions: ['medecin-generaliste'], available: '2026-12-01', expires: '2027-06-30', contact: { name: 'Mairie', phone: '05 46 00 00 09' }, ...extra,
+  });
+  const write = (name: string, o: object) => {
+    const f = path.join(tmp, 'envoi', name);
+    fs.mkdirSync(path.dirname(f), { recursive: true });
+    fs.writeFileSync(f, JSON.stringify(o));
+    return f;
+  };
+
+  it.each(['stage', 'write', 'build', 'write:1', 'write:2', 'write:3', 'rename:1', 'rename:2', 'rename:3'])('échec à l’étape « %s » : rien ne change', (step) => {
+    fs.mkdirSync(path.join(tmp, 'envoi/photos'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'envoi/photos/chambre.jpg'), 'jpeg');
+    const f = write('a.json', offer('aulnay-chambre', { photos: [{ src: 'photos/chambre.jpg', alt: 'La chambre' }] }));
+    const before = both();
+    expect(() => acceptOffers('charente-maritime', [f], { failAt: step })).toThrow(`échec simulé à l'étape « ${step} »`);
+    expect(both()).toEqual(before);
+  });
+
+  it('sans échec : l’offre, sa photo, offres.json et la photo publiée changent ensemble', () => {
+    const f = path.join(tmp, 'envoi/a.json');
+    const before = both();
+    const r = acceptOffers('charente-maritime', [f]);
+    expect(r.report).toEqual([{ file: 'a.json', id: 'aulnay-chambre', valid: true, problems: [] }]);
+    const after = both();
+    expect(Object.keys(after.data).filter((k) => after.data[k] !== before.data[k]).sort()).toEqual(['charente-maritime/offres/aulnay-chambre.json', 'charente-maritime/offres/photos/chambre.jpg']);
+    expect(Object.keys(after.out).filter((k) => after.out[k] !== before.out[k]).sort()).toEqual(['charente-maritime/offres.json', 'charente-maritime/photos/chambre.jpg']);
+  });
+
+  it('deux offres du même identifiant dans un lot : toutes deux refusées, par check comme par accept', () => {
+    const a = write('un.json', offer('aulnay-double'));
+    const b = write('deux.json', offer('aulnay-double', { title: 'Autre' }));
+    const checked = checkOffers('charente-maritime', [a, b], false).report;
+    expect(checked.map((r) => r.valid)).toEqual([false, false]);
+    expect(checked[0].problems).toContainEqual(expect.stringContaining('même identifiant « aulnay-double » que deux.json dans ce lot'));
+    const before = both();
+    expect(acceptOffers('charente-maritime', [a, b]).written).toEqual([]);
+    expect(both()).toEqual(before);
+  });
+
+  it('une photo absente est refusée dès check (elle ne l’était qu’à la construction)', () => {
+    const f = write('sans-photo.json', offer('aulnay-sans-photo', { photos: [{ src: 'photos/absente.jpg', alt: 'x' }] }));
+    const [r] = checkOffers('charente-maritime', [f], false).report;
+    expect(r.problems).toEqual([expect.stringContaining('photos/absente.jpg introuvable')]);
+  });
+});
