@@ -12,7 +12,7 @@ describe("import de l'année dans le navigateur", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
-    await page.getByRole('button', { name: 'Importer des données' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await expect(panel.getByLabel('Année').inputValue()).resolves.toBe('2027');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/zonage-cp1252-defauts.csv');
@@ -37,6 +37,8 @@ describe("import de l'année dans le navigateur", () => {
     const counts = (await legend.getByTestId('legend-count').allTextContents()).map(Number);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2); // only the two accepted rows are classified
     await screenshot(page, 'import-apercu');
+    // Back to the import (the Gestion page kept its report) for the file and the command.
+    await page.getByRole('link', { name: "Retour à l'import" }).click();
 
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger le fichier normalisé' }).click()]);
     expect(download.suggestedFilename()).toBe('medecin-generaliste-2027.csv');
@@ -47,6 +49,7 @@ describe("import de l'année dans le navigateur", () => {
       'npm run --silent publish:data -- zonage "zonage-cp1252-defauts.csv" --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid',
     );
     await page.getByRole('button', { name: "Quitter l'aperçu" }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Carte' }).click();
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2026');
     expect(errors).toEqual([]);
     await page.close();
@@ -56,7 +59,7 @@ describe("import de l'année dans le navigateur", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
-    await page.getByRole('button', { name: 'Importer des données' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await panel.getByLabel('Fichier de').selectOption('pharmacies');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/etalab-cs1100507-stock-exemple.csv');
@@ -81,7 +84,7 @@ describe("import de l'année dans le navigateur", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
-    await page.getByRole('button', { name: 'Importer des données' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await panel.getByLabel('Fichier de').selectOption('medecins');
     await panel.locator('input[type=file]').setInputFiles(file);
