@@ -31,6 +31,7 @@ describe("import de l'année dans le navigateur", () => {
     // Nothing changed yet: the map still shows the published 2026 zonage.
     await expect(page.getByTestId('preview-banner').count()).resolves.toBe(0);
     await panel.getByRole('button', { name: 'Prévisualiser sur la carte' }).click();
+    await waitForMap(page, 'charente-maritime'); // the preview opens the map
     await expect(page.getByTestId('preview-banner').textContent()).resolves.toContain('Aperçu — import non publié (zonage 2027)');
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2027');

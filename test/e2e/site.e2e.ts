@@ -108,6 +108,7 @@ describe('pied de page et pages du site', () => {
     await page.getByRole('heading', { name: 'Suivi des installations et cessations' }).waitFor();
     await page.keyboard.press('Tab');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Aller au contenu');
+    await screenshot(page, 'site-lien-evitement-1280');
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('MAIN');
     await expect(page.evaluate(() => location.hash)).resolves.toBe('#/charente-maritime/suivi');
