@@ -29,6 +29,14 @@ export interface View {
   dashboard?: boolean;
   /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
   simulator?: string;
+  /** The chargé de mission's space, reached from the footer: import, review, publishing (#/<territoire>/gestion). */
+  manage?: boolean;
+  /** The footer's pages: legal notice, accessibility statement, personal data, method and sources, contact. */
+  legal?: boolean;
+  accessibility?: boolean;
+  privacy?: boolean;
+  method?: boolean;
+  contact?: boolean;
 }
 
 export interface ParsedHash {
@@ -55,15 +63,28 @@ const YEAR_RANGE = [2000, 2100];
 
 const MAX_HASH = 1500;
 
-/** The pages other than the map, by their path segment. `simulator` and `offers` hold URL parameters. */
-const PAGES = { simulator: 'simulateur', offers: 'offres', propose: 'proposer', review: 'relecture', dashboard: 'suivi' } as const;
-type Page = keyof typeof PAGES;
+/** The pages other than the map, by their path segment (each a View field). `simulator` and `offers` hold URL parameters. */
+const PAGES = {
+  simulator: 'simulateur',
+  offers: 'offres',
+  propose: 'proposer',
+  review: 'relecture',
+  dashboard: 'suivi',
+  manage: 'gestion',
+  legal: 'mentions-legales',
+  accessibility: 'accessibilite',
+  privacy: 'donnees-personnelles',
+  method: 'methode',
+  contact: 'contact',
+} as const;
+export type Page = keyof typeof PAGES;
 const STATEFUL: Page[] = ['simulator', 'offers'];
 /** Parameters shared by every view, then those of the map only. */
 const SHARED_PARAMS = ['annee', 'profession'];
 const MAP_PARAMS = ['vue', 'couleurs', 'offres', 'mouvements'];
 
-const pageOf = (view: View): Page | undefined => (Object.keys(PAGES) as Page[]).find((k) => view[k] !== undefined && view[k] !== false);
+/** The page a view shows, or undefined for the map. */
+export const pageOf = (view: View): Page | undefined => (Object.keys(PAGES) as Page[]).find((k) => view[k] !== undefined && view[k] !== false);
 
 export function formatHash(view: View): string {
   const page = pageOf(view);

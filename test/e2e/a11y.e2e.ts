@@ -88,14 +88,34 @@ const routes: Route[] = [
     ready: (page) => page.getByRole('heading', { name: 'Quelles aides pour mon projet ?' }).waitFor(),
   },
   {
-    name: "panneau d'import",
-    hash: '#/charente-maritime',
-    territory: 'charente-maritime',
+    name: "espace de gestion (panneau d'import)",
+    hash: '#/charente-maritime/gestion',
+    ready: (page) => page.getByRole('region', { name: /Importer/ }).first().waitFor(),
+  },
+  {
+    name: 'espace de gestion sur téléphone, menu ouvert',
+    hash: '#/mauges/gestion',
+    viewport: { width: 375, height: 812 },
     ready: async (page) => {
-      await page.getByRole('button', { name: 'Importer des données' }).click();
       await page.getByRole('region', { name: /Importer/ }).first().waitFor();
+      await page.getByRole('button', { name: 'Menu' }).click();
     },
   },
+  { name: 'mentions légales', hash: '#/charente-maritime/mentions-legales', ready: (page) => page.getByRole('heading', { name: 'Mentions légales' }).waitFor() },
+  {
+    name: "déclaration d'accessibilité",
+    hash: '#/charente-maritime/accessibilite',
+    ready: (page) => page.getByRole('heading', { name: "Déclaration d'accessibilité" }).waitFor(),
+  },
+  { name: 'données personnelles', hash: '#/mauges/donnees-personnelles', ready: (page) => page.getByRole('heading', { name: 'Données personnelles' }).waitFor() },
+  { name: 'méthode et sources', hash: '#/charente-maritime/methode', ready: (page) => page.getByTestId('sources').waitFor() },
+  {
+    name: 'méthode et sources des Mauges sur téléphone',
+    hash: '#/mauges/methode',
+    viewport: { width: 375, height: 812 },
+    ready: (page) => page.getByTestId('sources').waitFor(),
+  },
+  { name: 'contact', hash: '#/mauges/contact', ready: (page) => page.getByRole('heading', { name: 'Contact', exact: true }).waitFor() },
   {
     name: 'recherche ouverte',
     hash: '#/charente-maritime',

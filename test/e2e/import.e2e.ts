@@ -13,7 +13,7 @@ describe("import de l'année dans le navigateur", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
-    await page.getByRole('button', { name: 'Importer des données' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await expect(panel.getByLabel('Année').inputValue()).resolves.toBe('2027');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/zonage-cp1252-defauts.csv');
@@ -32,12 +32,15 @@ describe("import de l'année dans le navigateur", () => {
     // Nothing changed yet: the map still shows the published 2026 zonage.
     await expect(page.getByTestId('preview-banner').count()).resolves.toBe(0);
     await panel.getByRole('button', { name: 'Prévisualiser sur la carte' }).click();
+    await waitForMap(page, 'charente-maritime'); // the preview opens the map
     await expect(page.getByTestId('preview-banner').textContent()).resolves.toContain('Aperçu — import non publié (zonage 2027)');
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2027');
     const counts = (await legend.getByTestId('legend-count').allTextContents()).map(Number);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2); // only the two accepted rows are classified
     await screenshot(page, 'import-apercu');
+    // Back to the import (the Gestion page kept its report) for the file and the command.
+    await page.getByRole('link', { name: "Retour à l'import" }).click();
 
     // One download: the site's new zonage.json, the normalized file and French instructions.
     const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger la publication (zip)' }).click()]);
@@ -53,6 +56,7 @@ describe("import de l'année dans le navigateur", () => {
       'npm run --silent publish:data -- zonage zonage-cp1252-defauts.csv --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid',
     );
     await page.getByRole('button', { name: "Quitter l'aperçu" }).click();
+    await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Carte' }).click();
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2026');
     expect(errors).toEqual([]);
     await page.close();
@@ -62,7 +66,7 @@ describe("import de l'année dans le navigateur", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
-    await page.getByRole('button', { name: 'Importer des données' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await panel.getByLabel('Fichier de').selectOption('pharmacies');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/etalab-cs1100507-stock-exemple.csv');
@@ -87,7 +91,7 @@ describe("import de l'année dans le navigateur", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
-    await page.getByRole('button', { name: 'Importer des données' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await panel.getByLabel('Fichier de').selectOption('medecins');
     await panel.locator('input[type=file]').setInputFiles(file);

@@ -151,8 +151,9 @@ describe('proposer une offre', () => {
     fs.writeFileSync(broken, JSON.stringify({ ...saved, id: 'piege', title: '<script>alert(1)</script>', links: [{ label: 'x', url: 'javascript:alert(1)' }] }));
     const huge = path.join(dir, 'enorme.json');
     fs.writeFileSync(huge, JSON.stringify({ ...saved, description: 'x'.repeat(70_000) }));
-    await page.goto(`${baseUrl}#/charente-maritime/suivi`);
-    await page.getByRole('link', { name: 'Relire les offres reçues' }).click();
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
+    await page.getByRole('link', { name: 'relecture des offres reçues' }).click();
     await page.getByRole('heading', { name: 'Relecture des offres reçues' }).waitFor();
     await page.locator('input[type=file]').setInputFiles([sent, broken, huge]);
     const reviewed = page.getByTestId('reviewed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatHash, parseHash, type PermalinkContext } from '../../src/core/permalink.ts';
+import { formatHash, pageOf, parseHash, type PermalinkContext } from '../../src/core/permalink.ts';
 
 const ctx: PermalinkContext = {
   defaultTerritory: 'charente-maritime',
@@ -174,5 +174,38 @@ describe('valeurs fausses dans le lien : un message pour chacune, toutes retiré
     const parsed = parseHash('#/mauges?annee=2025&profession=plombier&vue=tableau', { ...ctx, years: () => [2025] });
     expect(parsed.view).toEqual({ territory: 'mauges', year: 2025, table: true });
     expect(formatHash(parsed.view)).toBe('#/mauges?annee=2025&vue=tableau');
+  });
+});
+
+describe('pages du pied de page et espace de gestion', () => {
+  it.each([
+    ['#/charente-maritime/gestion', { territory: 'charente-maritime', manage: true }],
+    ['#/mauges/mentions-legales', { territory: 'mauges', legal: true }],
+    ['#/mauges/accessibilite', { territory: 'mauges', accessibility: true }],
+    ['#/charente-maritime/donnees-personnelles', { territory: 'charente-maritime', privacy: true }],
+    ['#/charente-maritime/methode', { territory: 'charente-maritime', method: true }],
+    ['#/mauges/contact', { territory: 'mauges', contact: true }],
+  ])('%s se lit, s\'écrit à l\'identique et ne montre pas la carte', (hash, view) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+    expect(formatHash(view)).toBe(hash);
+    expect(pageOf(view)).toBeDefined();
+  });
+
+  it.each([
+    ['#/mauges/methode?vue=tableau&offres=1', { territory: 'mauges', method: true }],
+    ['#/charente-maritime/gestion?annee=2027', { territory: 'charente-maritime', manage: true, year: 2027 }],
+  ])('%s : les paramètres de la carte sont ignorés, année et profession gardées', (hash, view) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+  });
+
+  it.each(['#/mauges/gestion/import', '#/mauges/mentions'])('%s : lien non reconnu, carte du territoire', (hash) => {
+    const parsed = parseHash(hash, ctx);
+    expect(parsed.view).toEqual({ territory: 'mauges' });
+    expect(parsed.problem).toContain("n'est pas reconnu");
+  });
+
+  it('la carte et la fiche commune ne sont pas des pages', () => {
+    expect(pageOf({ territory: 'mauges' })).toBeUndefined();
+    expect(pageOf({ territory: 'mauges', commune: '49023', table: true })).toBeUndefined();
   });
 });

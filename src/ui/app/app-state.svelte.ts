@@ -16,7 +16,6 @@ export class AppState {
   data = $state.raw<TerritoryData | null>(null);
   notice = $state<string | null>(null);
   loadError = $state<string | null>(null);
-  showImport = $state(false);
   /** An import being previewed: shown on the map, never published from here. */
   preview = $state.raw<{ territory: string; bundle: ZonageBundle; label: string } | null>(null);
   /** Offers being reviewed, tried on the map and commune pages for this session (never published from here). */

@@ -9,8 +9,19 @@ export interface PageMetaInput {
   zoneText?: string;
 }
 
+/** The chargé de mission's space and the footer's pages: their title and description. */
+const SITE_PAGES: Array<[keyof View, string, string]> = [
+  ['manage', 'Gestion des données', "Import des données de l'année, relecture des offres reçues et publication, pour le chargé de mission"],
+  ['legal', 'Mentions légales', "Éditeur, directeur de la publication, hébergeur et licences de l'Observatoire du zonage santé"],
+  ['accessibility', "Déclaration d'accessibilité", "État de conformité au RGAA, ce qui est accessible ou non, contact et voies de recours"],
+  ['privacy', 'Données personnelles', 'Praticiens issus des registres publics, contacts des offres, sans cookie ni traceur, vos droits'],
+  ['method', 'Méthode et sources', 'Calcul du zonage effectif et de la règle « pharmacie sans médecin », sources des données et leurs dates'],
+  ['contact', 'Contact', "Écrire à l'éditeur du site ou au guichet des aides"],
+];
+
 export function pageMeta({ view, territoryName, commune, zoneText }: PageMetaInput): { title: string; description: string } {
   const name = `${territoryName} — Observatoire du zonage santé`;
+  for (const [key, title, description] of SITE_PAGES) if (view[key]) return { title: `${title} — ${name}`, description: `${description} — ${territoryName}.` };
   if (view.review) return { title: `Relecture des offres — ${name}`, description: `Relecture des offres envoyées par les communes — ${territoryName}.` };
   if (view.propose)
     return { title: `Proposer une offre — ${name}`, description: `Formulaire des mairies pour proposer une offre aux professionnels de santé — ${territoryName}.` };

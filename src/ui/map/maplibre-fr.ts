@@ -1,0 +1,30 @@
+// MapLibre's own texts in French (its `locale` option): control titles, the map's accessible name, scale units.
+export const MAPLIBRE_FR = {
+  'AttributionControl.ToggleAttribution': "Afficher/masquer l'attribution",
+  'AttributionControl.MapFeedback': 'Signaler une erreur sur la carte',
+  'FullscreenControl.Enter': 'Plein écran',
+  'FullscreenControl.Exit': 'Quitter le plein écran',
+  'GeolocateControl.FindMyLocation': 'Me localiser',
+  'GeolocateControl.LocationNotAvailable': 'Position indisponible',
+  'LogoControl.Title': 'Logo MapLibre',
+  // The map's accessible name: MapLibre gives it to the canvas when the map is created.
+  'Map.Title': 'Carte du zonage des communes',
+  'Marker.Title': 'Repère',
+  'NavigationControl.ResetBearing': "Réinitialiser l'orientation",
+  'NavigationControl.ZoomIn': 'Zoom avant',
+  'NavigationControl.ZoomOut': 'Zoom arrière',
+  'Popup.Close': 'Fermer',
+  'ScaleControl.Feet': 'ft',
+  'ScaleControl.Meters': 'm',
+  'ScaleControl.Kilometers': 'km',
+  'ScaleControl.Miles': 'mi',
+  'ScaleControl.NauticalMiles': 'nm',
+  'GlobeControl.Enable': 'Activer le globe',
+  'GlobeControl.Disable': 'Désactiver le globe',
+  'TerrainControl.Enable': 'Activer le relief',
+  'TerrainControl.Disable': 'Désactiver le relief',
+  'CooperativeGesturesHandler.WindowsHelpText': 'Ctrl + molette pour zoomer sur la carte',
+  'CooperativeGesturesHandler.MacHelpText': '⌘ + molette pour zoomer sur la carte',
+  'CooperativeGesturesHandler.MobileHelpText': 'Deux doigts pour déplacer la carte',
+};
+
