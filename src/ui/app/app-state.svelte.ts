@@ -57,15 +57,18 @@ export class AppState {
       defaultTerritory,
       territoryNames,
       resolveCommune: (_t, code) => (loaded.reference.has(code) ? code : loaded.formerCodes.get(code)),
+      // The territory's own years and professions, so that a link to another one is said and dropped.
+      years: () => loaded.zonage.zonages.map((z) => z.year),
+      professions: () => loaded.zonage.schemes.flatMap((s) => s.professions),
     });
-    let problem = parsed.problem;
+    const problems = [...(parsed.problems ?? (parsed.problem ? [parsed.problem] : []))];
     if (parsed.view.layer && !mappableAids(loaded.aids.aids).some((a) => a.id === parsed.view.layer)) {
-      problem ??= `Aucune aide « ${parsed.view.layer} » ne se cartographie dans ce territoire ; voici le zonage.`;
+      problems.push(`Aucune aide « ${parsed.view.layer} » ne se cartographie dans ce territoire ; voici le zonage.`);
       delete parsed.view.layer;
     }
     this.data = loaded;
     this.view = parsed.view;
-    this.notice = problem ?? null;
+    this.notice = problems.length ? problems.join(' ') : null;
     const canonical = formatHash(parsed.view);
     if (hash !== canonical) history.replaceState(null, '', canonical);
   }
