@@ -20,8 +20,9 @@ import { importMovements } from '../src/core/csv-import.ts';
 import { RejectsFile, streamFile } from './lib/stream-import.ts';
 import { diffSnapshots, mergeMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
-import { dateForYear, defaultScheme, noZonageText, professionsOf, zoneResolver, zonageInForce, zonageList, zonageView } from '../src/core/zonage-bundle.ts';
-import { evaluateAids } from '../src/core/aid-engine.ts';
+import { dateForYear, defaultScheme, noZonageText, professionsOf, zonageInForce, zonageList, zonageView } from '../src/core/zonage-bundle.ts';
+import { communeContext, evaluateAids } from '../src/core/aid-engine.ts';
+import { count } from '../src/core/format.ts';
 import { isIsoDate } from '../src/core/dates.ts';
 import { parseProfile } from '../src/core/profile.ts';
 import { buildAidCatalogue } from './build-aids.ts';
@@ -194,7 +195,8 @@ function runAides(values: Record<string, string | undefined>): number {
   const { bundle, problems } = buildZonageBundle(territory.id, { zonage: values['zonage-file'], medecins: values['medecins-file'], pharmacies: values['pharmacies-file'] });
   for (const p of problems) process.stderr.write(`rejeté : ${p}\n`);
   const c = found.commune;
-  const evaluation = evaluateAids(catalogue.aids, { date, commune: { code: c.code, nom: c.nom, population: c.population }, zone: zoneResolver(bundle, date)(c.code) }, profile);
+  // Zones are read at each aid's own date (the dossier's, the eve of an installation), as in the app.
+  const evaluation = evaluateAids(catalogue.aids, communeContext(bundle, { code: c.code, nom: c.nom, population: c.population }, date), profile);
   const out = evaluation.results.map((r) => ({
     id: r.id,
     title: r.title,
@@ -208,7 +210,8 @@ function runAides(values: Record<string, string | undefined>): number {
   }));
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   const open = evaluation.results.filter((r) => r.eligible !== 'no').length;
-  process.stderr.write(`${c.nom} (${c.code}) au ${date} : ${open} aide(s) ouverte(s) ou à préciser sur ${out.length} ; total des montants certains ${evaluation.total} €.\n`);
+  const total = evaluation.totalFor ? `total des montants certains pour ce bénéficiaire : ${evaluation.total} €` : 'pas de total sans bénéficiaire choisi (profil, champ beneficiary)';
+  process.stderr.write(`${c.nom} (${c.code}) au ${date} : ${count(open, 'aide ouverte ou à préciser', 'aides ouvertes ou à préciser')} sur ${out.length} ; ${total}.\n`);
   for (const x of evaluation.conflicts) process.stderr.write(`non cumulables : ${x.text}\n`);
   return problems.length ? 1 : 0;
 }

@@ -115,7 +115,7 @@ describe("import de l'année dans le navigateur", () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
-    await page.getByRole('button', { name: 'Importer des données' }).click();
+    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await panel.getByLabel('Fichier de').selectOption('pharmacies');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/finess-structures-exemple.json.gz');

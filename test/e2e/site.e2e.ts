@@ -94,7 +94,8 @@ describe('pied de page et pages du site', () => {
     expect(rows.some((r) => r.includes('Contours des communes') && r.includes('édition 2018'))).toBe(true);
     expect(rows.some((r) => r.includes('Référentiel des communes') && r.includes('COG 2026'))).toBe(true);
     await expect(page.getByRole('main').textContent()).resolves.toContain('Une attention particulière sera portée aux communes');
-    await expect(page.getByTestId('ars-zonages').textContent()).resolves.toContain("Aucun zonage de l'Agence régionale de santé");
+    // The real ARS zonages of the département are listed with their authority.
+    await expect(page.getByTestId('ars-zonages').textContent()).resolves.toContain('ARS Nouvelle-Aquitaine');
     await screenshot(page, 'site-methode-1440');
     // Another territory keeps the page.
     await page.getByLabel('Territoire').selectOption('mauges');

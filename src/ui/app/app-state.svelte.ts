@@ -45,6 +45,7 @@ export class AppState {
     const hash = window.location.hash;
     const first = parseHash(hash, { defaultTerritory, territoryNames, resolveCommune: (_t, c) => c });
     let loaded: TerritoryData;
+    const zonageOf = (d: TerritoryData) => (this.preview?.territory === d.id ? this.preview.bundle : d.zonage);
     try {
       loaded = await loadTerritory(first.view.territory);
       this.loadError = null;
@@ -57,9 +58,10 @@ export class AppState {
       defaultTerritory,
       territoryNames,
       resolveCommune: (_t, code) => (loaded.reference.has(code) ? code : loaded.formerCodes.get(code)),
-      // The territory's own years and professions, so that a link to another one is said and dropped.
-      years: () => loaded.zonage.zonages.map((z) => z.year),
-      professions: () => loaded.zonage.schemes.flatMap((s) => s.professions),
+      // The territory's own years and professions (an import's preview included), so that a link to
+      // another one is said and dropped.
+      years: () => zonageOf(loaded).zonages.map((z) => z.year),
+      professions: () => zonageOf(loaded).schemes.flatMap((s) => s.professions),
     });
     const problems = [...(parsed.problems ?? (parsed.problem ? [parsed.problem] : []))];
     if (parsed.view.layer && !mappableAids(loaded.aids.aids).some((a) => a.id === parsed.view.layer)) {
