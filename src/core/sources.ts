@@ -1,7 +1,7 @@
 // Every data source a territory's pages rest on, with its date, for the « Méthode et sources » page:
 // read from the loaded data (the zonage bundle, the plans) and public/geo/manifest.json, never hard-coded.
 import type { Plan } from './territory.ts';
-import type { ZonageBundle } from './zonage-bundle.ts';
+import { zonageStatus, type ZonageBundle } from './zonage-bundle.ts';
 import { professionLabel } from './professions.ts';
 import { formatDate } from './format.ts';
 
@@ -34,12 +34,15 @@ export function dataSources(bundle: ZonageBundle, plans: Plan[], manifest: GeoMa
   for (const p of plans) {
     out.push({ what: p.title, source: p.reference, date: `en vigueur depuis le ${formatDate(p.validFrom)}${p.validUntil ? `, jusqu'au ${formatDate(p.validUntil)}` : ''}`, example: false });
   }
-  for (const z of bundle.zonages.toSorted((a, b) => a.profession.localeCompare(b.profession) || a.year - b.year)) {
+  // The territory's own zonages first, then the ARS ones, in the order of the schemes.
+  const order = (id: string) => bundle.schemes.findIndex((s) => s.id === id);
+  for (const z of bundle.zonages.toSorted((a, b) => order(a.scheme) - order(b.scheme) || a.profession.localeCompare(b.profession) || a.year - b.year)) {
     const scheme = bundle.schemes.find((s) => s.id === z.scheme);
     out.push({
       what: `${scheme?.label ?? 'Zonage'} ${z.year} — ${professionLabel(z.profession).toLowerCase()}`,
       source: z.source,
-      date: `du ${formatDate(z.validFrom)} au ${formatDate(z.validUntil)}`,
+      // Its status today: a validity, « dernier zonage connu… », or « remplacé… ».
+      date: zonageStatus(z, today).state === 'expire' ? `valable du ${formatDate(z.validFrom)} au ${formatDate(z.validUntil)}` : zonageStatus(z, today).text,
       example: z.example,
     });
   }

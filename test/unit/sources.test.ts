@@ -14,8 +14,17 @@ describe('sources et dates de la page « Méthode et sources »', () => {
     const rows = dataSources(bundle, territory.plans, manifest, '2026-11-23');
     expect(rows.map((r) => [r.what, r.date])).toEqual([
       [territory.plans[0].title, 'en vigueur depuis le 1er août 2025'],
-      ['Zonage départemental 2025 — médecin généraliste', 'du 1er août 2025 au 31 décembre 2025'],
-      ['Zonage départemental 2026 — médecin généraliste', 'du 1er janvier 2026 au 31 décembre 2026'],
+      ['Zonage départemental 2025 — médecin généraliste', 'valable du 1er août 2025 au 31 décembre 2025'],
+      ['Zonage départemental 2026 — médecin généraliste', 'valable du 1er janvier 2026 au 31 décembre 2026'],
+      // The ARS GP zonage of Nouvelle-Aquitaine was replaced by the arrêté published on 3 February 2026.
+      [
+        'Zonage ARS des médecins généralistes 2025 — médecin généraliste',
+        "remplacé le 3 février 2026 (publication de l'arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine) ; la nouvelle liste n'est pas encore importée",
+      ],
+      ...['infirmiers 2025 — infirmier', 'chirurgiens-dentistes 2025 — chirurgien-dentiste', 'masseurs-kinésithérapeutes 2025 — masseur-kinésithérapeute', 'sages-femmes 2025 — sage-femme', 'orthophonistes 2025 — orthophoniste'].map((w) => [
+        `Zonage ARS des ${w}`,
+        'dernier zonage connu (en vigueur au 12 septembre 2025) ; un arrêté plus récent peut exister',
+      ]),
       ['Professionnels de santé (registre)', expect.stringMatching(/^dernière date connue : \d/)],
       ['Pharmacies', expect.stringMatching(/^dernière date connue : \d|^date non renseignée$/)],
       ['Installations et cessations déclarées', expect.stringMatching(/^dernière date connue : \d/)],
