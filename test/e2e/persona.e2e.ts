@@ -28,6 +28,8 @@ describe('« Je suis… » sur la fiche de la commune', () => {
     const section = page.getByTestId('commune-aids');
     await section.getByLabel('Je suis').selectOption('interne');
     await expect.poll(() => page.url()).toContain('pour=interne');
+    await section.locator('#aids-title').scrollIntoViewIfNeeded();
+    await screenshot(page, `persona-commune-interne-haut-${viewport.width}`);
     const first = section.getByTestId('aids-section').first();
     await expect(first.getAttribute('data-section')).resolves.toBe('persona');
     await expect(first.locator('h4.group').textContent()).resolves.toContain('Pour vous : interne en médecine générale');
@@ -42,6 +44,8 @@ describe('« Je suis… » sur la fiche de la commune', () => {
     await expect(bourse.getByTestId('apply-contact').textContent()).resolves.toContain('Département de la Charente-Maritime');
     await expect(bourse.getByTestId('apply-provide').textContent()).resolves.toContain('le plan ne les précise pas');
     await expect(bourse.getByTestId('aid-apply').textContent()).resolves.toContain("La bourse d'études peut être sollicitée à tout moment pendant l'internat");
+    // The installation's deadline is not a deadline to apply: the plan sets none for the request.
+    await expect(bourse.getByTestId('apply-when').textContent()).resolves.toContain('le plan ne fixe pas de délai de demande');
     await bourse.scrollIntoViewIfNeeded();
     await screenshot(page, `persona-commune-interne-${viewport.width}`);
 
