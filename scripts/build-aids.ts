@@ -65,11 +65,17 @@ export function buildAidCatalogue(territoryId: string): { catalogue: AidCatalogu
 /** The contact each plan prints (« Nous contacter »), from territory.json: phone and e-mail checked. */
 function planContacts(territoryId: string, problems: string[]): Map<string, PlanContact> {
   const file = path.join(dataDir(), territoryId, 'territory.json');
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { plans?: Array<{ id: string; contact?: Record<string, unknown> }> };
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { authority?: { name?: unknown; url?: unknown }; plans?: Array<{ id: string; contact?: Record<string, unknown> }> };
   const out = new Map<string, PlanContact>();
+  const { name, url } = raw.authority ?? {};
   (raw.plans ?? []).forEach((p, i) => {
     const c = p.contact;
-    if (c === undefined) return;
+    // A plan that prints no contact: the authority that adopted it, as the territory's configuration names it.
+    if (c === undefined) {
+      if (typeof name === 'string' && name.trim())
+        out.set(p.id, { name, ...(typeof url === 'string' && /^https?:\/\//.test(url) ? { url } : {}), source: "le plan ne donne pas de contact : l'autorité qui l'a adopté (configuration du territoire)" });
+      return;
+    }
     const at = `${path.relative(process.cwd(), file)}, champ « plans[${i}].contact`;
     const str = (k: string) => (typeof c[k] === 'string' && (c[k] as string).trim() ? (c[k] as string) : undefined);
     if (!str('name') || !str('source')) problems.push(`${at} » : « name » et « source » obligatoires.`);

@@ -4,8 +4,8 @@
 // read through one table of tests (by operator), never one `if` per aid.
 import { addDays, addMonths, periodEnd } from './dates.ts';
 import { formatDate, formatInteger, formatNumber, plural } from './format.ts';
-import { IPA_TRAINING, MODES, PROFILE_FIELDS, STATUSES, beneficiaryLabel, beneficiaryPlural, deriveProfile, semesterStart, type Profile } from './profile.ts';
-import { planValue, type AllCondition, type Amount, type Condition, type CostField, type FieldCondition, type ResolvedAid } from './aids.ts';
+import { BENEFICIARY_GROUPS, IPA_TRAINING, MODES, PROFILE_FIELDS, STATUSES, beneficiaryLabel, groupOf, beneficiaryPlural, deriveProfile, semesterStart, type Profile } from './profile.ts';
+import { isApplicable, planValue, type AllCondition, type Amount, type Condition, type CostField, type FieldCondition, type ResolvedAid } from './aids.ts';
 import { zoneResolver, type ZonageBundle } from './zonage-bundle.ts';
 
 /** The commune's effective class in the zonage of one profession at the evaluation date. */
@@ -671,4 +671,34 @@ function combine(results: AidResult[], byId: Map<string, ResolvedAid>, profile: 
     total += Math.min(op.sum, limit);
   }
   return { conflicts, total: round(total), totalFor, counted, notes };
+}
+
+// ---- For one person -------------------------------------------------------------------------------
+
+/** Aids of one section, financial ones apart from support without an amount. */
+export interface AidSection {
+  id: string;
+  label: string;
+  financial: AidResult[];
+  actions: AidResult[];
+}
+
+/**
+ * A commune's open aids arranged for a person (« Je suis… »): that person's aids first, then the others by
+ * who applies; in each, financial aids apart from support, open ones before those that depend on the
+ * situation, in the plan's order. The authority's own work (fiche 1) is not an aid to apply for: left out.
+ */
+export function arrangeForPersona(results: AidResult[], aids: ResolvedAid[], persona?: string): AidSection[] {
+  const byId = new Map(aids.map((a) => [a.id, a]));
+  const open = results.filter((r) => r.eligible !== 'no' && byId.has(r.id) && isApplicable(byId.get(r.id)!));
+  const rank = (r: AidResult) => (r.eligible === 'yes' ? 0 : 1);
+  const section = (id: string, label: string, list: AidResult[]): AidSection => {
+    const sorted = list.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map((x) => x.r);
+    return { id, label, financial: sorted.filter((r) => r.kind === 'financiere'), actions: sorted.filter((r) => r.kind !== 'financiere') };
+  };
+  const mine = persona ? open.filter((r) => r.beneficiaries.includes(persona)) : [];
+  const rest = open.filter((r) => !mine.includes(r));
+  const sections = BENEFICIARY_GROUPS.map((g) => section(g.id, persona ? `Autres aides — ${lower(g.label)}` : g.label, rest.filter((r) => groupOf(r.beneficiaries).id === g.id)));
+  const first = persona ? [section('persona', `Pour vous : ${lower(beneficiaryLabel(persona))}`, mine)] : [];
+  return [...first, ...sections].filter((s) => s.financial.length + s.actions.length);
 }

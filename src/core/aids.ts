@@ -112,6 +112,12 @@ export interface Aid {
   plan: string;
   ref: string;
   kind: 'financiere' | 'accompagnement';
+  /** 'authority': the authority's own work (CD17 fiche 1, the zonage), listed in the plan but not an aid
+   * anyone applies for; 'applicants' (the default) otherwise. */
+  audience?: 'applicants' | 'authority';
+  /** How to apply, where the plan says it (who files, what to provide), with the plan's sentence. Without
+   * `provide`, the plan does not say what to provide. */
+  apply?: { steps?: string[]; provide?: string[]; quote: string };
   beneficiaries: Beneficiary[];
   summary: string;
   quote: string;
@@ -148,6 +154,8 @@ export interface PlanContact {
   name: string;
   phone?: string;
   email?: string;
+  /** The authority's site, when the plan prints no contact. */
+  url?: string;
   source: string;
 }
 
@@ -179,6 +187,13 @@ export function parseAid(raw: unknown, file: string, plans: Array<{ id: string }
   const known = BENEFICIARIES.map((b) => b.id as string);
   if (!Array.isArray(a.beneficiaries) || !a.beneficiaries.length || a.beneficiaries.some((b) => !known.includes(b)))
     fail('beneficiaries', `liste non vide parmi : ${known.join(', ')}.`);
+  if (a.audience !== undefined && a.audience !== 'applicants' && a.audience !== 'authority') fail('audience', '« applicants » ou « authority » attendu.');
+  const apply = a.apply as Aid['apply'];
+  if (apply !== undefined) {
+    if (typeof apply?.quote !== 'string' || !apply.quote.trim()) fail('apply.quote', 'la phrase du plan est obligatoire.');
+    for (const k of ['steps', 'provide'] as const)
+      if (apply?.[k] !== undefined && (!Array.isArray(apply[k]) || !apply[k].length || apply[k].some((x) => typeof x !== 'string' || !x.trim()))) fail(`apply.${k}`, 'liste de textes non vide attendue.');
+  }
   const validity = a.validity as { from?: unknown; until?: unknown } | undefined;
   if (validity !== undefined) {
     for (const k of ['from', 'until'] as const) if (validity[k] !== undefined && !isIsoDate(validity[k])) fail(`validity.${k}`, 'date AAAA-MM-JJ attendue.');
@@ -276,6 +291,52 @@ function checkAmount(m: unknown, at: string, fail: (field: string, message: stri
       else a.parts.forEach((p, i) => checkAmount(p, `${at}.parts[${i}]`, fail));
       break;
   }
+}
+
+/** Whether people apply for the aid (not the authority's own work, like the zonage of CD17 fiche 1). */
+export const isApplicable = (aid: Pick<Aid, 'audience'>) => aid.audience !== 'authority';
+
+/** The profile fields an amount reads. */
+function amountFields(m: Amount): Array<keyof Profile> {
+  switch (m.type) {
+    case 'fixed':
+      return [...(m.byStatus ? (['status'] as const) : []), ...(m.prorata ? [m.prorata] : [])];
+    case 'shareOfCost':
+      return [m.cost ?? 'projectCost'];
+    case 'perKm':
+      return ['distanceKm'];
+    case 'schedule':
+      return ['internshipStartDate', 'internshipSemester', 'internshipYear'];
+    case 'sum':
+      return m.parts.flatMap(amountFields);
+    default:
+      return [];
+  }
+}
+
+/**
+ * The questions that matter for one person: the profile fields read by the conditions, zone exceptions,
+ * deadlines, commitments and amounts of the aids open to that beneficiary (every aid without one), in the
+ * profile's order. The beneficiary itself and the aids already granted are asked apart.
+ */
+export function relevantFields(aids: Aid[], beneficiary?: string): Array<keyof Profile> {
+  const used = new Set<keyof Profile>();
+  for (const a of aids) {
+    if (a.withdrawn || !isApplicable(a) || (beneficiary && !(a.beneficiaries as string[]).includes(beneficiary))) continue;
+    // The dossier date decides which fiches apply (« dossiers reçus à compter du 1er août 2025 »).
+    if (a.validity?.earlier) used.add('requestDate');
+    const fields = (c: Condition): FieldCondition[] => ('any' in c ? c.any.flatMap((b) => ('all' in b ? b.all : [b])) : [c]);
+    for (const c of a.conditions) for (const x of fields(c)) if (x.field !== 'commune.population') used.add(x.field);
+    if (a.zone?.exception && a.zone.exception.condition.field !== 'commune.population') used.add(a.zone.exception.condition.field);
+    if (a.zoneDate?.rule === 'eve-of-event') used.add('eventDate');
+    for (const d of a.deadlines) {
+      used.add(d.from);
+      if (d.check) used.add(d.check);
+    }
+    for (const c of a.commitments) if (c.years !== undefined && c.from !== 'installation') used.add('eventDate');
+    for (const f of amountFields(a.amount)) used.add(f);
+  }
+  return (Object.keys(PROFILE_FIELDS) as Array<keyof Profile>).filter((k) => k !== 'beneficiary' && k !== 'otherAids' && used.has(k));
 }
 
 /** The value in force at a date, or undefined before the first date of effect. */

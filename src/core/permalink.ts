@@ -4,6 +4,7 @@
 // view with a polite French message saying what was ignored.
 import { isIsoDate } from './dates.ts';
 import { PROFESSIONS } from './professions.ts';
+import { BENEFICIARIES } from './profile.ts';
 
 export interface View {
   territory: string;
@@ -27,6 +28,9 @@ export interface View {
   review?: boolean;
   /** The chargé de mission's follow-up page (#/<territoire>/suivi). */
   dashboard?: boolean;
+  /** « Je suis… » (?pour=<beneficiary>): the person the aids are for, kept across the map, the commune page and
+   * the simulator (not the offers page, whose own `pour` filters offers by audience). */
+  persona?: string;
   /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
   simulator?: string;
   /** The chargé de mission's space, reached from the footer: import, review, publishing (#/<territoire>/gestion). */
@@ -92,6 +96,7 @@ export function formatHash(view: View): string {
   const query = new URLSearchParams(page && STATEFUL.includes(page) ? (view[page] as string) : '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
+  if (view.persona && page !== 'offers') query.set('pour', view.persona);
   if (!page) {
     if (view.table) query.set('vue', 'tableau');
     if (view.layer) query.set('couleurs', view.layer);
@@ -147,6 +152,26 @@ function parseQuery(query: string, territory: string | undefined, ctx: Permalink
   return out;
 }
 
+/** « Je suis… »: ?pour=<beneficiary>. An older simulator link's `beneficiary` parameter stands for it, and
+ * leaves the simulator's own parameters (one person per link, said once). */
+function parsePersona(query: string, simulator: string | undefined): { persona?: string; simulator?: string; problem?: string } {
+  const pour = new URLSearchParams(query).get('pour');
+  const out: { persona?: string; simulator?: string; problem?: string } = {};
+  let legacy: string | null = null;
+  if (simulator !== undefined) {
+    const params = new URLSearchParams(simulator);
+    legacy = params.get('beneficiary');
+    params.delete('beneficiary');
+    params.delete('pour');
+    out.simulator = params.toString();
+  }
+  const value = pour ?? legacy;
+  if (value === null || value === '') return out;
+  if (BENEFICIARIES.some((b) => b.id === value)) out.persona = value;
+  else out.problem = `« ${quote(value)} » n'est pas une personne connue (${BENEFICIARIES.map((b) => b.id).join(', ')}) ; voici les aides pour tous.`;
+  return out;
+}
+
 function decode(part: string): string | undefined {
   try {
     return decodeURIComponent(part);
@@ -173,6 +198,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   const extra = parseQuery(queryPart, territoryOfPath && ctx.territoryNames.has(territoryOfPath) ? territoryOfPath : undefined, ctx);
   const withQuery = (result: ParsedHash): ParsedHash => {
     const onMap = !pageOf(result.view);
+    const persona = result.view.offers === undefined ? parsePersona(queryPart, result.view.simulator) : {};
     const view = {
       ...result.view,
       ...(extra.year !== undefined ? { year: extra.year } : {}),
@@ -181,8 +207,10 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...(onMap && extra.layer ? { layer: extra.layer } : {}),
       ...(onMap && extra.movements ? { movements: extra.movements } : {}),
       ...(onMap && extra.offerLayer ? { offerLayer: true } : {}),
+      ...(persona.persona ? { persona: persona.persona } : {}),
+      ...(persona.simulator !== undefined ? { simulator: persona.simulator } : {}),
     };
-    const problems = [...(result.problem ? [result.problem] : []), ...extra.problems];
+    const problems = [...(result.problem ? [result.problem] : []), ...extra.problems, ...(persona.problem ? [persona.problem] : [])];
     return problems.length ? { view, problem: problems.join(' '), problems } : { view };
   };
   const parts = pathPart.replace(/^\//, '').split('/').map(decode);

@@ -131,7 +131,7 @@ describe('simulateur « Quelles aides pour mon projet ? »', () => {
     await expect(page.getByTestId('sim-total').textContent()).resolves.toBe('6\u202f800 €');
     await expect(page.getByTestId('sim-conflicts').count()).resolves.toBe(0); // « les aides sont cumulables entre elles »
     // Without a beneficiary, no total: aids for different beneficiaries do not add up.
-    await page.getByLabel('Vous êtes').selectOption('');
+    await page.getByLabel('Je suis').selectOption('');
     await expect.poll(() => page.getByTestId('sim-total').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();

@@ -1,8 +1,8 @@
 // Every aid of both plans, table-driven: each case quotes the sentence of the plan it checks.
 import { describe, expect, it } from 'vitest';
-import { evaluateAid, evaluateAids, type AidContext, type ZoneAt } from '../../src/core/aid-engine.ts';
+import { arrangeForPersona, evaluateAid, evaluateAids, type AidContext, type AidResult, type ZoneAt } from '../../src/core/aid-engine.ts';
 import { count, formatInteger, plural } from '../../src/core/format.ts';
-import { parseAid, type ResolvedAid } from '../../src/core/aids.ts';
+import { isApplicable, parseAid, relevantFields, type ResolvedAid } from '../../src/core/aids.ts';
 import type { Profile } from '../../src/core/profile.ts';
 import { buildAidCatalogue } from '../../scripts/build-aids.ts';
 
@@ -182,6 +182,9 @@ describe('fichiers d\'aide invalides : le fichier, le champ et pourquoi, en fran
     ['note pour un bénéficiaire absent', { beneficiaryNotes: { lyceen: 'x' } }, 'fiche.json, champ « beneficiaryNotes.lyceen » : texte attendu pour un bénéficiaire de la liste « beneficiaries ».'],
     ['coût inconnu', { amount: { type: 'shareOfCost', share: 0.8, cost: 'lunchCost' } }, 'fiche.json, champ « amount.cost » : champ de coût parmi projectCost, housingCost attendu.'],
     ['engagement compté depuis un événement inconnu', { commitments: [{ text: 'x', years: 2, from: 'demain' }] }, 'fiche.json, champ « commitments[0].from » : « eventDate » ou « installation » attendu.'],
+    ['public inconnu', { audience: 'tous' }, 'fiche.json, champ « audience » : « applicants » ou « authority » attendu.'],
+    ['démarche sans la phrase du plan', { apply: { steps: ['x'] } }, 'fiche.json, champ « apply.quote » : la phrase du plan est obligatoire.'],
+    ['pièces à fournir vides', { apply: { provide: [], quote: 'y' } }, 'fiche.json, champ « apply.provide » : liste de textes non vide attendue.'],
     ['branche « all » vide', { conditions: [{ any: [{ all: [], text: 'x' }], text: 'y' }] }, 'fiche.json, champ « conditions[0].any[0] » : « all » (liste) et « text » attendus.'],
   ])('%s', (_w, patch, problem) => {
     expect(parseAid({ ...good, ...patch }, 'fiche.json', [{ id: 'plan-sante-2025' }]).problems).toEqual([problem]);
@@ -546,5 +549,69 @@ describe('Mauges : les zones du plan lues dans le zonage ARS de densité', () =>
     expect(kine.reasons.find((r) => r.status === 'failed' && r.text.includes('Réservée'))!.text).toContain(
       'le plan dit « Installation pendant 5 ans minimum en zone sous dense ou très sous dense »',
     );
+  });
+});
+
+describe('« Je suis… » : les questions qui comptent pour une personne', () => {
+  it.each([
+    // Only what the interne's aids read: the internship (fiche 7) and the dossier date.
+    ['charente-maritime', 'interne', ['requestDate', 'internshipYear', 'internshipStartDate', 'internshipSemester', 'internshipEndDate']],
+    // Fiche 8: status, mode, age, first installation or years in a non-priority zone, days, PDSA, first day; fiche 6: the cost.
+    ['charente-maritime', 'medecin', ['status', 'mode', 'age', 'firstInstallation', 'inNonPriorityZone', 'yearsInNonPriorityZone', 'daysPerWeek', 'pdsa', 'eventDate', 'requestDate', 'projectCost']],
+    ['charente-maritime', 'infirmier', ['mode', 'ipaTraining', 'eventDate', 'requestDate']],
+    ['charente-maritime', 'commune', ['eventDate', 'requestDate', 'projectCost', 'housingCost']],
+    // No CD17 aid for a dentist: nothing to ask.
+    ['charente-maritime', 'chirurgien-dentiste', []],
+    ['mauges', 'interne', ['distanceKm']],
+    ['mauges', 'masseur-kinesitherapeute', ['status', 'firstInstallation', 'cpam', 'pluriprofessional', 'eventDate', 'presenceShare']],
+  ])('%s, %s', (territory, persona, fields) => {
+    const aids = (territory === 'mauges' ? mauges : cd17).catalogue.aids;
+    expect(relevantFields(aids, persona)).toEqual(fields);
+  });
+
+  it('sans personne choisie, toutes les questions de toutes les aides, jamais le bénéficiaire lui-même', () => {
+    const all = relevantFields(cd17.catalogue.aids);
+    expect(all).toEqual(expect.arrayContaining(['status', 'internshipStartDate', 'housingCost', 'antennas', 'ipaTraining']));
+    expect(all).not.toContain('beneficiary');
+    expect(all).not.toContain('otherAids');
+    expect(all).not.toContain('distanceKm'); // only the withdrawn fiche 5 read it
+  });
+});
+
+describe('« Je suis… » : les aides de la personne d\'abord, les aides financières à part', () => {
+  const r = (id: string, beneficiaries: string[], kind: 'financiere' | 'accompagnement', eligible: AidResult['eligible'] = 'depends') =>
+    ({ id, beneficiaries, kind, eligible }) as AidResult;
+  const aids = (results: AidResult[], authority: string[] = []) =>
+    results.map((x) => ({ id: x.id, beneficiaries: x.beneficiaries, kind: x.kind, ...(authority.includes(x.id) ? { audience: 'authority' } : {}) }) as unknown as ResolvedAid);
+  const results = [
+    r('carto', ['medecin', 'interne', 'commune'], 'accompagnement'),
+    r('logement', ['commune'], 'financiere'),
+    r('bourse', ['interne'], 'financiere'),
+    r('installation', ['medecin'], 'financiere', 'yes'),
+    r('formation', ['medecin'], 'financiere'),
+    r('accueil', ['interne', 'medecin'], 'accompagnement'),
+    r('ferme', ['interne'], 'financiere', 'no'),
+  ];
+  const shape = (persona?: string) =>
+    arrangeForPersona(results, aids(results, ['carto']), persona).map((s) => [s.id, s.financial.map((x) => x.id), s.actions.map((x) => x.id)]);
+  it.each([
+    ['interne', [['persona', ['bourse'], ['accueil']], ['medecins', ['installation', 'formation'], []], ['structures', ['logement'], []]]],
+    // Open aids before those that depend on the situation, then the plan's order.
+    ['medecin', [['persona', ['installation', 'formation'], ['accueil']], ['etudiants', ['bourse'], []], ['structures', ['logement'], []]]],
+    ['commune', [['persona', ['logement'], []], ['etudiants', ['bourse'], ['accueil']], ['medecins', ['installation', 'formation'], []]]],
+    ['chirurgien-dentiste', [['etudiants', ['bourse'], ['accueil']], ['medecins', ['installation', 'formation'], []], ['structures', ['logement'], []]]],
+    [undefined, [['etudiants', ['bourse'], ['accueil']], ['medecins', ['installation', 'formation'], []], ['structures', ['logement'], []]]],
+  ])('%s', (persona, expected) => {
+    expect(shape(persona)).toEqual(expected);
+  });
+
+  it('la fiche 1 (le travail du Département) n\'est pas une aide à demander', () => {
+    const fiche1 = cd17.catalogue.aids.find((a) => a.ref === 'fiche 1')!;
+    expect(isApplicable(fiche1)).toBe(false);
+    expect(cd17.catalogue.aids.filter((a) => !isApplicable(a)).map((a) => a.ref)).toEqual(['fiche 1']);
+    const all = evaluateAids(cd17.catalogue.aids, ctx('fragile')).results;
+    const listed = arrangeForPersona(all, cd17.catalogue.aids, 'medecin').flatMap((s) => [...s.financial, ...s.actions]).map((x) => x.id);
+    expect(listed).not.toContain(fiche1.id);
+    expect(listed).toContain('cd17-fiche-08');
   });
 });

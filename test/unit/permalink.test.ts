@@ -51,9 +51,9 @@ describe('lien permanent (hash)', () => {
 
 describe('simulateur : son état dans le lien', () => {
   it('écrit puis relit la page et ses paramètres', () => {
-    const view = { territory: 'charente-maritime', simulator: 'commune=17300&date=2026-03-01&beneficiary=medecin&age=45' };
+    const view = { territory: 'charente-maritime', simulator: 'commune=17300&date=2026-03-01&age=45', persona: 'medecin' };
     const hash = formatHash(view);
-    expect(hash).toBe('#/charente-maritime/simulateur?commune=17300&date=2026-03-01&beneficiary=medecin&age=45');
+    expect(hash).toBe('#/charente-maritime/simulateur?commune=17300&date=2026-03-01&age=45&pour=medecin');
     expect(parseHash(hash, ctx)).toEqual({ view });
     expect(parseHash('#/mauges/simulateur', ctx)).toEqual({ view: { territory: 'mauges', simulator: '' } });
   });
@@ -207,5 +207,43 @@ describe('pages du pied de page et espace de gestion', () => {
   it('la carte et la fiche commune ne sont pas des pages', () => {
     expect(pageOf({ territory: 'mauges' })).toBeUndefined();
     expect(pageOf({ territory: 'mauges', commune: '49023', table: true })).toBeUndefined();
+  });
+});
+
+describe('« Je suis… » : la personne dans le lien (?pour=)', () => {
+  it.each([
+    ['#/mauges?pour=interne', { territory: 'mauges', persona: 'interne' }],
+    ['#/charente-maritime/commune/17300?pour=medecin', { territory: 'charente-maritime', commune: '17300', persona: 'medecin' }],
+    ['#/mauges/simulateur?commune=49023&pour=chirurgien-dentiste', { territory: 'mauges', simulator: 'commune=49023', persona: 'chirurgien-dentiste' }],
+    // An older simulator link: its « beneficiary » becomes the person.
+    ['#/mauges/simulateur?beneficiary=interne&age=28', { territory: 'mauges', simulator: 'age=28', persona: 'interne' }],
+    // « pour » wins over an older « beneficiary ».
+    ['#/mauges/simulateur?beneficiary=interne&pour=medecin', { territory: 'mauges', simulator: '', persona: 'medecin' }],
+    // The offers page keeps « pour » as its own audience filter.
+    ['#/mauges/offres?pour=etudiant', { territory: 'mauges', offers: 'pour=etudiant' }],
+    ['#/mauges/suivi?pour=commune', { territory: 'mauges', dashboard: true, persona: 'commune' }],
+  ])('%s', (hash, view) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+  });
+
+  it.each([
+    ['#/mauges?pour=astronaute', { territory: 'mauges' }],
+    ['#/mauges/simulateur?beneficiary=x&age=30', { territory: 'mauges', simulator: 'age=30' }],
+  ])('%s : une personne inconnue est ignorée avec un message', (hash, view) => {
+    const parsed = parseHash(hash, ctx);
+    expect(parsed.view).toEqual(view);
+    expect(parsed.problem).toContain("n'est pas une personne connue");
+  });
+
+  it.each([
+    { territory: 'mauges', persona: 'interne' },
+    { territory: 'charente-maritime', commune: '17300', persona: 'commune', year: 2026 },
+    { territory: 'mauges', simulator: 'commune=49023&age=40', persona: 'medecin' },
+  ])('écrit puis relit %o', (view) => {
+    expect(parseHash(formatHash(view), ctx).view).toEqual(view);
+  });
+
+  it("n'écrit pas la personne sur la page des offres", () => {
+    expect(formatHash({ territory: 'mauges', offers: 'type=logement', persona: 'interne' })).toBe('#/mauges/offres?type=logement');
   });
 });
