@@ -26,6 +26,7 @@ import { count } from '../src/core/format.ts';
 import { isIsoDate } from '../src/core/dates.ts';
 import { parseProfile } from '../src/core/profile.ts';
 import { buildAidCatalogue } from './build-aids.ts';
+import { isApplicable } from '../src/core/aids.ts';
 import { schemeFor } from '../src/core/zonage-config.ts';
 import { buildZonageBundle } from './build-zonage.ts';
 import { PublishError, acceptOffers, checkOffers, publish, type PublishKind } from './publish.ts';
@@ -195,8 +196,9 @@ function runAides(values: Record<string, string | undefined>): number {
   const { bundle, problems } = buildZonageBundle(territory.id, { zonage: values['zonage-file'], medecins: values['medecins-file'], pharmacies: values['pharmacies-file'] });
   for (const p of problems) process.stderr.write(`rejeté : ${p}\n`);
   const c = found.commune;
+  // The département's own work (fiche 1) is not an aid to apply for.
   // Zones are read at each aid's own date (the dossier's, the eve of an installation), as in the app.
-  const evaluation = evaluateAids(catalogue.aids, communeContext(bundle, { code: c.code, nom: c.nom, population: c.population }, date), profile);
+  const evaluation = evaluateAids(catalogue.aids.filter(isApplicable), communeContext(bundle, { code: c.code, nom: c.nom, population: c.population }, date), profile);
   const out = evaluation.results.map((r) => ({
     id: r.id,
     title: r.title,
