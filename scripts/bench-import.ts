@@ -172,9 +172,10 @@ export async function benchBrowserImport(browser: import('playwright-core').Brow
       }).observe({ type: 'longtask', buffered: false });
       setInterval(() => (w.__heap = Math.max(w.__heap, (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0)), 100);
     });
-    await page.goto(`${appUrl}#/charente-maritime`);
-    await page.getByRole('button', { name: 'Importer des données' }).click({ timeout: 60_000 });
+    // The import lives in the Gestion space.
+    await page.goto(`${appUrl}#/charente-maritime/gestion`);
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
+    await panel.waitFor({ timeout: 60_000 });
     await panel.getByLabel('Fichier de').selectOption('medecins');
     await page.evaluate(() => ((window as unknown as { __longest: number }).__longest = 0));
     let peakRss = 0;
