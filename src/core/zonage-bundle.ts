@@ -6,7 +6,7 @@ import type { Movement } from './movements.ts';
 import { effectiveZonage, type EffectiveClass, type Pharmacy, type Practitioner, type Zonage, type ZonageRule, type ZonageScheme } from './zonage.ts';
 import { formatDate } from './format.ts';
 import { professionLabel } from './professions.ts';
-import { PARTS } from './ars/schemes.ts';
+import { NO_CLASS, PARTS } from './ars/schemes.ts';
 import type { ArsPart } from './ars/class-table.ts';
 
 /** A zonage as shipped: its year entry, INSEE code → class id, and the parts of « selon la partie » communes. */
@@ -42,10 +42,11 @@ export function zonageOf(b: ZonageBundle, profession: string, year: number, sche
   return { ...z, territory: b.territory, classes: new Map(Object.entries(z.classes)) };
 }
 
-/** The date a yearly map shows: today when it falls in the zonage's validity, otherwise its last day. */
-export function dateForYear(z: Pick<ZonageYear, 'validFrom' | 'validUntil'>, today: string): string {
+/** The date a yearly map shows: today when it falls in the zonage's validity, otherwise its last day. A
+ * last known zonage (ARS export) is read today, so that its status says whether it still stands. */
+export function dateForYear(z: Pick<ZonageYear, 'validFrom' | 'validUntil' | 'lastKnown'>, today: string): string {
   if (today < z.validFrom) return z.validFrom;
-  return today > z.validUntil ? z.validUntil : today;
+  return today > z.validUntil && !z.lastKnown ? z.validUntil : today;
 }
 
 export interface ZonageView {
@@ -270,6 +271,8 @@ export function zoneResolver(b: ZonageBundle, date: string): ZoneResolver {
       effectiveLabel: label(c.effective),
       base: c.base,
       baseLabel: label(c.base),
+      ...(c.effective === NO_CLASS ? { undetermined: "n'a pas de classe dans ce zonage (résultat non disponible)" } : {}),
+      ...(c.effective === PARTS ? { undetermined: `a des classes différentes selon la partie (${(v.parts[code] ?? []).map((p) => `${p.nom} : ${label(p.class).toLowerCase()}`).join(' ; ')})` } : {}),
       ruleNote: c.rule ? `classée ${label(c.effective).toLowerCase()} par la règle de la ${c.rule.source.ref} (pharmacie sans médecin généraliste en exercice ; classement de base : ${label(c.base).toLowerCase()})` : undefined,
     };
   };
