@@ -39,7 +39,7 @@ export function zonageRows(view: ZonageView, communes: Iterable<Commune>): Zonag
 export function zonageProvenance(view: ZonageView) {
   return {
     zonage: `${view.scheme.label} ${view.zonage.year}`,
-    autorite: view.zonage.authority ?? view.scheme.authority,
+    autorite: view.scheme.authority,
     annee: view.zonage.year,
     situation_au: view.date,
     statut_zonage: view.status.text,

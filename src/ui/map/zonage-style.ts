@@ -10,8 +10,13 @@ export interface ZonageStyle {
 }
 
 const NONE = '#ffffff';
+/** Every commune when the zonage shown is not in force (replaced, expired): no class is drawn as current. */
+export const NOT_IN_FORCE = '#e6e8ea';
 
 export function zonageStyle(view: ZonageView, points: Map<string, [number, number]>): ZonageStyle {
+  if (!view.status.inForce) {
+    return { fill: ['literal', NOT_IN_FORCE] as ExpressionSpecification, pattern: ['literal', ''] as ExpressionSpecification, ruled: { type: 'FeatureCollection', features: [] } };
+  }
   const colour = new Map(view.scheme.classes.map((k) => [k.id, k.color]));
   const pattern = new Map(view.scheme.classes.map((k) => [k.id, k.pattern ? `motif-${k.pattern}` : '']));
   const fillPairs: string[] = [];
@@ -40,6 +45,9 @@ export function patternImage(id: string): { width: number; height: number; data:
     'motif-hachures': (x, y) => (x + y) % SIZE === 0,
     'motif-croisillons': (x, y) => (x + y) % SIZE === 0 || (x - y + SIZE) % SIZE === 0,
     'motif-points': (x, y) => (x % 4 === 1 || x % 4 === 2) && (y % 4 === 1 || y % 4 === 2) && (x < 4) === (y < 4),
+    // « Sans classe »: short horizontal dashes; « selon la partie »: vertical stripes. Neither is a class's motif.
+    'motif-traits': (x, y) => y % 4 === 1 && x % 8 < 5,
+    'motif-verticales': (x) => x % 4 === 0,
   };
   const test = on[id];
   if (!test) return undefined;
