@@ -234,6 +234,25 @@ describe('couches de zonage ARS (issue 13)', () => {
     await page.setViewportSize({ width: 375, height: 800 });
     await screenshot(page, 'ars-medecins-cm-375');
 
+    // The commune page: the chosen layer's status, then every zonage of the commune with source and date.
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17300?zonage=ars-medecin-generaliste`);
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('La Rochelle');
+    const all = page.getByTestId('commune-zonages').locator('li');
+    await expect.poll(() => all.count()).toBe(b.zonages.length);
+    const ars = page.getByTestId('commune-zonages').locator('li[data-scheme="ars-medecin-generaliste"]');
+    const arsClass = b.schemes.find((s) => s.id === 'ars-medecin-generaliste')!.classes.find((k) => k.id === b.zonages.find((z) => z.scheme === 'ars-medecin-generaliste')!.classes['17300'])!;
+    await expect(ars.textContent()).resolves.toContain(arsClass.label);
+    await expect(ars.textContent()).resolves.toContain('ARS Nouvelle-Aquitaine');
+    expect(await ars.locator('.example-tag').count()).toBe(0);
+    expect(await page.getByTestId('commune-zonages').locator('li[data-scheme="cd17"] .example-tag').count()).toBe(2);
+    if (!view.status.inForce) {
+      await expect(ars.textContent()).resolves.toContain('(plus en vigueur)');
+      await expect(page.getByTestId('commune-not-in-force').textContent()).resolves.toContain('remplacé le 3 février 2026');
+    }
+    await page.getByTestId('commune-zonages').scrollIntoViewIfNeeded();
+    await screenshot(page, 'ars-commune-375');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
     // At a date before the replacement (the map's date follows the movements' period), the classes are drawn.
     await page.goto(`${baseUrl}#/charente-maritime?zonage=ars-medecin-generaliste&mouvements=2025-06-01..2025-12-31`);
     await waitForMap(page, 'charente-maritime');
@@ -286,6 +305,7 @@ describe('couches de zonage ARS (issue 13)', () => {
       expect(look(id)).not.toContain('none'); // a pattern, not a flat colour
       expect(styles.filter((x) => x.split('|').slice(1).join('|') === look(id))).toHaveLength(1);
     }
+    await legend.locator('li[data-class="parties"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'mauges-kine-375');
     expect(errors).toEqual([]);
     await page.close();
