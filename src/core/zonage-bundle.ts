@@ -269,6 +269,12 @@ export function fictitiousNotice(datasets: Dataset[]): string | undefined {
   return `Données fictives ici : ${said.join(', ')} (exemples).`;
 }
 
+/** The notice of a territory's views: its bundle's datasets and its communes' offers. */
+export function territoryNotice(b: ZonageBundle, offers: Array<{ example: boolean; source: string }>): string | undefined {
+  const others = offers.length ? [{ label: 'Offres des communes', example: offers.some((o) => o.example), source: offers[0].source }] : [];
+  return fictitiousNotice(datasetsOf(b, others));
+}
+
 /** Commune code → profession → its effective class at the resolver's date. */
 export type ZoneResolver = (code: string) => (profession: string) => ZoneAt | undefined;
 

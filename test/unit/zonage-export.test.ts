@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { datasetsOf, fictitiousNotice, zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import { fictitiousNotice, territoryNotice, zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
 import { zonageCsv, zonageGeojson, zonageRows } from '../../src/core/zonage-export.ts';
 import { EXAMPLE_LABEL } from '../../src/core/labels.ts';
 
@@ -37,8 +37,8 @@ describe('avis « données fictives » de chaque vue', () => {
     ['mauges', 'Données fictives ici : professionnels de santé, pharmacies, mouvements déclarés, offres des communes (exemples).'],
     ['charente-maritime', 'Données fictives ici : zonage départemental des médecins généralistes (2025, 2026), professionnels de santé, pharmacies, mouvements déclarés, offres des communes (exemples).'],
   ])('%s', (t, text) => {
-    const offers = { label: 'Offres des communes', example: true, source: 'exemple' };
-    expect(fictitiousNotice(datasetsOf(bundle(t), [offers]))).toBe(text);
+    const offers = JSON.parse(fs.readFileSync(`public/data/${t}/offres.json`, 'utf8')).offers;
+    expect(territoryNotice(bundle(t), offers)).toBe(text);
   });
   it('aucune donnée fictive : aucun avis', () => {
     expect(fictitiousNotice([{ label: 'Zonage ARS 2025', example: false, source: 'ARS' }])).toBeUndefined();
