@@ -229,6 +229,7 @@ describe('couches de zonage ARS (issue 13)', () => {
       expect(await legend.getByTestId('zonage-status').count()).toBe(0);
       await expect(legend.locator('details.former').getAttribute('open')).resolves.toBeNull();
       await expect.poll(() => fill(page)).toEqual(['literal', '#e6e8ea']);
+      await expect(page.getByTestId('map-not-in-force').textContent()).resolves.toContain('remplacé le 3 février 2026');
     }
     await screenshot(page, 'ars-medecins-cm-1440');
     await page.setViewportSize({ width: 375, height: 800 });
@@ -260,6 +261,7 @@ describe('couches de zonage ARS (issue 13)', () => {
     await expect.poll(() => legend.getByTestId('zonage-status').textContent()).toContain('dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister');
     await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(before.counts.map((c) => String(c.count)));
     await expect.poll(async () => ((await fill(page)) as unknown[])[0]).toBe('match');
+    expect(await page.getByTestId('map-not-in-force').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
