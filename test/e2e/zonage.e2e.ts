@@ -313,3 +313,17 @@ describe('couches de zonage ARS (issue 13)', () => {
     await page.close();
   });
 });
+
+describe('couche de zonage inconnue dans le lien', () => {
+  it('message poli, et le zonage du territoire', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges?zonage=cd17`);
+    await waitForMap(page, 'mauges');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'cd17' }).locator('span').textContent()).toBe(
+      "Le zonage « cd17 » n'existe pas pour cette profession ; voici le zonage ARS des médecins généralistes.",
+    );
+    await expect(page.getByRole('region', { name: 'Légende du zonage' }).locator('h2').textContent()).resolves.toContain('Zonage ARS des médecins généralistes 2025');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
