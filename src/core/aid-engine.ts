@@ -18,6 +18,9 @@ export interface ZoneAt {
   baseLabel: string;
   /** Why the effective class differs from the base class (the pharmacy rule of fiche 1). */
   ruleNote?: string;
+  /** Set when the zonage gives the commune no single class (« sans classe », « selon la partie »): what it
+   * says instead, e.g. « n'a pas de classe dans ce zonage (résultat non disponible) ». */
+  undetermined?: string;
 }
 
 type ZoneLookup = (profession: string) => ZoneAt | undefined;
@@ -293,6 +296,9 @@ function zoneReason(aid: ResolvedAid, z: ZoneAt | undefined, words: string, f: F
   const future = aid.zoneDate?.rule === 'installation' ? aid.zoneDate.text : null;
   // How the plan's zones are read in this zonage (e.g. the dentists' density scale for the plan's ZIP/ZAC).
   const read = aid.zone.interpretation ? ` ${aid.zone.interpretation}` : '';
+  // No class, or one per part of the commune: the zonage cannot refuse the aid, the address decides.
+  if (z.undetermined && !aid.zone.classes.includes(z.effective))
+    return { status: 'unknown', text: `${NOM} ${z.undetermined} ${words} (${z.zonage})${rule} : éligibilité à préciser.${read}` };
   if (aid.zone.classes.includes(z.effective))
     return { status: 'met', text: future ? `${is} : zone éligible à cette date ; ${future}.${read}` : `${is} : zone éligible.${read}` };
   const ex = aid.zone.exception;

@@ -12,6 +12,8 @@ export interface View {
   /** Zonage year and profession shown; absent means the defaults (zonage in force today). */
   year?: number;
   profession?: string;
+  /** The zonage layer shown, by scheme id (?zonage=ars-medecin-generaliste); absent means the territory's own first. */
+  zonage?: string;
   /** The map shown as a table of communes (?vue=tableau). */
   table?: boolean;
   /** The map coloured by what one aid gives (?couleurs=<aid id>) instead of the zonage. */
@@ -85,7 +87,7 @@ export type Page = keyof typeof PAGES;
 const STATEFUL: Page[] = ['simulator', 'offers'];
 /** Parameters shared by every view, then those of the map only. */
 const SHARED_PARAMS = ['annee', 'profession'];
-const MAP_PARAMS = ['vue', 'couleurs', 'offres', 'mouvements'];
+const MAP_PARAMS = ['zonage', 'vue', 'couleurs', 'offres', 'mouvements'];
 
 /** The page a view shows, or undefined for the map. */
 export const pageOf = (view: View): Page | undefined => (Object.keys(PAGES) as Page[]).find((k) => view[k] !== undefined && view[k] !== false);
@@ -98,6 +100,7 @@ export function formatHash(view: View): string {
   if (view.profession) query.set('profession', view.profession);
   if (view.persona && page !== 'offers') query.set('pour', view.persona);
   if (!page) {
+    if (view.zonage) query.set('zonage', view.zonage);
     if (view.table) query.set('vue', 'tableau');
     if (view.layer) query.set('couleurs', view.layer);
     if (view.offerLayer) query.set('offres', '1');
@@ -107,7 +110,7 @@ export function formatHash(view: View): string {
 }
 
 /** Reads ?annee=…&profession=…; each unknown or malformed value is dropped with its own message. */
-type QueryPart = Pick<View, 'year' | 'profession' | 'table' | 'layer' | 'movements' | 'offerLayer'> & { problems: string[] };
+type QueryPart = Pick<View, 'year' | 'profession' | 'zonage' | 'table' | 'layer' | 'movements' | 'offerLayer'> & { problems: string[] };
 
 function parseQuery(query: string, territory: string | undefined, ctx: PermalinkContext): QueryPart {
   const params = new URLSearchParams(query);
@@ -127,6 +130,12 @@ function parseQuery(query: string, territory: string | undefined, ctx: Permalink
     const known = (territory ? ctx.professions?.(territory) : undefined) ?? PROFESSIONS.map((p) => p.id);
     if (known.includes(profession)) out.profession = profession;
     else problems.push(`La profession « ${quote(profession)} » n'est pas reconnue.`);
+  }
+  const zonage = params.get('zonage');
+  if (zonage !== null) {
+    // Checked against the profession's layers by the map, which falls back to the territory's own zonage.
+    if (/^[a-z0-9]+(-[a-z0-9]+)*$/.test(zonage)) out.zonage = zonage;
+    else problems.push(`Le zonage « ${quote(zonage)} » n'est pas reconnu ; voici le zonage du territoire.`);
   }
   const display = params.get('vue');
   if (display !== null) {
@@ -203,6 +212,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...result.view,
       ...(extra.year !== undefined ? { year: extra.year } : {}),
       ...(extra.profession ? { profession: extra.profession } : {}),
+      ...(onMap && extra.zonage ? { zonage: extra.zonage } : {}),
       ...(onMap && extra.table ? { table: true } : {}),
       ...(onMap && extra.layer ? { layer: extra.layer } : {}),
       ...(onMap && extra.movements ? { movements: extra.movements } : {}),

@@ -6,7 +6,7 @@ import type { Movement } from './movements.ts';
 import { effectiveZonage, type EffectiveClass, type Pharmacy, type Practitioner, type Zonage, type ZonageRule, type ZonageScheme } from './zonage.ts';
 import { formatDate } from './format.ts';
 import { professionLabel } from './professions.ts';
-import { PARTS } from './ars/schemes.ts';
+import { NO_CLASS, PARTS } from './ars/schemes.ts';
 import type { ArsPart } from './ars/class-table.ts';
 
 /** A zonage as shipped: its year entry, INSEE code → class id, and the parts of « selon la partie » communes. */
@@ -42,10 +42,11 @@ export function zonageOf(b: ZonageBundle, profession: string, year: number, sche
   return { ...z, territory: b.territory, classes: new Map(Object.entries(z.classes)) };
 }
 
-/** The date a yearly map shows: today when it falls in the zonage's validity, otherwise its last day. */
-export function dateForYear(z: Pick<ZonageYear, 'validFrom' | 'validUntil'>, today: string): string {
+/** The date a yearly map shows: today when it falls in the zonage's validity, otherwise its last day. A
+ * last known zonage (ARS export) is read today, so that its status says whether it still stands. */
+export function dateForYear(z: Pick<ZonageYear, 'validFrom' | 'validUntil' | 'lastKnown'>, today: string): string {
   if (today < z.validFrom) return z.validFrom;
-  return today > z.validUntil ? z.validUntil : today;
+  return today > z.validUntil && !z.lastKnown ? z.validUntil : today;
 }
 
 export interface ZonageView {
@@ -162,6 +163,9 @@ export function noZonageText(b: ZonageBundle, profession: string, date: string, 
 
 const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
 
+/** « médecins généralistes », « sages-femmes »: every word of the label takes an s. */
+const professionPlural = (id: string) => professionLabel(id).toLowerCase().replace(/([^\s-]+)/g, '$1s');
+
 /** Every zonage of the territory with its scheme, authority, dates and provenance (the CLI's `zonages`). */
 export function zonageList(b: ZonageBundle, date?: string) {
   return b.zonages.map((z) => {
@@ -227,13 +231,21 @@ export interface Dataset {
   source: string;
   /** ISO date the data describes, when known. */
   date?: string;
+  /** Zonages: the scheme and profession they belong to (« Zonage départemental des médecins généralistes »), and their year. */
+  group?: string;
+  year?: number;
 }
 
 /** Every dataset of a territory with its label, provenance and date (offers, built apart, are passed in). */
 export function datasetsOf(b: ZonageBundle, others: Dataset[] = []): Dataset[] {
   const file = (label: string, d: DataFile): Dataset => ({ label, example: d.example, source: d.source, ...(d.date ? { date: d.date } : {}) });
   return [
-    ...b.zonages.map((z) => ({ label: `${b.schemes.find((s) => s.id === z.scheme)?.label ?? z.scheme} ${z.year} (${professionLabel(z.profession).toLowerCase()})`, example: z.example, source: z.source, date: z.validUntil })),
+    ...b.zonages.map((z) => {
+      const scheme = b.schemes.find((s) => s.id === z.scheme)?.label ?? z.scheme;
+      const many = professionPlural(z.profession);
+      const group = scheme.toLowerCase().includes(many) ? scheme : `${scheme} des ${many}`;
+      return { label: `${scheme} ${z.year} (${professionLabel(z.profession).toLowerCase()})`, example: z.example, source: z.source, date: z.validUntil, group, year: z.year };
+    }),
     file('Professionnels de santé', b.practitioners),
     file('Pharmacies', b.pharmacies),
     ...(b.movements.declared ? [file('Mouvements déclarés', b.movements.declared)] : []),
@@ -243,6 +255,25 @@ export function datasetsOf(b: ZonageBundle, others: Dataset[] = []): Dataset[] {
 
 /** The fictitious datasets among them, for the notice of each view: « Exemple » on these only. */
 export const fictitiousDatasets = (b: ZonageBundle, others: Dataset[] = []): Dataset[] => datasetsOf(b, others).filter((d) => d.example);
+
+/**
+ * The notice of a view: which of the data it shows are fictitious, or undefined when none is. Zonages of
+ * one scheme are named once: « Données fictives ici : zonage départemental (médecins généralistes, 2025,
+ * 2026), professionnels de santé, pharmacies, mouvements déclarés, offres des communes (exemples). »
+ */
+export function fictitiousNotice(datasets: Dataset[]): string | undefined {
+  const names = [...new Set(datasets.filter((d) => d.example).map((d) => d.group ?? d.label))];
+  if (!names.length) return undefined;
+  const years = (name: string) => datasets.filter((d) => d.example && d.group === name && d.year !== undefined).map((d) => d.year);
+  const said = names.map((n) => (years(n).length ? `${lower(n)} (${years(n).join(', ')})` : lower(n)));
+  return `Données fictives ici : ${said.join(', ')} (exemples).`;
+}
+
+/** The notice of a territory's views: its bundle's datasets and its communes' offers. */
+export function territoryNotice(b: ZonageBundle, offers: Array<{ example: boolean; source: string }>): string | undefined {
+  const others = offers.length ? [{ label: 'Offres des communes', example: offers.some((o) => o.example), source: offers[0].source }] : [];
+  return fictitiousNotice(datasetsOf(b, others));
+}
 
 /** Commune code → profession → its effective class at the resolver's date. */
 export type ZoneResolver = (code: string) => (profession: string) => ZoneAt | undefined;
@@ -270,6 +301,8 @@ export function zoneResolver(b: ZonageBundle, date: string): ZoneResolver {
       effectiveLabel: label(c.effective),
       base: c.base,
       baseLabel: label(c.base),
+      ...(c.effective === NO_CLASS ? { undetermined: "n'a pas de classe dans ce zonage (résultat non disponible)" } : {}),
+      ...(c.effective === PARTS ? { undetermined: `a des classes différentes selon la partie (${(v.parts[code] ?? []).map((p) => `${p.nom} : ${label(p.class).toLowerCase()}`).join(' ; ')})` } : {}),
       ruleNote: c.rule ? `classée ${label(c.effective).toLowerCase()} par la règle de la ${c.rule.source.ref} (pharmacie sans médecin généraliste en exercice ; classement de base : ${label(c.base).toLowerCase()})` : undefined,
     };
   };

@@ -34,9 +34,26 @@ export function zonageRows(view: ZonageView, communes: Iterable<Commune>): Zonag
   });
 }
 
+/** What every exported row says of the zonage it comes from: which one, whose, its source and date, whether
+ * it is in force at the date read, and the « Exemple » label on fictitious data only. */
+export function zonageProvenance(view: ZonageView) {
+  return {
+    zonage: `${view.scheme.label} ${view.zonage.year}`,
+    autorite: view.scheme.authority,
+    annee: view.zonage.year,
+    situation_au: view.date,
+    statut_zonage: view.status.text,
+    en_vigueur: view.status.inForce ? 'oui' : 'non',
+    source: view.zonage.source,
+    date_zonage: view.zonage.validUntil,
+    exemple: view.example ? EXAMPLE_LABEL : '',
+  };
+}
+
 /** CSV for spreadsheets: UTF-8 with BOM, semicolons, French headers, class ids and labels. */
 export function zonageCsv(view: ZonageView, rows: ZonageRow[]): string {
   const label = (id: string | null) => (id ? classById(view.scheme, id).label : '');
+  const provenance = zonageProvenance(view);
   const data = rows.map((r) => ({
     code_insee: r.code,
     commune: r.nom,
@@ -46,9 +63,7 @@ export function zonageCsv(view: ZonageView, rows: ZonageRow[]): string {
     raison: r.reason,
     medecins_generalistes: r.gps,
     pharmacies: r.pharmacies,
-    annee: view.zonage.year,
-    situation_au: view.date,
-    source: view.example ? EXAMPLE_LABEL : view.zonage.source,
+    ...provenance,
   }));
   // Formulae neutralised in text cells (a commune or source text starting with = + - @); counts stay numbers.
   return '\uFEFF' + Papa.unparse(data, { delimiter: ';', newline: '\r\n', escapeFormulae: true }) + '\r\n';
@@ -59,6 +74,7 @@ export function zonageGeojson(
   rows: ZonageRow[],
   shapes: Map<string, Feature<MultiPolygon, { code: string; nom: string }>>,
 ): FeatureCollection {
+  const provenance = zonageProvenance(view);
   return {
     type: 'FeatureCollection',
     features: rows.flatMap((r) => {
@@ -67,7 +83,7 @@ export function zonageGeojson(
       return [{
         type: 'Feature' as const,
         geometry: shape.geometry,
-        properties: { ...r, annee: view.zonage.year, situation_au: view.date, source: view.example ? EXAMPLE_LABEL : view.zonage.source },
+        properties: { ...r, ...provenance },
       }];
     }),
   };

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
 import { insidePoint } from './geo-fixtures.ts';
 import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import { formatDate } from '../../src/core/format.ts';
 
 const baseUrl = inject('baseUrl');
 const bundle = (id: string) => JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle;
@@ -146,10 +147,12 @@ describe('tableau des communes', () => {
     await screenshot(page, 'tableau');
 
     const [csv] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Télécharger CSV' }).click()]);
-    expect(csv.suggestedFilename()).toBe('zonage-charente-maritime-medecin-generaliste-2026-exemple.csv');
+    expect(csv.suggestedFilename()).toBe('zonage-charente-maritime-cd17-medecin-generaliste-2026-exemple.csv');
     const text = fs.readFileSync((await csv.path())!, 'utf8');
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('code_insee;commune;zone_base;zone_effective;libelle_zone_effective;raison;medecins_generalistes;pharmacies;annee;situation_au;source');
+    expect(lines[0]).toBe(
+      'code_insee;commune;zone_base;zone_effective;libelle_zone_effective;raison;medecins_generalistes;pharmacies;zonage;autorite;annee;situation_au;statut_zonage;en_vigueur;source;date_zonage;exemple',
+    );
     expect(lines).toHaveLength(shown + 1);
     for (const line of lines.slice(1)) {
       expect(line).toContain(';fragile;Fragile;');
@@ -160,7 +163,7 @@ describe('tableau des communes', () => {
     const fc = JSON.parse(fs.readFileSync((await geo.path())!, 'utf8'));
     expect(fc.features).toHaveLength(shown);
     expect(fc.features[0].geometry.type).toBe('MultiPolygon');
-    expect(fc.features[0].properties).toMatchObject({ effective: 'fragile', source: 'Exemple — données fictives' });
+    expect(fc.features[0].properties).toMatchObject({ effective: 'fragile', autorite: 'Département de la Charente-Maritime', exemple: 'Exemple — données fictives' });
 
     // A click on a row opens the commune.
     const first = await table.locator('tbody th button').first().textContent();
@@ -188,6 +191,138 @@ describe('export de la carte annuelle', () => {
     expect(bytes.readUInt32BE(16)).toBe(794 * 2); // width
     fs.mkdirSync('test-results/screenshots', { recursive: true });
     fs.writeFileSync('test-results/screenshots/export-carte-annuelle.png', bytes);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('couches de zonage ARS (issue 13)', () => {
+  const fill = (page: import('playwright-core').Page) =>
+    page.evaluate(() => (window as unknown as { __map: import('maplibre-gl').Map }).__map.getPaintProperty('communes-fill', 'fill-color'));
+
+  it('Charente-Maritime : le sélecteur « Zonage » passe à la couche ARS des médecins ; légende = cœur ; remplacé le 3 février 2026', async () => {
+    const b = bundle('charente-maritime');
+    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
+    await page.goto(baseUrl);
+    await waitForMap(page, 'charente-maritime');
+    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const select = page.getByTestId('zonage-select');
+    // The département's own zonage first, then the ARS layer of the profession.
+    await expect(select.locator('option').allTextContents()).resolves.toEqual(['Département de la Charente-Maritime', 'ARS Nouvelle-Aquitaine']);
+    await select.selectOption('ars-medecin-generaliste');
+    await expect.poll(() => page.url()).toMatch(/zonage=ars-medecin-generaliste/);
+    const legend = page.getByRole('region', { name: 'Légende du zonage' });
+    await expect.poll(() => legend.locator('h2').textContent()).toContain('Zonage ARS des médecins généralistes 2025');
+    await expect(page.getByLabel('Année').locator('option').allTextContents()).resolves.toEqual(['2025']);
+    const view = zonageView(b, 'medecin-generaliste', 2025, today, 'ars-medecin-generaliste')!;
+    // Legend counts, class by class (ZIP, ZAC, ZAR, hors zonage, sans classe, selon la partie), equal the core's.
+    await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(view.counts.map((c) => String(c.count)));
+    expect(view.counts.reduce((s, c) => s + c.count, 0)).toBe(462);
+    expect(await legend.getByTestId('example-label').count()).toBe(0); // real ARS data
+    await expect(legend.getByTestId('zonage-source').textContent()).resolves.toContain('ARS Nouvelle-Aquitaine');
+    expect(view.status.inForce).toBe(today < '2026-02-03');
+    if (!view.status.inForce) {
+      // Replaced: said as such, no class shown as current, every commune drawn neutral.
+      const text = await legend.getByTestId('zonage-not-in-force').textContent();
+      expect(text).toContain(`Aucun zonage en vigueur au ${formatDate(today)} : zonage ARS des médecins généralistes 2025 remplacé`);
+      expect(text).toContain("remplacé le 3 février 2026 (publication de l'arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine) ; la nouvelle liste n'est pas encore importée");
+      expect(await legend.getByTestId('zonage-status').count()).toBe(0);
+      await expect(legend.locator('details.former').getAttribute('open')).resolves.toBeNull();
+      await expect.poll(() => fill(page)).toEqual(['literal', '#e6e8ea']);
+      await expect(page.getByTestId('map-not-in-force').textContent()).resolves.toContain('remplacé le 3 février 2026');
+    }
+    await screenshot(page, 'ars-medecins-cm-1440');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await screenshot(page, 'ars-medecins-cm-375');
+
+    // The commune page: the chosen layer's status, then every zonage of the commune with source and date.
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17300?zonage=ars-medecin-generaliste`);
+    await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('La Rochelle');
+    const all = page.getByTestId('commune-zonages').locator('li');
+    await expect.poll(() => all.count()).toBe(b.zonages.length);
+    const ars = page.getByTestId('commune-zonages').locator('li[data-scheme="ars-medecin-generaliste"]');
+    const arsClass = b.schemes.find((s) => s.id === 'ars-medecin-generaliste')!.classes.find((k) => k.id === b.zonages.find((z) => z.scheme === 'ars-medecin-generaliste')!.classes['17300'])!;
+    await expect(ars.textContent()).resolves.toContain(arsClass.label);
+    await expect(ars.textContent()).resolves.toContain('ARS Nouvelle-Aquitaine');
+    expect(await ars.locator('.example-tag').count()).toBe(0);
+    expect(await page.getByTestId('commune-zonages').locator('li[data-scheme="cd17"] .example-tag').count()).toBe(2);
+    if (!view.status.inForce) {
+      await expect(ars.textContent()).resolves.toContain('(plus en vigueur)');
+      await expect(page.getByTestId('commune-not-in-force').textContent()).resolves.toContain('remplacé le 3 février 2026');
+    }
+    await page.getByTestId('commune-zonages').scrollIntoViewIfNeeded();
+    await screenshot(page, 'ars-commune-375');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // At a date before the replacement (the map's date follows the movements' period), the classes are drawn.
+    await page.goto(`${baseUrl}#/charente-maritime?zonage=ars-medecin-generaliste&mouvements=2025-06-01..2025-12-31`);
+    await waitForMap(page, 'charente-maritime');
+    const before = zonageView(b, 'medecin-generaliste', 2025, '2025-12-31', 'ars-medecin-generaliste')!;
+    await expect.poll(() => legend.getByTestId('zonage-status').textContent()).toContain('dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister');
+    await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(before.counts.map((c) => String(c.count)));
+    await expect.poll(async () => ((await fill(page)) as unknown[])[0]).toBe('match');
+    expect(await page.getByTestId('map-not-in-force').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("Mauges : le zonage réel n'a pas « Exemple » ; praticiens, mouvements et offres gardent le leur ; l'avis nomme les données fictives", async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges`);
+    await waitForMap(page, 'mauges');
+    const legend = page.getByRole('region', { name: 'Légende du zonage' });
+    await expect(legend.locator('h2').textContent()).resolves.toContain('Zonage ARS des médecins généralistes 2025');
+    expect(await legend.getByTestId('example-label').count()).toBe(0);
+    await expect(legend.textContent()).resolves.not.toContain('Exemple');
+    await expect(legend.getByTestId('zonage-status').textContent()).resolves.toContain('dernier zonage connu');
+    await expect(page.getByTestId('fictitious-notice').textContent()).resolves.toContain(
+      'Données fictives ici : professionnels de santé, pharmacies, mouvements déclarés, offres des communes (exemples).',
+    );
+    await expect(page.getByTestId('fictitious-notice').textContent()).resolves.not.toMatch(/zonage/i);
+    expect(await page.getByText('scripts/').count()).toBe(0);
+    // Movements and offers overlays keep their « Exemple ».
+    await page.getByRole('button', { name: 'Mouvements' }).click();
+    await expect.poll(() => page.getByText('Exemple — données fictives').count()).toBeGreaterThan(0);
+    await page.getByRole('button', { name: 'Offres' }).click();
+    await expect.poll(() => page.getByText('Exemple — offres fictives').count()).toBe(1);
+    await screenshot(page, 'mauges-ars-medecins');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Mauges kinés : « sans classe » et « selon la partie » ont chacun un style distinct de toute classe', async () => {
+    const { page, errors } = await openPage(browser(), { width: 375, height: 800 });
+    await page.goto(`${baseUrl}#/mauges?profession=masseur-kinesitherapeute`);
+    await waitForMap(page, 'mauges');
+    const legend = page.getByRole('region', { name: 'Légende du zonage' });
+    const styles = await legend.locator('li[data-class] .swatch').evaluateAll((els) =>
+      els.map((e) => {
+        const s = getComputedStyle(e);
+        return `${e.closest('li')!.dataset.class}|${s.backgroundColor}|${s.backgroundImage}`;
+      }),
+    );
+    const look = (id: string) => styles.find((x) => x.startsWith(`${id}|`))!.split('|').slice(1).join('|');
+    for (const id of ['sans-classe', 'parties']) {
+      expect(look(id)).toBeTruthy();
+      expect(look(id)).not.toContain('none'); // a pattern, not a flat colour
+      expect(styles.filter((x) => x.split('|').slice(1).join('|') === look(id))).toHaveLength(1);
+    }
+    await legend.locator('li[data-class="parties"]').scrollIntoViewIfNeeded();
+    await screenshot(page, 'mauges-kine-375');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('couche de zonage inconnue dans le lien', () => {
+  it('message poli, et le zonage du territoire', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.goto(`${baseUrl}#/mauges?zonage=cd17`);
+    await waitForMap(page, 'mauges');
+    await expect.poll(() => page.getByRole('status').filter({ hasText: 'cd17' }).locator('span').textContent()).toBe(
+      "Le zonage « cd17 » n'existe pas pour cette profession ; voici le zonage ARS des médecins généralistes.",
+    );
+    await expect(page.getByRole('region', { name: 'Légende du zonage' }).locator('h2').textContent()).resolves.toContain('Zonage ARS des médecins généralistes 2025');
     expect(errors).toEqual([]);
     await page.close();
   });

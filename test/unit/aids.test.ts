@@ -615,3 +615,24 @@ describe('« Je suis… » : les aides de la personne d\'abord, les aides financ
     expect(listed).toContain('cd17-fiche-08');
   });
 });
+
+// A commune the ARS file gives no class, or one class per part: the zonage cannot say no, the address decides.
+describe('zonage sans classe ou selon la partie : à préciser', () => {
+  const undetermined = (effective: string, words: string): AidContext => {
+    const z: ZoneAt = { zonage: 'zonage ARS de test', effective, effectiveLabel: effective, base: effective, baseLabel: effective, undetermined: words };
+    return { date: '2026-12-01', commune: { code: '49000', nom: 'Testville', population: 1000 }, zone: () => z };
+  };
+  const kine: Profile = { ...installing, beneficiary: 'masseur-kinesitherapeute', status: 'titulaire', presenceShare: 1 };
+  const medecin: Profile = { ...installing, beneficiary: 'medecin', status: 'titulaire', presenceShare: 1 };
+  it.each([
+    ['mauges-installation-kine', 'sans-classe', "n'a pas de classe dans ce zonage (résultat non disponible)", kine],
+    ['mauges-installation-medecin', 'parties', 'a des classes différentes selon la partie (A : zip ; B : hors zonage)', medecin],
+  ] as const)('%s en %s → à préciser', (id, effective, words, profile) => {
+    const r = evaluateAid(aid(id), undetermined(effective, words), profile);
+    expect(r.eligible).toBe('depends');
+    expect(r.reasons.find((x) => x.text.includes(words))?.status).toBe('unknown');
+  });
+  it('une classe ordinaire hors des zones reste un refus', () => {
+    expect(evaluateAid(aid('mauges-installation-kine'), ctx('intermediaire'), kine).eligible).toBe('no');
+  });
+});

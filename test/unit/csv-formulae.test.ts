@@ -29,7 +29,7 @@ describe('formules neutralisées, relues telles quelles', () => {
   });
 
   it('export du tableau : texte neutralisé, nombres (même négatifs) laissés nombres', () => {
-    const view = { scheme: { classes: [] }, zonage: { year: 2026, source: '=cmd|"/c calc"!A1' }, date: '2026-06-01', example: false } as unknown as ZonageView;
+    const view = { scheme: { classes: [], label: 'Zonage', authority: 'ARS' }, zonage: { year: 2026, source: '=cmd|"/c calc"!A1', validUntil: '2026-12-31' }, date: '2026-06-01', example: false, status: { text: 'en vigueur', inForce: true } } as unknown as ZonageView;
     const csv = zonageCsv(view, [{ code: '17300', nom: '-La Rochelle', base: null, effective: null, reason: '@raison', gps: -3, pharmacies: 2 }]);
     const [header, row] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '').trim(), { delimiter: ';' }).data;
     const cell = (k: string) => row[header.indexOf(k)];

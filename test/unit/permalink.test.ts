@@ -247,3 +247,30 @@ describe('« Je suis… » : la personne dans le lien (?pour=)', () => {
     expect(formatHash({ territory: 'mauges', offers: 'type=logement', persona: 'interne' })).toBe('#/mauges/offres?type=logement');
   });
 });
+
+describe('couche de zonage dans le lien (zonage=<schéma>)', () => {
+  it.each([
+    ['#/charente-maritime?zonage=ars-medecin-generaliste', { territory: 'charente-maritime', zonage: 'ars-medecin-generaliste' }],
+    ['#/charente-maritime?zonage=cd17&profession=medecin-generaliste', { territory: 'charente-maritime', zonage: 'cd17', profession: 'medecin-generaliste' }, '#/charente-maritime?profession=medecin-generaliste&zonage=cd17'],
+    [
+      '#/mauges/commune/49023?annee=2025&profession=masseur-kinesitherapeute&zonage=ars-masseur-kinesitherapeute&vue=tableau',
+      { territory: 'mauges', commune: '49023', year: 2025, profession: 'masseur-kinesitherapeute', zonage: 'ars-masseur-kinesitherapeute', table: true },
+    ],
+  ] as Array<[string, Record<string, unknown>, string?]>)('%s', (hash, view, canonical) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+    expect(formatHash(view as never)).toBe(canonical ?? hash);
+  });
+
+  it.each([
+    ['#/mauges?zonage=../x', "Le zonage « ../x » n'est pas reconnu"],
+    ['#/mauges?zonage=ARS%20médecins', "Le zonage « ARS médecins » n'est pas reconnu"],
+  ])('%s : valeur ignorée, message', (hash, message) => {
+    const parsed = parseHash(hash, ctx);
+    expect(parsed.view).toEqual({ territory: 'mauges' });
+    expect(parsed.problem).toContain(message);
+  });
+
+  it('les autres pages ignorent la couche de la carte', () => {
+    expect(parseHash('#/mauges/simulateur?zonage=ars-medecin-generaliste&age=30', ctx)).toEqual({ view: { territory: 'mauges', simulator: 'age=30' } });
+  });
+});

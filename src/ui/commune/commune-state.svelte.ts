@@ -11,7 +11,7 @@ export class CommuneState {
 
   readonly commune = $derived(this.app.commune);
   readonly history = $derived(
-    this.commune && this.app.bundle && this.map.profession ? zoneHistory(this.app.bundle, this.commune.code, this.map.profession, this.app.today) : [],
+    this.commune && this.app.bundle && this.map.profession ? zoneHistory(this.app.bundle, this.commune.code, this.map.profession, this.app.today, this.map.scheme) : [],
   );
   readonly neighbours = $derived.by(() => {
     const { commune } = this;

@@ -1,7 +1,7 @@
 // The map page's choices and what they draw: the zonage shown (profession, year, effective classes at the
 // map's date), the aid layer, the class changes since the previous year, movements and offers. Profession,
 // year, layers and the movements' period live in the URL (the app's view); movement filters are local.
-import { classChanges, dateForYear, professionsOf, yearsOf, zonageView, zoneResolver } from '../../core/zonage-bundle.ts';
+import { classChanges, dateForYear, defaultScheme, noZonageText, professionsOf, schemesOf, yearsOf, zonageInForce, zonageView, zoneResolver } from '../../core/zonage-bundle.ts';
 import { filterMovements } from '../../core/movements.ts';
 import { getApp } from '../app/context.ts';
 import { mappableAids } from './aid-choices.ts';
@@ -21,22 +21,36 @@ export class MapState {
   readonly profession = $derived(
     this.app.view.profession && this.professions.includes(this.app.view.profession) ? this.app.view.profession : this.professions[0],
   );
-  readonly years = $derived(this.app.bundle && this.profession ? yearsOf(this.app.bundle, this.profession) : []);
+  /** The zonage layers of the profession: the territory's own first, then the ARS ones. */
+  readonly schemes = $derived(this.app.bundle && this.profession ? schemesOf(this.app.bundle, this.profession) : []);
+  /** The layer asked for in the URL when the profession has it, else the territory's own. */
+  readonly scheme = $derived(
+    this.app.view.zonage && this.schemes.some((s) => s.id === this.app.view.zonage)
+      ? this.app.view.zonage
+      : this.app.bundle && this.profession ? defaultScheme(this.app.bundle, this.profession) : undefined,
+  );
+  readonly years = $derived(this.app.bundle && this.profession ? yearsOf(this.app.bundle, this.profession, this.scheme) : []);
   /** The year asked for, else the zonage in force today, else the latest. */
   readonly year = $derived.by(() => {
     const asked = this.app.view.year;
     if (asked !== undefined && this.years.includes(asked)) return asked;
-    const today = this.app.today;
-    const current = this.app.bundle?.zonages.find((z) => z.profession === this.profession && z.validFrom <= today && today <= z.validUntil);
+    const current = this.app.bundle && this.profession ? zonageInForce(this.app.bundle, this.profession, this.app.today, this.scheme) : undefined;
     return current?.year ?? this.years[this.years.length - 1];
   });
+  private entry = (year: number) => this.app.bundle?.zonages.find((x) => x.profession === this.profession && x.year === year && x.scheme === this.scheme);
   /** The zonage shown; with the movements overlay, the effective zonage at the end of the chosen period. */
   readonly zView = $derived.by(() => {
     const bundle = this.app.bundle;
-    if (!bundle || !this.profession || this.year === undefined) return undefined;
-    const z = bundle.zonages.find((x) => x.profession === this.profession && x.year === this.year)!;
-    return zonageView(bundle, this.profession, this.year, dateForYear(z, this.app.view.movements?.to ?? this.app.today));
+    const z = this.year === undefined ? undefined : this.entry(this.year);
+    if (!bundle || !this.profession || !z) return undefined;
+    return zonageView(bundle, this.profession, z.year, dateForYear(z, this.app.view.movements?.to ?? this.app.today), z.scheme);
   });
+  /** Said instead of the classes when the zonage shown is not in force at the map's date (replaced, expired). */
+  readonly notInForce = $derived(
+    this.zView && !this.zView.status.inForce && this.app.bundle
+      ? (noZonageText(this.app.bundle, this.zView.zonage.profession, this.zView.date, this.zView.scheme.id) ?? this.zView.status.text)
+      : undefined,
+  );
   /** Effective classes at the map's date for every profession, computed once for the panel and the layer. */
   readonly zones = $derived(this.app.bundle && this.zView ? zoneResolver(this.app.bundle, this.zView.date) : null);
   readonly layerAid = $derived(this.app.view.layer ?? '');
@@ -60,8 +74,8 @@ export class MapState {
   readonly changes = $derived.by(() => {
     const bundle = this.app.bundle;
     if (!bundle || !this.profession || this.previousYear === undefined || !this.zView) return undefined;
-    const z = bundle.zonages.find((x) => x.profession === this.profession && x.year === this.previousYear)!;
-    const before = zonageView(bundle, this.profession, this.previousYear, dateForYear(z, this.app.today));
+    const z = this.entry(this.previousYear)!;
+    const before = zonageView(bundle, this.profession, this.previousYear, dateForYear(z, this.app.today), z.scheme);
     return before ? classChanges(before, this.zView) : undefined;
   });
 

@@ -10,8 +10,15 @@ export interface ZonageStyle {
 }
 
 const NONE = '#ffffff';
+// No pattern anywhere. Read per feature: a constant empty image name makes MapLibre fail as it evaluates the layer.
+const NO_PATTERN: ExpressionSpecification = ['match', ['get', 'code'], '', '', ''];
+/** Every commune when the zonage shown is not in force (replaced, expired): no class is drawn as current. */
+export const NOT_IN_FORCE = '#e6e8ea';
 
 export function zonageStyle(view: ZonageView, points: Map<string, [number, number]>): ZonageStyle {
+  if (!view.status.inForce) {
+    return { fill: ['literal', NOT_IN_FORCE] as ExpressionSpecification, pattern: NO_PATTERN, ruled: { type: 'FeatureCollection', features: [] } };
+  }
   const colour = new Map(view.scheme.classes.map((k) => [k.id, k.color]));
   const pattern = new Map(view.scheme.classes.map((k) => [k.id, k.pattern ? `motif-${k.pattern}` : '']));
   const fillPairs: string[] = [];
@@ -23,7 +30,7 @@ export function zonageStyle(view: ZonageView, points: Map<string, [number, numbe
   return {
     // A commune the zonage does not classify stays white (reported at import, never defaulted).
     fill: (fillPairs.length ? ['match', ['get', 'code'], ...fillPairs, NONE] : ['literal', NONE]) as ExpressionSpecification,
-    pattern: (patternPairs.length ? ['match', ['get', 'code'], ...patternPairs, ''] : ['literal', '']) as ExpressionSpecification,
+    pattern: (patternPairs.length ? ['match', ['get', 'code'], ...patternPairs, ''] : NO_PATTERN) as ExpressionSpecification,
     ruled: {
       type: 'FeatureCollection',
       features: view.ruled.filter((code) => points.has(code)).map((code) => ({ type: 'Feature', properties: { code }, geometry: { type: 'Point', coordinates: points.get(code)! } })),
@@ -40,6 +47,9 @@ export function patternImage(id: string): { width: number; height: number; data:
     'motif-hachures': (x, y) => (x + y) % SIZE === 0,
     'motif-croisillons': (x, y) => (x + y) % SIZE === 0 || (x - y + SIZE) % SIZE === 0,
     'motif-points': (x, y) => (x % 4 === 1 || x % 4 === 2) && (y % 4 === 1 || y % 4 === 2) && (x < 4) === (y < 4),
+    // « Sans classe »: short horizontal dashes; « selon la partie »: vertical stripes. Neither is a class's motif.
+    'motif-traits': (x, y) => y % 4 === 1 && x % 8 < 5,
+    'motif-verticales': (x) => x % 4 === 0,
   };
   const test = on[id];
   if (!test) return undefined;
