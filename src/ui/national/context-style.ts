@@ -18,9 +18,12 @@ export const placeTier = [
 /** The icon id `place-<tier>-<name>`, drawn by placeIcon() when MapLibre asks for it. */
 export const placeIconImage = ['concat', PLACE_PREFIX, ['to-string', placeTier], '-', ['get', 'nom']] as unknown as ExpressionSpecification;
 
-/** Larger places win collisions: départements, then chefs-lieux, then by population. */
+/**
+ * Larger places win collisions: départements, then by rank, then by population. Kept small (rank minus
+ * population / 10^7): keys of the order of 10^8 hid every symbol of the layer (measured in Chromium).
+ */
 export const placeSortKey = [
   'case',
-  ['==', ['get', 'kind'], 'departement'], -1e9,
-  ['-', ['*', ['get', 'rank'], 1e8], population],
+  ['==', ['get', 'kind'], 'departement'], -1,
+  ['-', ['get', 'rank'], ['/', population, 1e7]],
 ] as unknown as ExpressionSpecification;
