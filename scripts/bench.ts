@@ -17,6 +17,7 @@ import { benchAids } from './bench-aids.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchTiles } from './bench-tiles.ts';
 import { benchArs } from './bench-ars.ts';
+import { benchNationalView, writeBareNationalPage } from './bench-national.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -119,15 +120,21 @@ map.on('idle', () => { if (map.isSourceLoaded('c') && !performance.getEntriesByN
 </script></body></html>`,
 );
 
+writeBareNationalPage(bare);
+
 const types: Record<string, string> = {
   '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css',
   '.json': 'application/json', '.topojson': 'application/json', '.geojson': 'application/json', '.svg': 'image/svg+xml',
 };
 const roots: Array<[string, string]> = [
   ['/maplibre/', path.join(ROOT, 'node_modules/maplibre-gl/dist')],
+  ['/pmtiles/', path.join(ROOT, 'node_modules/pmtiles/dist')],
   ['/bare/', bare],
   ['/app/', dist],
 ];
+const archive = new Map<string, Buffer>();
+/** Bytes sent since the meter's last reset (the national view's first load). */
+let served = 0;
 const server = http.createServer((req, res) => {
   const url = decodeURIComponent((req.url ?? '/').split('?')[0]);
   const root = roots.find(([prefix]) => url.startsWith(prefix));
@@ -137,11 +144,25 @@ const server = http.createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
+  // The national archive is read by ranges (206), never recompressed, as a static host or CDN serves it.
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  if (file.endsWith('.pmtiles')) {
+    const body = archive.get(file) ?? archive.set(file, fs.readFileSync(file)).get(file)!;
+    const [start, end] = range ? [Number(range[1]), Math.min(range[2] ? Number(range[2]) : body.length - 1, body.length - 1)] : [0, body.length - 1];
+    const part = body.subarray(start, end + 1);
+    res.writeHead(range ? 206 : 200, { 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes', 'content-length': part.length, ...(range ? { 'content-range': `bytes ${start}-${end}/${body.length}` } : {}) });
+    served += part.length;
+    res.end(part);
+    return;
+  }
   const body = fs.readFileSync(file);
   // Compressed as a static host would serve it.
   res.writeHead(200, { 'content-type': types[path.extname(file)] ?? 'application/octet-stream', 'content-encoding': 'gzip' });
-  res.end(zlib.gzipSync(body, { level: 6 }));
+  const gzipped = zlib.gzipSync(body, { level: 6 });
+  served += gzipped.length;
+  res.end(gzipped);
 });
+const meter = { reset: () => void (served = 0), bytes: () => served };
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -177,6 +198,7 @@ try {
     const b = median(bareTimes);
     console.log(`${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
   }
+  await benchNationalView(browser, base, meter, RUNS);
   await benchBrowserImport(browser, `${base}/app/`);
 } finally {
   await browser.close();

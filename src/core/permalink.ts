@@ -89,11 +89,19 @@ const STATEFUL: Page[] = ['simulator', 'offers'];
 const SHARED_PARAMS = ['annee', 'profession'];
 const MAP_PARAMS = ['zonage', 'vue', 'couleurs', 'offres', 'mouvements'];
 
-/** The page a view shows, or undefined for the map. */
-export const pageOf = (view: View): Page | undefined => (Object.keys(PAGES) as Page[]).find((k) => view[k] !== undefined && view[k] !== false);
+/** The national view (#/france, #/france/commune/<code>): every commune of France, outside any territory. */
+export const NATIONAL = 'france';
+export const isNational = (view: View): boolean => view.territory === NATIONAL;
+/** The footer's pages, which the national view also has. */
+const SITE_PAGES: Page[] = ['legal', 'accessibility', 'privacy', 'method', 'contact'];
+const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
+
+/** The page a view shows ('national' for the national view), or undefined for the territory's map. */
+export const pageOf = (view: View): Page | 'national' | undefined =>
+  (Object.keys(PAGES) as Page[]).find((k) => view[k] !== undefined && view[k] !== false) ?? (isNational(view) ? 'national' : undefined);
 
 export function formatHash(view: View): string {
-  const page = pageOf(view);
+  const page = pageOf(view) === 'national' ? undefined : (pageOf(view) as Page | undefined);
   const path = page ? `#/${view.territory}/${PAGES[page]}` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
   const query = new URLSearchParams(page && STATEFUL.includes(page) ? (view[page] as string) : '');
   if (view.year !== undefined) query.set('annee', String(view.year));
@@ -181,6 +189,17 @@ function parsePersona(query: string, simulator: string | undefined): { persona?:
   return out;
 }
 
+/** #/france, #/france/commune/<code> (any well-formed code: the page says when no commune has it), and the footer's pages. */
+function nationalView(kind: string | undefined, code: string | undefined, rest: string[], pathPart: string): ParsedHash {
+  const territory = NATIONAL;
+  if (kind === undefined || (kind === '' && code === undefined)) return { view: { territory } };
+  const page = SITE_PAGES.find((k) => PAGES[k] === kind);
+  if (page && code === undefined) return { view: { territory, [page]: true } };
+  const normalized = code?.trim().toUpperCase();
+  if (kind === 'commune' && normalized && COMMUNE_CODE.test(normalized) && rest.length === 0) return { view: { territory, commune: normalized } };
+  return { view: { territory }, problem: `Le lien « ${quote(pathPart)} » n'est pas reconnu ; voici la carte de France.` };
+}
+
 function decode(part: string): string | undefined {
   try {
     return decodeURIComponent(part);
@@ -206,17 +225,18 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   const territoryOfPath = decode(pathPart.replace(/^\//, '').split('/')[0]);
   const extra = parseQuery(queryPart, territoryOfPath && ctx.territoryNames.has(territoryOfPath) ? territoryOfPath : undefined, ctx);
   const withQuery = (result: ParsedHash): ParsedHash => {
-    const onMap = !pageOf(result.view);
+    const national = isNational(result.view);
+    const onMap = !pageOf(result.view) || (national && !result.view.commune);
     const persona = result.view.offers === undefined ? parsePersona(queryPart, result.view.simulator) : {};
     const view = {
       ...result.view,
-      ...(extra.year !== undefined ? { year: extra.year } : {}),
+      ...(extra.year !== undefined && !national ? { year: extra.year } : {}),
       ...(extra.profession ? { profession: extra.profession } : {}),
       ...(onMap && extra.zonage ? { zonage: extra.zonage } : {}),
       ...(onMap && extra.table ? { table: true } : {}),
-      ...(onMap && extra.layer ? { layer: extra.layer } : {}),
-      ...(onMap && extra.movements ? { movements: extra.movements } : {}),
-      ...(onMap && extra.offerLayer ? { offerLayer: true } : {}),
+      ...(onMap && !national && extra.layer ? { layer: extra.layer } : {}),
+      ...(onMap && !national && extra.movements ? { movements: extra.movements } : {}),
+      ...(onMap && !national && extra.offerLayer ? { offerLayer: true } : {}),
       ...(persona.persona ? { persona: persona.persona } : {}),
       ...(persona.simulator !== undefined ? { simulator: persona.simulator } : {}),
     };
@@ -228,6 +248,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
     return { view: fallback, problem: "Le lien contient des caractères illisibles ; voici la carte d'ensemble." };
   }
   const [territory, kind, code, ...rest] = parts as string[];
+  if (territory === NATIONAL) return withQuery(nationalView(kind, code, rest, pathPart));
   if (!ctx.territoryNames.has(territory)) {
     return {
       view: fallback,

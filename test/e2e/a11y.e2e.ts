@@ -115,6 +115,17 @@ const routes: Route[] = [
     viewport: { width: 375, height: 812 },
     ready: (page) => page.getByTestId('sources').waitFor(),
   },
+  { name: 'vue nationale (carte, légende)', hash: '#/france', territory: 'france' },
+  { name: 'vue nationale sur téléphone', hash: '#/france?profession=infirmier', territory: 'france', viewport: { width: 375, height: 812 } },
+  { name: 'vue nationale en tableau', hash: '#/france?vue=tableau', ready: (page) => page.getByTestId('national-table-count').waitFor() },
+  { name: 'page nationale d\'une commune (Niort)', hash: '#/france/commune/79191', ready: (page) => page.locator('tr[data-profession]').first().waitFor() },
+  {
+    name: 'page nationale d\'une commune sur téléphone',
+    hash: '#/france/commune/79191',
+    viewport: { width: 375, height: 812 },
+    ready: (page) => page.locator('tr[data-profession]').first().waitFor(),
+  },
+  { name: 'carte de la Charente (territoire sans plan)', hash: '#/charente', territory: 'charente' },
   { name: 'contact', hash: '#/mauges/contact', ready: (page) => page.getByRole('heading', { name: 'Contact', exact: true }).waitFor() },
   {
     name: 'recherche ouverte',

@@ -77,7 +77,7 @@ describe('construction des contours livrés (npm run build:geo)', () => {
   const files = fs.readdirSync(first).sort();
 
   it('deux constructions donnent des fichiers identiques octet pour octet', () => {
-    expect(files).toEqual(['charente-maritime.topojson', 'manifest.json', 'mauges.topojson']);
+    expect(files).toEqual(['charente-maritime.topojson', 'charente.topojson', 'manifest.json', 'mauges.topojson']);
     for (const f of files) expect(fs.readFileSync(path.join(second, f)).equals(fs.readFileSync(path.join(first, f)))).toBe(true);
   });
 

@@ -274,3 +274,38 @@ describe('couche de zonage dans le lien (zonage=<schéma>)', () => {
     expect(parseHash('#/mauges/simulateur?zonage=ars-medecin-generaliste&age=30', ctx)).toEqual({ view: { territory: 'mauges', simulator: 'age=30' } });
   });
 });
+
+describe('vue nationale (#/france)', () => {
+  it.each([
+    ['#/france', { territory: 'france' }],
+    ['#/france?profession=infirmier', { territory: 'france', profession: 'infirmier' }],
+    ['#/france?profession=infirmier&vue=tableau', { territory: 'france', profession: 'infirmier', table: true }],
+    ['#/france/commune/79191', { territory: 'france', commune: '79191' }],
+    ['#/france/commune/2a004', { territory: 'france', commune: '2A004' }],
+    ['#/france/methode', { territory: 'france', method: true }],
+  ])('%s se lit sans message et se réécrit à l’identique', (hash, view) => {
+    expect(parseHash(hash, ctx)).toEqual({ view });
+    expect(parseHash(formatHash(view), ctx)).toEqual({ view });
+  });
+
+  it('est une page à part (ni carte du territoire, ni autre page)', () => {
+    expect(pageOf({ territory: 'france' })).toBe('national');
+    expect(pageOf({ territory: 'france', commune: '79191' })).toBe('national');
+    expect(pageOf({ territory: 'france', method: true })).toBe('method');
+  });
+
+  it.each([
+    ['#/france/commune/7919', 'n\'est pas reconnu'],
+    ['#/france/simulateur', 'n\'est pas reconnu'],
+    ['#/france?profession=plombier', 'La profession « plombier » n\'est pas reconnue.'],
+  ])('%s revient à la carte de France avec un message', (hash, message) => {
+    const parsed = parseHash(hash, ctx);
+    expect(parsed.view.territory).toBe('france');
+    expect(parsed.view.commune).toBeUndefined();
+    expect(parsed.problem).toContain(message);
+  });
+
+  it('ignore les paramètres propres à la carte d’un territoire', () => {
+    expect(parseHash('#/france?annee=2025&couleurs=fiche-01&offres=1', ctx).view).toEqual({ territory: 'france' });
+  });
+});

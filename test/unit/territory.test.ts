@@ -15,8 +15,8 @@ const valid = {
 };
 
 describe('territoires déclarés comme données', () => {
-  it('charge les deux territoires livrés, triés par nom', () => {
-    expect(loadTerritories().map((t) => t.id)).toEqual(['charente-maritime', 'mauges']);
+  it('charge les trois territoires livrés, triés par nom', () => {
+    expect(loadTerritories().map((t) => t.id)).toEqual(['charente', 'charente-maritime', 'mauges']);
   });
 
   it('Charente-Maritime : les 462 communes actuelles du département 17', () => {

@@ -1,7 +1,8 @@
 // The application's state: the view read from the URL hash (the single source of truth), the territory's
 // loaded data, and what is being previewed without being published (an import, offers under review).
 // Every page reads it through the context (app/context.ts); pages keep their own state beside them.
-import { formatHash, parseHash, type View } from '../../core/permalink.ts';
+import { formatHash, isNational, NATIONAL, parseHash, type View } from '../../core/permalink.ts';
+import type { Territory } from '../../core/territory.ts';
 import { offerActive, type Offer } from '../../core/offers.ts';
 import type { ZonageBundle } from '../../core/zonage-bundle.ts';
 import { mappableAids } from '../map/aid-choices.ts';
@@ -9,6 +10,17 @@ import { territories, defaultTerritory } from './territories.ts';
 import { loadTerritory, type TerritoryData } from './load.ts';
 
 const territoryNames = new Map(territories.map((t) => [t.id, t.name]));
+
+/** The national view's pseudo-territory: no communes of its own, no plan, no data to load here. */
+export const FRANCE: Territory = {
+  id: NATIONAL,
+  name: 'France entière',
+  kind: 'Pays',
+  selection: { departement: '' },
+  outlineLabel: '',
+  authority: { name: 'Agences régionales de santé' },
+  plans: [],
+};
 
 export class AppState {
   view = $state<View>({ territory: defaultTerritory });
@@ -22,7 +34,7 @@ export class AppState {
   reviewOffers = $state.raw<{ territory: string; offers: Offer[] }>({ territory: '', offers: [] });
 
   readonly today = new Date().toISOString().slice(0, 10);
-  readonly territory = $derived(territories.find((t) => t.id === this.view.territory)!);
+  readonly territory = $derived(territories.find((t) => t.id === this.view.territory) ?? FRANCE);
   /** The territory's data once it matches the view (while another loads, nothing). */
   readonly current = $derived(this.data && this.data.id === this.view.territory ? this.data : null);
   readonly bundle = $derived(this.preview && this.preview.territory === this.data?.id ? this.preview.bundle : this.data?.zonage);
@@ -44,6 +56,15 @@ export class AppState {
   async applyHash() {
     const hash = window.location.hash;
     const first = parseHash(hash, { defaultTerritory, territoryNames, resolveCommune: (_t, c) => c });
+    // The national view loads its own data (src/ui/national/): no territory here.
+    if (isNational(first.view)) {
+      this.loadError = null;
+      this.view = first.view;
+      this.notice = first.problem ?? null;
+      const canonical = formatHash(first.view);
+      if (hash !== canonical) history.replaceState(null, '', canonical);
+      return;
+    }
     let loaded: TerritoryData;
     const zonageOf = (d: TerritoryData) => (this.preview?.territory === d.id ? this.preview.bundle : d.zonage);
     try {

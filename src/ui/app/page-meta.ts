@@ -22,6 +22,17 @@ const SITE_PAGES: Array<[keyof View, string, string]> = [
 export function pageMeta({ view, territoryName, commune, zoneText }: PageMetaInput): { title: string; description: string } {
   const name = `${territoryName} — Observatoire du zonage santé`;
   for (const [key, title, description] of SITE_PAGES) if (view[key]) return { title: `${title} — ${name}`, description: `${description} — ${territoryName}.` };
+  if (view.territory === 'france') {
+    if (commune)
+      return {
+        title: `${commune.nom} (${commune.code}) — zonages ARS — Observatoire du zonage santé`,
+        description: `${commune.nom} (${commune.code}) : zonages des agences régionales de santé par profession, population, département et intercommunalité.`,
+      };
+    return {
+      title: 'France entière — zonages ARS — Observatoire du zonage santé',
+      description: "Zonage des agences régionales de santé de chaque commune de France, par profession : carte, effectifs par classe et tableau.",
+    };
+  }
   if (view.review) return { title: `Relecture des offres — ${name}`, description: `Relecture des offres envoyées par les communes — ${territoryName}.` };
   if (view.propose)
     return { title: `Proposer une offre — ${name}`, description: `Formulaire des mairies pour proposer une offre aux professionnels de santé — ${territoryName}.` };
