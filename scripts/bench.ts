@@ -145,11 +145,35 @@ const server = http.createServer((req, res) => {
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-async function timeToMap(browser: Browser, url: string, expected: number): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } }); // empty cache
+interface Profile {
+  name: string;
+  context: Parameters<Browser['newContext']>[0];
+  /** Network and CPU throttling through the DevTools protocol (the same for both pages). */
+  throttle?: { latency: number; download: number; upload: number; cpu: number };
+}
+
+const DESKTOP: Profile = { name: 'bureau 1280 × 800, sans ralentissement', context: { viewport: { width: 1280, height: 800 } } };
+// Lighthouse's mobile profile (« Slow 4G » of DevTools, the usual « 4G » of a phone outdoors): 150 ms RTT and
+// 1.6 Mbit/s down, 750 kbit/s up, as applied by DevTools throttling (latency × 3.75, throughput × 0.9), and a
+// CPU 4 times slower than the machine's.
+const PHONE: Profile = {
+  name: 'téléphone 375 × 812, réseau 4G (562,5 ms, 1,44 Mbit/s), processeur ralenti 4 ×',
+  context: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+  throttle: { latency: 562.5, download: (1474.56 * 1024) / 8, upload: (675 * 1024) / 8, cpu: 4 },
+};
+
+async function timeToMap(browser: Browser, url: string, expected: number, profile: Profile = DESKTOP): Promise<number> {
+  const context = await browser.newContext(profile.context); // empty cache
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+  if (profile.throttle) {
+    const cdp = await context.newCDPSession(page);
+    const t = profile.throttle;
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: t.latency, downloadThroughput: t.download, uploadThroughput: t.upload });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: t.cpu });
+  }
+  await page.goto(url, { timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 120_000 });
   const ms = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
   const drawn = await page.evaluate(() => {
     const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
@@ -160,22 +184,25 @@ async function timeToMap(browser: Browser, url: string, expected: number): Promi
   return ms;
 }
 
-console.log(`\n## Navigation → première carte complète et au repos (médiane de ${RUNS}, Chromium headless, rendu logiciel)`);
-console.log('territoire | application | page MapLibre nue + GeoJSON source | rapport');
 const browser = await launch();
 try {
-  for (const t of manifest.territories) {
-    const appTimes: number[] = [];
-    const bareTimes: number[] = [];
-    // 2018 polygons of the merged communes are drawn separately on the bare page.
-    const bareCount = t.communes;
-    for (let i = 0; i < RUNS; i++) {
-      appTimes.push(await timeToMap(browser, `${base}/app/#/${t.id}`, t.communes));
-      bareTimes.push(await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount));
+  // Phone runs are slow (throttled): BENCH_PHONE_RUNS, 3 by default.
+  for (const [profile, runs] of [[DESKTOP, RUNS], [PHONE, Number(process.env.BENCH_PHONE_RUNS ?? 3)]] as const) {
+    console.log(`\n## Navigation → première carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
+    console.log('territoire | application | page MapLibre nue + GeoJSON source | rapport');
+    for (const t of manifest.territories) {
+      const appTimes: number[] = [];
+      const bareTimes: number[] = [];
+      // 2018 polygons of the merged communes are drawn separately on the bare page.
+      const bareCount = t.communes;
+      for (let i = 0; i < runs; i++) {
+        appTimes.push(await timeToMap(browser, `${base}/app/#/${t.id}`, t.communes, profile));
+        bareTimes.push(await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount, profile));
+      }
+      const a = median(appTimes);
+      const b = median(bareTimes);
+      console.log(`${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
     }
-    const a = median(appTimes);
-    const b = median(bareTimes);
-    console.log(`${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
   }
   await benchBrowserImport(browser, `${base}/app/`);
 } finally {
