@@ -86,13 +86,15 @@ export function ruleNotes(movements: Movement[], classOf: (m: Movement) => Movem
   for (const m of movements) {
     const c = classOf(m);
     if (!c.rule) continue;
-    const what = `${m.type === 'installation' ? 'Installation' : 'Cessation'} du ${formatDate(m.date)}, comptée en zone ${label(c.zone).toLowerCase()}`;
-    const rule = `règle « pharmacie sans médecin » (${c.rule.ref}) ; classement de base : ${label(c.base).toLowerCase()}`;
+    const zone = label(c.zone).toLowerCase();
+    const what = `${m.type === 'installation' ? 'Installation' : 'Cessation'} du ${formatDate(m.date)}, comptée en ${zone}`;
+    const rule = `règle « pharmacie sans médecin », ${c.rule.ref}`;
+    const base = label(c.base).toLowerCase();
     let why: string;
-    if (c.zone === c.after) why = `la commune était ${label(c.zone).toLowerCase()} par la ${rule}`;
-    else if (c.after === c.rule.to) why = `la commune, qui a une pharmacie, n'a plus de médecin généraliste : ${label(c.after).toLowerCase()} à partir du ${formatDate(m.type === 'cessation' ? addDays(m.date, 1) : m.date)} (${rule})`;
-    else why = `la commune était ${label(c.zone).toLowerCase()} par la ${rule} ; elle retrouve sa classe de base à cette date`;
-    notes.push({ movement: m, class: c, text: `${what} : ${why}.` });
+    if (c.zone === c.after) why = `la commune y était classée par la ${rule} (classement de base : ${base})`;
+    else if (c.after === c.rule.to) why = `elle laisse la commune, qui a une pharmacie, sans médecin généraliste : ${label(c.after).toLowerCase()} à partir du ${formatDate(m.type === 'cessation' ? addDays(m.date, 1) : m.date)} (${rule} ; classement de base : ${base})`;
+    else why = `la commune était ${zone} par la ${rule} ; elle retrouve ce jour-là sa classe de base, ${base}`;
+    notes.push({ movement: m, class: c, text: `${what} ; ${why}.` });
   }
   return notes;
 }

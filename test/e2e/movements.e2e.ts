@@ -108,7 +108,7 @@ describe('page de suivi', () => {
     expect(await page.getByTestId('lost-last').textContent()).toContain('Andilly — dernière cessation le 2 mars 2026');
     // The pharmacy rule explained where it changed a class: Andilly's last GP left, the commune became fragile.
     expect(await page.getByTestId('rule-notes').textContent()).toContain(
-      "Andilly — Cessation du 2 mars 2026, comptée en zone intermédiaire : la commune, qui a une pharmacie, n'a plus de médecin généraliste : fragile à partir du 3 mars 2026",
+      "Andilly — Cessation du 2 mars 2026, comptée en intermédiaire ; elle laisse la commune, qui a une pharmacie, sans médecin généraliste : fragile à partir du 3 mars 2026",
     );
     // The year's totals are those of the map's movements panel on the same period (all professions).
     const all = { installation: expected(`${year}-01-01`, today, 'installation'), cessation: expected(`${year}-01-01`, today, 'cessation') };

@@ -57,11 +57,11 @@ describe('classe effective d’une commune au moment de chaque mouvement (règle
   it('la règle est expliquée là où elle a changé une classe, en français', () => {
     const notes = ruleNotes([mv('cessation', '2026-03-02', '17008'), mv('cessation', '2026-02-01', moved)], classOf, label);
     expect(notes.map((n) => n.text)).toEqual([
-      "Cessation du 2 mars 2026, comptée en zone intermédiaire : la commune, qui a une pharmacie, n'a plus de médecin généraliste : fragile à partir du 3 mars 2026 (règle « pharmacie sans médecin » (fiche 1) ; classement de base : intermédiaire).",
+      "Cessation du 2 mars 2026, comptée en intermédiaire ; elle laisse la commune, qui a une pharmacie, sans médecin généraliste : fragile à partir du 3 mars 2026 (règle « pharmacie sans médecin », fiche 1 ; classement de base : intermédiaire).",
     ]);
     const back = ruleNotes([mv('installation', '2026-05-04', ruled)], movementClass(withGp, 'medecin-generaliste'), label);
     expect(back[0].text).toBe(
-      `Installation du 4 mai 2026, comptée en zone fragile : la commune était fragile par la règle « pharmacie sans médecin » (fiche 1) ; classement de base : ${label(z2026[ruled]).toLowerCase()} ; elle retrouve sa classe de base à cette date.`,
+      `Installation du 4 mai 2026, comptée en fragile ; la commune était fragile par la règle « pharmacie sans médecin », fiche 1 ; elle retrouve ce jour-là sa classe de base, ${label(z2026[ruled]).toLowerCase()}.`,
     );
   });
 
