@@ -153,14 +153,15 @@ interface Profile {
 }
 
 const DESKTOP: Profile = { name: 'bureau 1280 × 800, sans ralentissement', context: { viewport: { width: 1280, height: 800 } } };
-// Lighthouse's mobile profile (« Slow 4G » of DevTools, the usual « 4G » of a phone outdoors): 150 ms RTT and
-// 1.6 Mbit/s down, 750 kbit/s up, as applied by DevTools throttling (latency × 3.75, throughput × 0.9), and a
-// CPU 4 times slower than the machine's.
-const PHONE: Profile = {
-  name: 'téléphone 375 × 812, réseau 4G (562,5 ms, 1,44 Mbit/s), processeur ralenti 4 ×',
+// Phones: 375 × 812, CPU 4 times slower than the machine's, and DevTools' two 4G presets (throughput × 0.9 and
+// latency × 2.75 or 3.75, as DevTools applies them): « Fast 4G » (9 Mbit/s, 60 ms RTT) and « Slow 4G »
+// (1.6 Mbit/s, 150 ms RTT), the latter being Lighthouse's mobile profile.
+const phone = (net: string, latency: number, downMbit: number, upMbit: number): Profile => ({
+  name: `téléphone 375 × 812, ${net} (latence ${latency.toLocaleString('fr-FR')} ms, ${(downMbit * 0.9).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} Mbit/s), processeur ralenti 4 ×`,
   context: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
-  throttle: { latency: 562.5, download: (1474.56 * 1024) / 8, upload: (675 * 1024) / 8, cpu: 4 },
-};
+  throttle: { latency, download: (downMbit * 0.9 * 1e6) / 8, upload: (upMbit * 0.9 * 1e6) / 8, cpu: 4 },
+});
+const PHONES = [phone('réseau 4G rapide', 165, 9, 1.5), phone('réseau 4G lent', 562.5, 1.6, 0.75)];
 
 async function timeToMap(browser: Browser, url: string, expected: number, profile: Profile = DESKTOP): Promise<number> {
   const context = await browser.newContext(profile.context); // empty cache
@@ -187,7 +188,8 @@ async function timeToMap(browser: Browser, url: string, expected: number, profil
 const browser = await launch();
 try {
   // Phone runs are slow (throttled): BENCH_PHONE_RUNS, 3 by default.
-  for (const [profile, runs] of [[DESKTOP, RUNS], [PHONE, Number(process.env.BENCH_PHONE_RUNS ?? 3)]] as const) {
+  const phoneRuns = Number(process.env.BENCH_PHONE_RUNS ?? 3);
+  for (const [profile, runs] of [[DESKTOP, RUNS] as const, ...PHONES.map((p) => [p, phoneRuns] as const)]) {
     console.log(`\n## Navigation → première carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
     console.log('territoire | application | page MapLibre nue + GeoJSON source | rapport');
     for (const t of manifest.territories) {
