@@ -166,11 +166,36 @@ const meter = { reset: () => void (served = 0), bytes: () => served };
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-async function timeToMap(browser: Browser, url: string, expected: number): Promise<number> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } }); // empty cache
+interface Profile {
+  name: string;
+  context: Parameters<Browser['newContext']>[0];
+  /** Network and CPU throttling through the DevTools protocol (the same for both pages). */
+  throttle?: { latency: number; download: number; upload: number; cpu: number };
+}
+
+const DESKTOP: Profile = { name: 'bureau 1280 × 800, sans ralentissement', context: { viewport: { width: 1280, height: 800 } } };
+// Phones: 375 × 812, CPU 4 times slower than the machine's, and DevTools' two 4G presets (throughput × 0.9 and
+// latency × 2.75 or 3.75, as DevTools applies them): « Fast 4G » (9 Mbit/s, 60 ms RTT) and « Slow 4G »
+// (1.6 Mbit/s, 150 ms RTT), the latter being Lighthouse's mobile profile.
+const phone = (net: string, latency: number, downMbit: number, upMbit: number): Profile => ({
+  name: `téléphone 375 × 812, ${net} (latence ${latency.toLocaleString('fr-FR')} ms, ${(downMbit * 0.9).toLocaleString('fr-FR', { maximumFractionDigits: 2 })} Mbit/s), processeur ralenti 4 ×`,
+  context: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true },
+  throttle: { latency, download: (downMbit * 0.9 * 1e6) / 8, upload: (upMbit * 0.9 * 1e6) / 8, cpu: 4 },
+});
+const PHONES = [phone('réseau 4G rapide', 165, 9, 1.5), phone('réseau 4G lent', 562.5, 1.6, 0.75)];
+
+async function timeToMap(browser: Browser, url: string, expected: number, profile: Profile = DESKTOP): Promise<number> {
+  const context = await browser.newContext(profile.context); // empty cache
   const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 60_000 });
+  if (profile.throttle) {
+    const cdp = await context.newCDPSession(page);
+    const t = profile.throttle;
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: t.latency, downloadThroughput: t.download, uploadThroughput: t.upload });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: t.cpu });
+  }
+  await page.goto(url, { timeout: 120_000 });
+  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 120_000 });
   const ms = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
   const drawn = await page.evaluate(() => {
     const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
@@ -181,22 +206,26 @@ async function timeToMap(browser: Browser, url: string, expected: number): Promi
   return ms;
 }
 
-console.log(`\n## Navigation → première carte complète et au repos (médiane de ${RUNS}, Chromium headless, rendu logiciel)`);
-console.log('territoire | application | page MapLibre nue + GeoJSON source | rapport');
 const browser = await launch();
 try {
-  for (const t of manifest.territories) {
-    const appTimes: number[] = [];
-    const bareTimes: number[] = [];
-    // 2018 polygons of the merged communes are drawn separately on the bare page.
-    const bareCount = t.communes;
-    for (let i = 0; i < RUNS; i++) {
-      appTimes.push(await timeToMap(browser, `${base}/app/#/${t.id}`, t.communes));
-      bareTimes.push(await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount));
+  // Phone runs are slow (throttled): BENCH_PHONE_RUNS, 3 by default.
+  const phoneRuns = Number(process.env.BENCH_PHONE_RUNS ?? 3);
+  for (const [profile, runs] of [[DESKTOP, RUNS] as const, ...PHONES.map((p) => [p, phoneRuns] as const)]) {
+    console.log(`\n## Navigation → première carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
+    console.log('territoire | application | page MapLibre nue + GeoJSON source | rapport');
+    for (const t of manifest.territories) {
+      const appTimes: number[] = [];
+      const bareTimes: number[] = [];
+      // 2018 polygons of the merged communes are drawn separately on the bare page.
+      const bareCount = t.communes;
+      for (let i = 0; i < runs; i++) {
+        appTimes.push(await timeToMap(browser, `${base}/app/#/${t.id}`, t.communes, profile));
+        bareTimes.push(await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount, profile));
+      }
+      const a = median(appTimes);
+      const b = median(bareTimes);
+      console.log(`${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
     }
-    const a = median(appTimes);
-    const b = median(bareTimes);
-    console.log(`${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
   }
   await benchNationalView(browser, base, meter, RUNS);
   await benchBrowserImport(browser, `${base}/app/`);

@@ -2,19 +2,101 @@
 // zones très fragiles, fragiles et intermédiaires des implantations et des cessations d'activité »):
 // movements per year and zone class, net balance, GP density by class, communes to watch.
 import type { Commune } from './communes.ts';
+import { addDays } from './dates.ts';
+import { formatDate } from './format.ts';
 import type { Movement } from './movements.ts';
-import { zonageInForce, type ZonageBundle, type ZonageView } from './zonage-bundle.ts';
-import { activeOn } from './zonage.ts';
+import { defaultScheme, zonageInForce, type ZonageBundle, type ZonageView } from './zonage-bundle.ts';
+import { activeOn, type Practitioner, type Pharmacy } from './zonage.ts';
 
 export const NOT_CLASSED = 'non-classee';
 
-/** The commune's class in the zonage of a profession in force at a date (base class: cheap, stable). */
-export function classAt(bundle: ZonageBundle, profession: string): (code: string, date: string) => string {
-  const cache = new Map<string, ZonageBundle['zonages'][number] | undefined>();
-  return (code, date) => {
-    if (!cache.has(date)) cache.set(date, zonageInForce(bundle, profession, date));
-    return cache.get(date)?.classes[code] ?? NOT_CLASSED;
+/** Where a movement is counted: the commune's effective class when it happened, and the class it left behind. */
+export interface MovementClass {
+  /** The effective class before the movement took effect (an installation counts where the practitioner settled). */
+  zone: string;
+  /** The effective class once it took effect: differs from `zone` when the movement made a rule apply or stop. */
+  after: string;
+  /** The class of the zonage itself, before any rule. */
+  base: string;
+  /** The rule that made `zone` or `after` differ from `base` (the pharmacy rule of fiche 1). */
+  rule?: { ref: string; to: string };
+}
+
+/**
+ * The commune's effective class around each movement of a profession, in the territory's own zonage in force
+ * at its date: the base class, then the pharmacy rule read on the commune's GPs and pharmacies. An installation
+ * is counted in the class the commune had the day before (a commune made fragile by the rule counts the GP who
+ * settles there as an installation in a fragile zone); a cessation in the class of its last day of practice
+ * (the departure of the last GP is counted where it happened, and `after` says the commune became fragile).
+ */
+export function movementClass(bundle: ZonageBundle, profession: string): (m: Pick<Movement, 'type' | 'date' | 'commune'>) => MovementClass {
+  const scheme = defaultScheme(bundle, profession);
+  const byCommune = <T extends { commune: string }>(rows: T[]) => {
+    const index = new Map<string, T[]>();
+    for (const r of rows) (index.get(r.commune) ?? index.set(r.commune, []).get(r.commune)!).push(r);
+    return index;
   };
+  const gps = byCommune<Practitioner>(bundle.practitioners.rows);
+  const pharmacies = byCommune<Pharmacy>(bundle.pharmacies.rows);
+  return (m) => {
+    const z = zonageInForce(bundle, profession, m.date, scheme);
+    const base = z?.classes[m.commune] ?? NOT_CLASSED;
+    const rule = z && bundle.rules.find((r) => r.scheme === z.scheme && r.type === 'pharmacie-sans-medecin' && r.from.includes(base));
+    if (!rule) return { zone: base, after: base, base };
+    const effective = (date: string) => {
+      const gp = (gps.get(m.commune) ?? []).some((p) => p.profession === rule.profession && activeOn(date, p.start, p.end));
+      const ph = (pharmacies.get(m.commune) ?? []).some((p) => activeOn(date, p.opened, p.closed));
+      return ph && !gp ? rule.to : base;
+    };
+    const [before, after] = m.type === 'installation' ? [addDays(m.date, -1), m.date] : [m.date, addDays(m.date, 1)];
+    const zone = effective(before);
+    const then = effective(after);
+    return { zone, after: then, base, ...(zone !== base || then !== base ? { rule: { ref: rule.source.ref, to: rule.to } } : {}) };
+  };
+}
+
+/** Movements up to today (inclusive): declared movements may be dated ahead, and are not yet past. */
+export const pastMovements = (movements: Movement[], today: string): Movement[] => movements.filter((m) => m.date <= today);
+
+/** Installations and cessations in [from, to] (inclusive), as the map's movements panel counts them. */
+export function periodCounts(movements: Movement[], from: string, to: string, profession?: string): { installations: number; cessations: number } {
+  let installations = 0;
+  let cessations = 0;
+  for (const m of movements) {
+    if (m.date < from || m.date > to || (profession && m.profession !== profession)) continue;
+    if (m.type === 'installation') installations++;
+    else cessations++;
+  }
+  return { installations, cessations };
+}
+
+export interface RuleNote {
+  movement: Movement;
+  class: MovementClass;
+  /** « Cessation du 2 mars 2026, comptée en zone intermédiaire ; la commune est fragile depuis le 3 mars 2026 … » */
+  text: string;
+}
+
+/**
+ * The movements whose class the pharmacy rule changed, explained in French: where the chargé de mission could
+ * otherwise read a count that disagrees with the zonage's base class.
+ */
+export function ruleNotes(movements: Movement[], classOf: (m: Movement) => MovementClass, label: (id: string) => string): RuleNote[] {
+  const notes: RuleNote[] = [];
+  for (const m of movements) {
+    const c = classOf(m);
+    if (!c.rule) continue;
+    const zone = label(c.zone).toLowerCase();
+    const what = `${m.type === 'installation' ? 'Installation' : 'Cessation'} du ${formatDate(m.date)}, comptée en ${zone}`;
+    const rule = `règle « pharmacie sans médecin », ${c.rule.ref}`;
+    const base = label(c.base).toLowerCase();
+    let why: string;
+    if (c.zone === c.after) why = `la commune y était classée par la ${rule} (classement de base : ${base})`;
+    else if (c.after === c.rule.to) why = `elle laisse la commune, qui a une pharmacie, sans médecin généraliste : ${label(c.after).toLowerCase()} à partir du ${formatDate(m.type === 'cessation' ? addDays(m.date, 1) : m.date)} (${rule} ; classement de base : ${base})`;
+    else why = `la commune était ${zone} par la ${rule} ; elle retrouve ce jour-là sa classe de base, ${base}`;
+    notes.push({ movement: m, class: c, text: `${what} ; ${why}.` });
+  }
+  return notes;
 }
 
 export interface YearClassCount {
@@ -26,13 +108,13 @@ export interface YearClassCount {
   balance: number;
 }
 
-/** Movements of one profession counted per year and per zone class (the class in force at their date). */
-export function movementsByYearAndClass(movements: Movement[], classOf: (code: string, date: string) => string, profession: string): YearClassCount[] {
+/** Movements of one profession counted per year and per zone class (see movementClass). */
+export function movementsByYearAndClass(movements: Movement[], classOf: (m: Movement) => MovementClass, profession: string): YearClassCount[] {
   const counts = new Map<string, YearClassCount>();
   for (const m of movements) {
     if (m.profession !== profession) continue;
     const year = Number(m.date.slice(0, 4));
-    const zone = classOf(m.commune, m.date);
+    const zone = classOf(m).zone;
     const key = `${year}|${zone}`;
     const c = counts.get(key) ?? { year, zone, installations: 0, cessations: 0, balance: 0 };
     if (m.type === 'installation') c.installations++;

@@ -3,6 +3,7 @@
 // offer; this module checks one against the schema and says, in French, which field is wrong and why.
 // Offer text is plain text, always rendered as text; links and photos are restricted to safe schemes.
 import { isIsoDate } from './dates.ts';
+import { formatDate } from './format.ts';
 import { PROFESSIONS } from './professions.ts';
 import { searchKey } from './search-key.ts';
 
@@ -294,8 +295,40 @@ export function offerMailto(guichet: { email: string }, offer: Offer, communeNam
     `Le fichier ${offerFileName(offer)}, téléchargé depuis le formulaire, est joint à ce message.`,
     '',
     `Titre : ${offer.title}`,
-    `Valable du ${offer.available} au ${offer.expires}`,
+    `Valable du ${formatDate(offer.available)} au ${formatDate(offer.expires)}`,
     `Contact : ${offer.contact.name}${offer.contact.email ? `, ${offer.contact.email}` : ''}${offer.contact.phone ? `, ${offer.contact.phone}` : ''}`,
   ].join('\n');
   return `mailto:${guichet.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+/**
+ * An address as typed in the form: « www.exemple.fr » or « exemple.fr/page » is a web address, written
+ * `https://…`; an address with a scheme, an e-mail address or a phone number is left to safeLink to judge.
+ */
+export function normaliseUrl(typed: string): string {
+  const t = typed.trim();
+  if (!t || /^[a-z][a-z0-9+.-]*:/i.test(t)) return t;
+  if (t.startsWith('//')) return `https:${t}`;
+  if (isEmail(t)) return `mailto:${t}`;
+  // A host name: labels separated by dots, ending with letters (a TLD), then a path, query or nothing.
+  if (/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,}(:\d+)?([/?#]\S*)?$/i.test(t)) return `https://${t}`;
+  return t;
+}
+
+/** The text a link shows when none is given: the address's host (« www.exemple.fr »), or the e-mail or number. */
+export function defaultLinkLabel(url: string): string {
+  if (/^mailto:/i.test(url)) return url.slice(7);
+  if (/^tel:/i.test(url)) return url.slice(4);
+  try {
+    return new URL(url).host || url;
+  } catch {
+    return url;
+  }
+}
+
+/** The form's link: the address normalised, the text optional (the host by default). No address, no link. */
+export function formLink(label: string, url: string): Array<{ label: string; url: string }> {
+  const u = normaliseUrl(url);
+  if (!u) return label.trim() ? [{ label, url: '' }] : [];
+  return [{ label: label.trim() || defaultLinkLabel(u), url: u }];
 }

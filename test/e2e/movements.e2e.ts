@@ -83,26 +83,57 @@ describe('page de suivi', () => {
     await page.getByRole('heading', { name: 'Suivi des installations et cessations' }).waitFor();
     expect(await page.title()).toBe('Suivi des installations et cessations — Charente-Maritime — Observatoire du zonage santé');
 
-    // Per year: the years with GP movements among the last five, three bars (installations, cessations, solde) each.
-    const year = new Date().getFullYear();
-    const years = new Set(bundle.movements.rows.filter((m) => m.profession === 'medecin-generaliste' && Number(m.date.slice(0, 4)) > year - 5 && Number(m.date.slice(0, 4)) <= year).map((m) => m.date.slice(0, 4)));
+    // Per year: the last five years (a year without movement too), three bars (installations, cessations, solde) each.
+    const today = new Date().toISOString().slice(0, 10);
+    const year = Number(today.slice(0, 4));
     const perYear = page.getByTestId('chart-par-annee');
-    const nonZero = (id: string) => perYear.locator(`rect[data-bar="${id}"]`).count();
-    expect(await nonZero('installations')).toBe(years.size);
-    expect(await nonZero('cessations')).toBe(years.size);
+    const bars = (id: string) => perYear.locator(`rect[data-bar="${id}"]`).count();
+    expect(await bars('installations')).toBe(5);
+    expect(await bars('cessations')).toBe(5);
+    // Labels of at least 12 px on screen; each bar's value written.
+    const sizes = await page.locator('[data-testid^="chart-"] svg text').evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width)));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+    expect(await perYear.locator('text.value').count()).toBe(15);
     // Per zone: four classes of the departmental zonage; density: four bars.
     expect(await page.getByTestId('chart-par-zone').locator('rect[data-bar="installations"]').count()).toBe(4);
     expect(await page.getByTestId('chart-densite').locator('rect[data-bar]').count()).toBe(4);
     // The table fallback holds the same figures as the bars.
-    const thisYear = bundle.movements.rows.filter((m) => m.profession === 'medecin-generaliste' && m.date.startsWith(String(year)));
+    // Movements after today are not past: not counted.
+    const thisYear = bundle.movements.rows.filter((m) => m.profession === 'medecin-generaliste' && m.date.startsWith(String(year)) && m.date <= today);
     await perYear.getByText('Tableau des données').click();
     const row = perYear.getByRole('row', { name: new RegExp(`^${year}`) });
     const cells = await row.getByRole('cell').allTextContents();
     expect(cells.slice(0, 2)).toEqual([String(thisYear.filter((m) => m.type === 'installation').length), String(thisYear.filter((m) => m.type === 'cessation').length)]);
 
     expect(await page.getByTestId('lost-last').textContent()).toContain('Andilly — dernière cessation le 2 mars 2026');
+    // The pharmacy rule explained where it changed a class: Andilly's last GP left, the commune became fragile.
+    expect(await page.getByTestId('rule-notes').textContent()).toContain(
+      "Andilly — Cessation du 2 mars 2026, comptée en intermédiaire ; elle laisse la commune, qui a une pharmacie, sans médecin généraliste : fragile à partir du 3 mars 2026",
+    );
+    // The year's totals are those of the map's movements panel on the same period (all professions).
+    const all = { installation: expected(`${year}-01-01`, today, 'installation'), cessation: expected(`${year}-01-01`, today, 'cessation') };
+    const counts = (await page.getByTestId('period-counts').textContent())!.replace(/\s+/g, ' ');
+    expect(counts).toContain(`toutes professions : ${all.installation} installation${all.installation > 1 ? 's' : ''} et ${all.cessation} cessation${all.cessation > 1 ? 's' : ''}`);
+    const future = bundle.movements.rows.filter((m) => m.date > today).length;
+    if (future) expect(counts).toContain(`${future} mouvement${future > 1 ? 's datés' : ' daté'} après aujourd'hui`);
+    await page.getByTestId('period-counts').getByRole('link', { name: 'carte sur la même période' }).click();
+    await expect.poll(() => page.url()).toContain(`?mouvements=${year}-01-01..${today}`);
+    const panel = page.getByTestId('movements-panel');
+    await expect.poll(() => panel.getByTestId('mv-count-installation').textContent(), { timeout: 20_000 }).toBe(String(all.installation));
+    expect(await panel.getByTestId('mv-count-cessation').textContent()).toBe(String(all.cessation));
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Suivi des installations et cessations' }).waitFor();
     expect(await page.getByTestId('single-gp').getByRole('listitem').count()).toBeGreaterThan(0);
     await screenshot(page, 'suivi');
+    await page.setViewportSize({ width: 1440, height: 1400 });
+    await screenshot(page, 'suivi-1440');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByTestId('chart-par-zone').scrollIntoViewIfNeeded();
+    await screenshot(page, 'suivi-375');
+    const narrow = await page.locator('[data-testid^="chart-"] svg text').evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width)));
+    expect(Math.min(...narrow)).toBeGreaterThanOrEqual(12);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 1400 });
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exporter les mouvements (CSV)' }).click();

@@ -117,7 +117,7 @@ describe('proposer une offre', () => {
     await page.locator('#champ-linkUrl').fill('javascript:alert(1)');
     await page.locator('#champ-linkUrl').blur();
     const preview = page.getByRole('complementary', { name: 'Aperçu' });
-    expect(await preview.getByRole('heading', { level: 4 }).textContent()).toBe(payload);
+    expect(await preview.getByTestId('offer').getByRole('heading', { level: 4 }).textContent()).toBe(payload);
     expect(await preview.locator('img').count()).toBe(0);
     expect(await page.locator('#erreur-email').textContent()).toBe('adresse « pas-une-adresse » invalide (une seule adresse, sans ?, & ni espace).');
     expect(await page.locator('#erreur-linkUrl').textContent()).toContain('seuls les liens http(s), mailto et tel sont permis');
@@ -126,7 +126,17 @@ describe('proposer une offre', () => {
     // Corrected: the file downloads and is a valid offer; the e-mail to the guichet is pre-filled.
     await page.locator('#champ-title').fill('Studio meublé pour un interne');
     await page.locator('#champ-email').fill('mairie@andilly.exemple.invalid');
-    await page.locator('#champ-linkUrl').fill('https://exemple.fr/studio');
+    // The link's text is optional (the host by default); « www… » becomes an https:// address.
+    await page.locator('#champ-linkLabel').fill('');
+    await page.locator('#champ-linkUrl').fill('www.exemple.fr/studio');
+    expect(await page.locator('#champ-linkLabel').getAttribute('placeholder')).toBe('www.exemple.fr');
+    const previewLink = preview.getByRole('link', { name: 'www.exemple.fr' });
+    await previewLink.waitFor();
+    expect(await previewLink.getAttribute('href')).toBe('https://www.exemple.fr/studio');
+    // The preview: the offer on a small map (Andilly drawn, the housing symbol on it) and as on the commune page.
+    expect(await preview.getByTestId('preview-commune').count()).toBe(1);
+    expect(await preview.getByTestId('preview-symbol').isVisible()).toBe(true);
+    expect(await preview.getByText("Sur la fiche d'Andilly", { exact: false }).count()).toBe(1);
     await expect.poll(() => page.getByTestId('form-errors').count()).toBe(0);
     const download = page.waitForEvent('download');
     await form.getByRole('button', { name: "Télécharger le fichier de l'offre" }).click();
@@ -135,12 +145,23 @@ describe('proposer une offre', () => {
     const saved = JSON.parse(fs.readFileSync((await file.path())!, 'utf8'));
     const { parseOffer } = await import('../../src/core/offers.ts');
     expect(parseOffer(saved, 'x.json', new Set(['17008'])).problems).toEqual([]);
-    expect(saved).toMatchObject({ commune: '17008', kind: 'logement', example: false, professions: ['etudiant'] });
+    expect(saved).toMatchObject({ commune: '17008', kind: 'logement', example: false, professions: ['etudiant'], links: [{ label: 'www.exemple.fr', url: 'https://www.exemple.fr/studio' }] });
     const mail = await page.getByTestId('mailto-guichet').getAttribute('href');
     expect(mail).toMatch(/^mailto:guichet-sante@charente-maritime\.exemple\.invalid\?subject=/);
     expect(decodeURIComponent(mail!)).toContain("Proposition d'offre — Andilly — Studio meublé pour un interne");
+    // Dates in French in the e-mail, never AAAA-MM-JJ.
+    const body = new URL(mail!).searchParams.get('body')!;
+    expect(body).toMatch(/Valable du \d{1,2}(er)? [a-zéû]+ \d{4} au \d{1,2}(er)? [a-zéû]+ \d{4}/);
+    expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(await page.getByTestId('propose-done').textContent()).toContain("Adresse d'exemple — à remplacer");
     await screenshot(page, 'proposer-termine');
+    await page.setViewportSize({ width: 1440, height: 1100 });
+    await screenshot(page, 'proposer-1440');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await preview.scrollIntoViewIfNeeded();
+    await screenshot(page, 'proposer-375');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await page.setViewportSize({ width: 1280, height: 1100 });
     expect(await page.title()).toBe('Proposer une offre — Charente-Maritime — Observatoire du zonage santé');
 
     // The chargé de mission drops it on the review page, with a broken file and an oversized one.

@@ -175,7 +175,7 @@ describe('tableau des communes', () => {
 });
 
 describe('export de la carte annuelle', () => {
-  it('SVG et PNG téléchargés, avec titre, légende et mention « Exemple »', async () => {
+  it('SVG et PNG téléchargés : titre avec la profession, noms de lieux, échelle, nord, communes nommées, « Exemple » ; PNG A4 à 300 dpi', async () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
@@ -183,14 +183,45 @@ describe('export de la carte annuelle', () => {
     const [svg] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'SVG' }).click()]);
     expect(svg.suggestedFilename()).toBe('carte-charente-maritime-medecin-generaliste-2026-exemple.svg');
     const text = fs.readFileSync((await svg.path())!, 'utf8');
-    expect(text).toContain('>Zonage départemental 2026</text>');
+    expect(text).toContain('>Zonage départemental 2026 — médecins généralistes</text>');
     expect(text).toContain('Exemple — données fictives');
+    expect(text).toContain('<g id="commune-17300" data-code="17300" data-nom="La Rochelle"><title>La Rochelle (17300)');
+    expect(text.match(/<g id="commune-/g)).toHaveLength(462);
+    expect(text).toMatch(/<g id="lieux"[^>]*>.*>La Rochelle<\/text>/s);
+    expect(text).toMatch(/<g id="echelle".*> ?\d+ km<\/text>/s);
+    expect(text).toContain('<g id="nord"');
     const [png] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'PNG' }).click()]);
     const bytes = fs.readFileSync((await png.path())!);
     expect(bytes.subarray(1, 4).toString()).toBe('PNG');
-    expect(bytes.readUInt32BE(16)).toBe(794 * 2); // width
+    // A4 at 300 dpi: 210 × 297 mm.
+    expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2480, 3508]);
     fs.mkdirSync('test-results/screenshots', { recursive: true });
     fs.writeFileSync('test-results/screenshots/export-carte-annuelle.png', bytes);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("impression A4 : la carte annuelle entière sur une page, avec titre, légende et source, sans l'écran autour", async () => {
+    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
+    await page.goto(`${baseUrl}#/charente-maritime?mouvements=2026-01-01..2026-06-01`);
+    await waitForMap(page, 'charente-maritime');
+    // The sheet is prepared when the browser is idle: Ctrl+P finds it ready.
+    await page.locator('.print-sheet img').waitFor({ state: 'attached', timeout: 15_000 });
+    await page.emulateMedia({ media: 'print' });
+    const visible = (selector: string) => page.locator(selector).first().isVisible();
+    expect(await visible('.print-sheet img')).toBe(true);
+    for (const hidden of ['header.top', '.map-area', '.map-tools', '[data-testid="movements-panel"]', '.legend', '.export', '.site-footer']) {
+      expect(await page.locator(hidden).count() === 0 || !(await visible(hidden)), hidden).toBe(true);
+    }
+    const img = await page.locator('.print-sheet img').evaluate((i: HTMLImageElement) => ({ complete: i.complete, w: i.naturalWidth, h: i.naturalHeight }));
+    expect(img).toEqual({ complete: true, w: 1588, h: 2246 });
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    // One page: the PDF's page count.
+    expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
+    fs.mkdirSync('test-results/screenshots', { recursive: true });
+    fs.writeFileSync('test-results/screenshots/impression-carte.pdf', pdf);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await screenshot(page, 'impression-carte');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -161,3 +161,48 @@ describe('proposer une offre', async () => {
     expect(u.searchParams.get('body')).toContain('Le fichier la-rochelle-logement-interne.json, téléchargé depuis le formulaire, est joint à ce message.');
   });
 });
+
+describe('formulaire : lien de l’offre', async () => {
+  const { normaliseUrl, formLink, offerMailto } = await import('../../src/core/offers.ts');
+  it.each([
+    ['www.exemple.fr', 'https://www.exemple.fr'],
+    ['  exemple.fr/logement?id=3 ', 'https://exemple.fr/logement?id=3'],
+    ['mairie-andilly.fr', 'https://mairie-andilly.fr'],
+    ['//www.exemple.fr/x', 'https://www.exemple.fr/x'],
+    ['https://www.exemple.fr', 'https://www.exemple.fr'],
+    ['http://exemple.fr', 'http://exemple.fr'],
+    ['mairie@andilly.fr', 'mailto:mairie@andilly.fr'],
+    ['tel:0546000000', 'tel:0546000000'],
+    ['javascript:alert(1)', 'javascript:alert(1)'],
+    ['pas une adresse', 'pas une adresse'],
+    ['', ''],
+  ])('« %s » → « %s »', (typed, url) => {
+    expect(normaliseUrl(typed)).toBe(url);
+  });
+
+  it.each([
+    ['', 'www.exemple.fr', [{ label: 'www.exemple.fr', url: 'https://www.exemple.fr' }]],
+    ['  ', 'https://exemple.fr:8443/a/b', [{ label: 'exemple.fr:8443', url: 'https://exemple.fr:8443/a/b' }]],
+    ['Le site de la mairie', 'www.exemple.fr', [{ label: 'Le site de la mairie', url: 'https://www.exemple.fr' }]],
+    ['', 'mairie@andilly.fr', [{ label: 'mairie@andilly.fr', url: 'mailto:mairie@andilly.fr' }]],
+    ['', '', []],
+    ['Texte seul', '', [{ label: 'Texte seul', url: '' }]],
+  ])('texte « %s », adresse « %s »', (label, url, links) => {
+    expect(formLink(label, url)).toEqual(links);
+  });
+
+  it('une offre avec un lien sans texte est valide ; un lien refusé reste refusé', () => {
+    const ok = parseOffer({ ...valid, links: formLink('', 'www.exemple.fr') }, 'x.json', communes);
+    expect(ok.problems).toEqual([]);
+    expect(ok.offer!.links).toEqual([{ label: 'www.exemple.fr', url: 'https://www.exemple.fr' }]);
+    const bad = parseOffer({ ...valid, links: formLink('', 'javascript:alert(1)') }, 'x.json', communes);
+    expect(bad.offer).toBeUndefined();
+  });
+
+  it('les dates du courriel sont écrites en français', () => {
+    const offer = parseOffer(valid, 'x.json', communes).offer!;
+    const body = new URL(offerMailto({ email: 'guichet@exemple.invalid' }, offer, 'La Rochelle')).searchParams.get('body')!;
+    expect(body).toContain('Valable du 2 novembre 2026 au 1er mai 2027');
+    expect(body).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+});
