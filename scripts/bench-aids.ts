@@ -41,6 +41,7 @@ export function benchAids(): void {
   console.log(`\n## Aides : chaque commune × chaque aide au ${DATE} (une évaluation complète, zonage effectif compris)`);
   for (const t of loadTerritories()) {
     const { catalogue } = buildAidCatalogue(t.id);
+    if (!catalogue.aids.length) continue; // a territory without a local plan (Charente) has nothing to evaluate
     const { bundle } = buildZonageBundle(t.id);
     const communes = territoryCommunes(loadCog(), t);
     const r = run(catalogue.aids, communes, bundle);
