@@ -99,26 +99,37 @@ for (const t of manifest.territories) {
   );
   fs.writeFileSync(path.join(bare, `${t.id}.geojson`), JSON.stringify({ type: 'FeatureCollection', features }));
 }
-fs.writeFileSync(
-  path.join(bare, 'index.html'),
-  `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/maplibre/maplibre-gl.css">
+// The bare page: the territory's source GeoJSON; with `context`, also the national tiles around it (the same
+// archive, communes and départements), which the app draws for orientation — the anchor of « the same sources ».
+// Place names are left out: a bare page has no glyphs, and the app draws them as canvas icons.
+const barePage = (context: boolean) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/maplibre/maplibre-gl.css">
 <style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div>
+${context ? '<script src="/pmtiles/pmtiles.js"></script>' : ''}
 <script type="module">
 import * as maplibregl from '/maplibre/maplibre-gl.mjs';
+const context = ${context};
+if (context) maplibregl.addProtocol('pmtiles', new pmtiles.Protocol().tile);
 const id = location.hash.slice(1);
 const data = await (await fetch('/bare/' + id + '.geojson')).json();
 let b = [180, 90, -180, -90];
 for (const f of data.features) for (const poly of (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
   for (const [x, y] of poly[0]) b = [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
-const map = new maplibregl.Map({ container: 'map', bounds: b, fitBoundsOptions: { padding: 24 }, attributionControl: false,
-  style: { version: 8, sources: { c: { type: 'geojson', data, promoteId: 'code' } }, layers: [
-    { id: 'bg', type: 'background', paint: { 'background-color': '#e6e9ec' } },
-    { id: 'communes-fill', type: 'fill', source: 'c', paint: { 'fill-color': '#f4f1e8' } },
-    { id: 'l', type: 'line', source: 'c', paint: { 'line-color': '#7d8a93' } }] } });
+const sources = { c: { type: 'geojson', data, promoteId: 'code' } };
+const layers = [{ id: 'bg', type: 'background', paint: { 'background-color': '#e6e9ec' } }];
+if (context) {
+  sources.f = { type: 'vector', url: 'pmtiles://' + location.origin + '/app/tiles/france.pmtiles', promoteId: { communes: 'code' } };
+  layers.push({ id: 'ctx-fill', type: 'fill', source: 'f', 'source-layer': 'communes', paint: { 'fill-color': '#f2f2f0' } },
+    { id: 'ctx-line', type: 'line', source: 'f', 'source-layer': 'communes', paint: { 'line-color': '#c9ced2' } },
+    { id: 'ctx-dep', type: 'line', source: 'f', 'source-layer': 'departements', paint: { 'line-color': '#8a96a0' } });
+}
+layers.push({ id: 'communes-fill', type: 'fill', source: 'c', paint: { 'fill-color': '#f4f1e8' } },
+  { id: 'l', type: 'line', source: 'c', paint: { 'line-color': '#7d8a93' } });
+const map = new maplibregl.Map({ container: 'map', bounds: b, fitBoundsOptions: { padding: 24 }, attributionControl: false, style: { version: 8, sources, layers } });
 window.__map = map;
-map.on('idle', () => { if (map.isSourceLoaded('c') && !performance.getEntriesByName('map-ready').length) performance.mark('map-ready'); });
-</script></body></html>`,
-);
+map.on('idle', () => { if (map.isSourceLoaded('c') && (!context || map.isSourceLoaded('f')) && !performance.getEntriesByName('map-ready').length) performance.mark('map-ready'); });
+</script></body></html>`;
+fs.writeFileSync(path.join(bare, 'index.html'), barePage(false));
+fs.writeFileSync(path.join(bare, 'context.html'), barePage(true));
 
 writeBareNationalPage(bare);
 
@@ -212,19 +223,29 @@ try {
   const phoneRuns = Number(process.env.BENCH_PHONE_RUNS ?? 3);
   for (const [profile, runs] of [[DESKTOP, RUNS] as const, ...PHONES.map((p) => [p, phoneRuns] as const)]) {
     console.log(`\n## Navigation → première carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
-    console.log('territoire | application | page MapLibre nue + GeoJSON source | rapport');
+    // On the desktop, a second anchor draws the same sources as the app (territory + national context tiles).
+    const withContext = profile === DESKTOP;
+    console.log(
+      withContext
+        ? 'territoire | application | page nue + GeoJSON source | rapport | page nue + GeoJSON + tuiles de contexte | rapport (objectif ≤ 1,0)'
+        : 'territoire | application | page MapLibre nue + GeoJSON source | rapport',
+    );
     for (const t of manifest.territories) {
       const appTimes: number[] = [];
       const bareTimes: number[] = [];
+      const contextTimes: number[] = [];
       // 2018 polygons of the merged communes are drawn separately on the bare page.
       const bareCount = t.communes;
       for (let i = 0; i < runs; i++) {
         appTimes.push(await timeToMap(browser, `${base}/app/#/${t.id}`, t.communes, profile));
         bareTimes.push(await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount, profile));
+        if (withContext) contextTimes.push(await timeToMap(browser, `${base}/bare/context.html#${t.id}`, bareCount, profile));
       }
       const a = median(appTimes);
       const b = median(bareTimes);
-      console.log(`${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
+      const row = `${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`;
+      const c = withContext ? median(contextTimes) : 0;
+      console.log(withContext ? `${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}` : row);
     }
   }
   await benchNationalView(browser, base, meter, RUNS);
