@@ -81,7 +81,7 @@ export class AppState {
       resolveCommune: (_t, code) => (loaded.reference.has(code) ? code : loaded.formerCodes.get(code)),
       // The territory's own years and professions (an import's preview included), so that a link to
       // another one is said and dropped.
-      years: () => zonageOf(loaded).zonages.map((z) => z.year),
+      years: () => [...new Set(zonageOf(loaded).zonages.map((z) => z.year))].sort((a, b) => a - b),
       professions: () => zonageOf(loaded).schemes.flatMap((s) => s.professions),
     });
     const problems = [...(parsed.problems ?? (parsed.problem ? [parsed.problem] : []))];
