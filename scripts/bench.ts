@@ -21,6 +21,10 @@ import { benchNationalView, writeBareNationalPage } from './bench-national.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+// BENCH_ONLY=map,national runs only those sections (geo, import, aids, search, tiles, ars, movements, js, map,
+// phone, national, browser-import) (while working on one figure); all by default.
+const only = process.env.BENCH_ONLY?.split(',');
+const wanted = (section: string) => !only || only.includes(section);
 const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
 const gz = (b: Buffer | string) => zlib.gzipSync(b, { level: 9 }).length;
 const kb = (n: number) => `${(n / 1024).toFixed(1)} Ko`;
@@ -38,6 +42,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/geo/manifest
   territories: ManifestTerritory[];
 };
 
+if (wanted('geo')) {
 // 1. Sizes ------------------------------------------------------------------------------------------
 console.log('\n## Contours livrés (public/geo)');
 console.log('territoire | communes | TopoJSON brut | TopoJSON gzip | même contenu en GeoJSON gzip | fichier(s) source du département, gzip');
@@ -58,17 +63,19 @@ for (let i = 0; i < RUNS; i++) {
 }
 for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms).toFixed(0)} ms`);
 
-benchNationalImport();
-benchAids();
-benchSearch();
-benchTiles();
-benchArs();
+}
+if (wanted('import')) benchNationalImport();
+if (wanted('aids')) benchAids();
+if (wanted('search')) benchSearch();
+if (wanted('tiles')) benchTiles();
+if (wanted('ars')) benchArs();
 // Its own process, so that the peak memory printed is the diff's own.
-spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-movements.ts')], { stdio: 'inherit' });
+if (wanted('movements')) spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-movements.ts')], { stdio: 'inherit' });
 
 // 3. Initial JavaScript -----------------------------------------------------------------------------
-console.log('\n## JavaScript initial (dist/, gzip)');
 const dist = path.join(ROOT, 'dist');
+if (wanted('js')) {
+console.log('\n## JavaScript initial (dist/, gzip)');
 const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
 const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]);
 const assets = fs.readdirSync(path.join(dist, 'assets'));
@@ -83,6 +90,7 @@ console.log(`application, chargement initial : ${kb(app.reduce((s, f) => s + siz
 console.log(`application, chargée à la visite : ${kb(lazy.reduce((s, f) => s + size(f), 0))} en ${lazy.length} morceaux`);
 for (const f of lazy.sort()) console.log(`  ${f} : ${kb(size(f))}`);
 console.log(`travailleurs (MapLibre, import), chargés ensuite : ${kb(worker.reduce((s, f) => s + size(f), 0))}`);
+}
 
 // 4. Time to first complete map ---------------------------------------------------------------------
 // One static server for both pages, so both are served the same way: the built app, and a bare
@@ -221,7 +229,8 @@ const browser = await launch();
 try {
   // Phone runs are slow (throttled): BENCH_PHONE_RUNS, 3 by default.
   const phoneRuns = Number(process.env.BENCH_PHONE_RUNS ?? 3);
-  for (const [profile, runs] of [[DESKTOP, RUNS] as const, ...PHONES.map((p) => [p, phoneRuns] as const)]) {
+  const profiles = [...(wanted('map') ? [[DESKTOP, RUNS] as const] : []), ...(wanted('phone') ? PHONES.map((p) => [p, phoneRuns] as const) : [])];
+  for (const [profile, runs] of profiles) {
     console.log(`\n## Navigation → première carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
     // On the desktop, a second anchor draws the same sources as the app (territory + national context tiles).
     const withContext = profile === DESKTOP;
@@ -248,8 +257,8 @@ try {
       console.log(withContext ? `${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}` : row);
     }
   }
-  await benchNationalView(browser, base, meter, RUNS);
-  await benchBrowserImport(browser, `${base}/app/`);
+  if (wanted('national')) await benchNationalView(browser, base, meter, RUNS);
+  if (wanted('browser-import')) await benchBrowserImport(browser, `${base}/app/`);
 } finally {
   await browser.close();
   server.close();
