@@ -1,6 +1,6 @@
 // npm run bench, national view: navigation → first complete idle of #/france (every commune from the national
-// tiles, coloured by the GPs' ARS classes) beside a bare MapLibre page drawing the same tiles with the same
-// colours; and the bytes the first national view fetches (counted by the bench's server, compressed as sent).
+// tiles, coloured by the GPs' ARS classes, place names) beside a bare MapLibre page drawing the same tiles with
+// the same colours and names; and the bytes the first national view fetches (counted by the bench's server, compressed as sent).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -8,6 +8,7 @@ import { ROOT } from './lib/inputs.ts';
 import type { ArsSchemes } from '../src/core/ars/schemes.ts';
 import type { ArsTableFile } from '../src/core/ars/table-file.ts';
 import { fillExpression, nationalClasses } from '../src/ui/national/national.ts';
+import { LABEL_DRAWER } from './bench-bare.ts';
 
 const PROFESSION = 'medecin-generaliste';
 
@@ -29,8 +30,10 @@ const map = new maplibregl.Map({ container: 'map', bounds: [-5.2, 41.3, 9.6, 51.
   style: { version: 8, sources: { f: { type: 'vector', url: 'pmtiles://' + location.origin + '/app/tiles/france.pmtiles', promoteId: 'code' } }, layers: [
     { id: 'bg', type: 'background', paint: { 'background-color': '#e6e9ec' } },
     { id: 'national-fill', type: 'fill', source: 'f', 'source-layer': 'communes', paint: { 'fill-color': fill, 'fill-opacity': 0.9 } },
-    { id: 'd', type: 'line', source: 'f', 'source-layer': 'departements', paint: { 'line-color': '#1f3b57' } }] } });
+    { id: 'd', type: 'line', source: 'f', 'source-layer': 'departements', paint: { 'line-color': '#1f3b57' } },
+    { id: 'p', type: 'symbol', source: 'f', 'source-layer': 'places', layout: { 'icon-image': ['concat', 'n', ['case', ['==', ['get', 'kind'], 'departement'], '1', '2'], '-', ['get', 'nom']] } }] } });
 window.__map = map;
+${LABEL_DRAWER}
 map.on('idle', () => { if (map.isSourceLoaded('f') && !performance.getEntriesByName('national-ready').length) performance.mark('national-ready'); });
 </script></body></html>`,
   );
@@ -64,7 +67,7 @@ export async function benchNationalView(browser: Browser, base: string, meter: {
   const [a, b] = [median(app.map((r) => r.ms)), median(bare.map((r) => r.ms))];
   const kb = (n: number) => `${(n / 1024).toFixed(0)} Ko`;
   console.log(`\n## Vue nationale #/france (${PROFESSION}) → première carte complète et au repos (médiane de ${runs}, Chromium headless, rendu logiciel, 1280×800)`);
-  console.log('application | page MapLibre nue, mêmes tuiles et couleurs | rapport (objectif ≤ 1,5× la page nue de la Charente-Maritime)');
+  console.log('application | page MapLibre nue, mêmes tuiles, couleurs et noms | rapport');
   console.log(`${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`);
   console.log(`communes dessinées : application ${app[0].drawn}, page nue ${bare[0].drawn}`);
   console.log(`octets reçus pour la première vue nationale (compressés, comptés par le serveur) : application ${kb(median(app.map((r) => r.bytes)))}, page nue ${kb(median(bare.map((r) => r.bytes)))}`);

@@ -18,6 +18,7 @@ import { benchSearch } from './bench-search.ts';
 import { benchTiles } from './bench-tiles.ts';
 import { benchArs } from './bench-ars.ts';
 import { benchNationalView, writeBareNationalPage } from './bench-national.ts';
+import { writeBarePages } from './bench-bare.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -93,51 +94,11 @@ console.log(`travailleurs (MapLibre, import), chargés ensuite : ${kb(worker.red
 }
 
 // 4. Time to first complete map ---------------------------------------------------------------------
-// One static server for both pages, so both are served the same way: the built app, and a bare
-// MapLibre page that loads the raw source GeoJSON of the same communes.
+// One static server for both pages, so both are served the same way: the built app, and bare MapLibre pages
+// drawing the territory's raw source GeoJSON, then the same sources as the app (scripts/bench-bare.ts).
 const bare = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-bare-'));
 const territories = loadTerritories();
-for (const t of manifest.territories) {
-  const codes = new Set(t.merged.flatMap((m) => m.from));
-  const communes = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data', t.id, 'communes.json'), 'utf8')).communes as Array<{ code: string }>;
-  for (const c of communes) codes.add(c.code);
-  const deps = [...new Set(communes.map((c) => c.code.slice(0, 2)))];
-  const features = deps.flatMap((d) =>
-    JSON.parse(fs.readFileSync(path.join(GEO_SRC, 'communes', `communes-${d}.geojson`), 'utf8')).features.filter((f: { properties: { code: string } }) => codes.has(f.properties.code)),
-  );
-  fs.writeFileSync(path.join(bare, `${t.id}.geojson`), JSON.stringify({ type: 'FeatureCollection', features }));
-}
-// The bare page: the territory's source GeoJSON; with `context`, also the national tiles around it (the same
-// archive, communes and départements), which the app draws for orientation — the anchor of « the same sources ».
-// Place names are left out: a bare page has no glyphs, and the app draws them as canvas icons.
-const barePage = (context: boolean) => `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/maplibre/maplibre-gl.css">
-<style>html,body,#map{margin:0;height:100%}</style></head><body><div id="map"></div>
-${context ? '<script src="/pmtiles/pmtiles.js"></script>' : ''}
-<script type="module">
-import * as maplibregl from '/maplibre/maplibre-gl.mjs';
-const context = ${context};
-if (context) maplibregl.addProtocol('pmtiles', new pmtiles.Protocol().tile);
-const id = location.hash.slice(1);
-const data = await (await fetch('/bare/' + id + '.geojson')).json();
-let b = [180, 90, -180, -90];
-for (const f of data.features) for (const poly of (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
-  for (const [x, y] of poly[0]) b = [Math.min(b[0], x), Math.min(b[1], y), Math.max(b[2], x), Math.max(b[3], y)];
-const sources = { c: { type: 'geojson', data, promoteId: 'code' } };
-const layers = [{ id: 'bg', type: 'background', paint: { 'background-color': '#e6e9ec' } }];
-if (context) {
-  sources.f = { type: 'vector', url: 'pmtiles://' + location.origin + '/app/tiles/france.pmtiles', promoteId: { communes: 'code' } };
-  layers.push({ id: 'ctx-fill', type: 'fill', source: 'f', 'source-layer': 'communes', paint: { 'fill-color': '#f2f2f0' } },
-    { id: 'ctx-line', type: 'line', source: 'f', 'source-layer': 'communes', paint: { 'line-color': '#c9ced2' } },
-    { id: 'ctx-dep', type: 'line', source: 'f', 'source-layer': 'departements', paint: { 'line-color': '#8a96a0' } });
-}
-layers.push({ id: 'communes-fill', type: 'fill', source: 'c', paint: { 'fill-color': '#f4f1e8' } },
-  { id: 'l', type: 'line', source: 'c', paint: { 'line-color': '#7d8a93' } });
-const map = new maplibregl.Map({ container: 'map', bounds: b, fitBoundsOptions: { padding: 24 }, attributionControl: false, style: { version: 8, sources, layers } });
-window.__map = map;
-map.on('idle', () => { if (map.isSourceLoaded('c') && (!context || map.isSourceLoaded('f')) && !performance.getEntriesByName('map-ready').length) performance.mark('map-ready'); });
-</script></body></html>`;
-fs.writeFileSync(path.join(bare, 'index.html'), barePage(false));
-fs.writeFileSync(path.join(bare, 'context.html'), barePage(true));
+writeBarePages(bare, manifest.territories, GEO_SRC);
 
 writeBareNationalPage(bare);
 
@@ -225,6 +186,8 @@ async function timeToMap(browser: Browser, url: string, expected: number, profil
   return ms;
 }
 
+/** Median time of the « same sources » bare page of each territory (desktop), the anchor of the national view too. */
+const sameSources = new Map<string, number>();
 const browser = await launch();
 try {
   // Phone runs are slow (throttled): BENCH_PHONE_RUNS, 3 by default.
@@ -236,7 +199,7 @@ try {
     const withContext = profile === DESKTOP;
     console.log(
       withContext
-        ? 'territoire | application | page nue + GeoJSON source | rapport | page nue + GeoJSON + tuiles de contexte | rapport (objectif ≤ 1,0)'
+        ? 'territoire | application | page nue + GeoJSON source | rapport | page nue, mêmes sources (GeoJSON, tuiles de contexte, noms) | rapport (objectif ≤ 1,0)'
         : 'territoire | application | page MapLibre nue + GeoJSON source | rapport',
     );
     for (const t of manifest.territories) {
@@ -254,10 +217,15 @@ try {
       const b = median(bareTimes);
       const row = `${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`;
       const c = withContext ? median(contextTimes) : 0;
+      if (withContext) sameSources.set(t.id, c);
       console.log(withContext ? `${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}` : row);
     }
   }
-  if (wanted('national')) await benchNationalView(browser, base, meter, RUNS);
+  if (wanted('national')) {
+    const national = await benchNationalView(browser, base, meter, RUNS);
+    const cm = sameSources.get('charente-maritime');
+    if (cm) console.log(`vue nationale / page nue « mêmes sources » de la Charente-Maritime (${cm.toFixed(0)} ms, même passage) : ${(national.app / cm).toFixed(2)} (objectif ≤ 1,5)`);
+  }
   if (wanted('browser-import')) await benchBrowserImport(browser, `${base}/app/`);
 } finally {
   await browser.close();

@@ -63,6 +63,8 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
 export function loadTerritory(id: string): Promise<TerritoryData> {
   let p = cache.get(id);
   if (!p) {
+    // The national tiles drawn around the territory: their reader and the archive's header come meanwhile.
+    void import('../national/tiles-protocol.ts').then((m) => m.nationalTilesUrl()).catch(() => {});
     p = fetchTerritory(id);
     p.catch(() => cache.delete(id));
     cache.set(id, p);

@@ -13,6 +13,8 @@ export class MapState {
   /** Movement filters: local to the page, not in the URL. */
   mvProfession = $state('');
   mvMode = $state('');
+  /** The territory whose map is completely drawn (first idle): work that can wait waits for it. */
+  drawn = $state<string | null>(null);
 
   /** Built while the map page initialises: the app's state comes from the context. */
   private app = getApp();
