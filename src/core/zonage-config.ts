@@ -21,8 +21,12 @@ export interface ZonageYear {
   validUntil: string;
   /** After validUntil it stays the last known zonage (« un arrêté plus récent peut exister »). */
   lastKnown?: boolean;
-  /** A newer act replaced it from this date (its publication), and its list is not imported yet. */
-  replaced?: { from: string; by: string };
+  /**
+   * A newer act replaced it from this date (its publication). `listFrom` is never written by hand: it is
+   * set when zonage.json is read, to the first day of a later year of the same zonage (the new list
+   * published), so that the status stops saying the list is not imported.
+   */
+  replaced?: { from: string; by: string; listFrom?: string };
   example: boolean;
   source: string;
 }
@@ -78,6 +82,13 @@ export function parseZonageConfig(raw: unknown, file: string, ars?: ArsSchemes):
     if (y.format && y.format !== 'projet' && !isArsScheme(y.scheme)) fail(`année ${y.year} : le format « ${y.format} » est celui d'une liste ARS (zonage « ars-… »).`);
     if (!y.file === !y.ars) fail(`année ${y.year} : « file » (fichier du territoire) ou « ars » (table nationale), l'un des deux.`);
     if (y.replaced && !(y.replaced.from > y.validUntil && y.replaced.by)) fail(`année ${y.year} : « replaced » attend une date postérieure à validUntil et l'acte qui remplace (« by »).`);
+  }
+  // A replaced year whose successor (the new list) is published: from when, derived, never declared.
+  for (const y of c.years) {
+    if (!y.replaced) continue;
+    const { from, by } = y.replaced;
+    const next = c.years.filter((n) => n !== y && n.scheme === y.scheme && n.profession === y.profession && n.validFrom > y.validUntil).map((n) => n.validFrom).sort()[0];
+    y.replaced = { from, by, ...(next ? { listFrom: next } : {}) };
   }
   return c;
 }
