@@ -112,9 +112,10 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
       const cp = (cells[cols.postal] ?? '').trim().padStart(5, '0');
       const named = opts.index.byName(cells[cols.name] ?? '');
       const withCode = named.filter((p) => p.postalCodes.includes(cp));
-      const candidates = withCode.length ? withCode : named.filter((p) => opts.index.departementOf(p.commune)?.startsWith(cp.slice(0, 2)));
-      if (candidates.length) return candidates.some((p) => opts.communes.has(p.commune));
-      return departements.has(cp.slice(0, 2)) || [...departements].some((d) => d?.startsWith(cp.slice(0, 2)));
+      if (withCode.length) return withCode.some((p) => opts.communes.has(p.commune));
+      // A name of the territory with a postal code of nowhere: the row may be meant for it.
+      if (named.some((p) => opts.communes.has(p.commune))) return true;
+      return [...departements].some((d) => d?.startsWith(cp.slice(0, 2)));
     }
     const code = (cells[report.format === 'projet' ? cols.code : 0] ?? '').trim().padStart(5, '0');
     const found = opts.index.resolveCode(code);
@@ -248,7 +249,11 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
       if (pending !== '') onLine(pending.replace(/\r$/, ''));
       pending = '';
       if (lineNo === 0 && !report.fileErrors.length) report.fileErrors.push(`${file} : fichier vide.`);
-      else if (!stopped && header.length < HEADER_LINES[report.format!]) report.fileErrors.push(`${file} : en-tête incomplet (${HEADER_LINES[report.format!]} ligne(s) attendue(s)), aucune ligne de données.`);
+      else if (!stopped && header.length < HEADER_LINES[report.format!]) {
+        // A short file: the lines there are checked first (a wrong banner says so rather than « incomplet »).
+        const check = importCartoSante(file, header.join('\n'), { index: opts.index, classOf, known }).rejected[0];
+        report.fileErrors.push(check && check.line <= header.length ? check.message : `${file} : en-tête incomplet (${HEADER_LINES[report.format!]} ligne(s) attendue(s)), aucune ligne de données.`);
+      }
       flush();
       finish(report, kept, reject, opts.communes, opts.index);
       if (!report.fileErrors.length) report.content = normalised(report.format!, header, kept);
