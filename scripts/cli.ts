@@ -224,7 +224,11 @@ function runAides(values: Record<string, string | undefined>): number {
 }
 
 async function runPublish(kind: string | undefined, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<number> {
-  if (!kind || !file) throw new UsageError('usage : publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA]');
+  if (!kind || !file) {
+    throw new UsageError(
+      'usage : publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA] ; nouvelle liste ARS : publish zonage <fichier> --territory <id> --scheme ars-<profession> --year AAAA --valid-from AAAA-MM-JJ --source « arrêté du … » [--valid-until AAAA-MM-JJ] [--format cartosante|nom-code-postal|projet, reconnu sur la première ligne sinon] [--keep-valid]',
+    );
+  }
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (!str('territory')) throw new UsageError('option --territory obligatoire (charente-maritime, mauges…).');
   if (str('year') !== undefined && !/^\d{4}$/.test(str('year')!)) throw new UsageError(`année « ${str('year')} » invalide (AAAA).`);
@@ -239,6 +243,7 @@ async function runPublish(kind: string | undefined, file: string | undefined, va
       file,
       year: str('year') ? Number(str('year')) : undefined,
       profession: str('profession'),
+      scheme,
       validFrom: str('valid-from'),
       validUntil: str('valid-until'),
       source: str('source'),

@@ -31,6 +31,8 @@ export interface PublishOptions {
   file: string;
   year?: number;
   profession?: string;
+  /** The territory's own scheme, when named (an ARS list goes through publishArsList). */
+  scheme?: string;
   validFrom?: string;
   validUntil?: string;
   source?: string;
@@ -72,6 +74,7 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
     if (!o.year || !Number.isInteger(o.year)) throw new PublishError('option --year AAAA obligatoire pour publier un zonage.');
     const scheme = schemeFor(config, profession);
     if (!scheme) throw new PublishError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
+    if (o.scheme && o.scheme !== scheme.id) throw new PublishError(`le zonage de « ${profession} » publié ici est « ${scheme.id} », pas « ${o.scheme} » (une liste ARS : --scheme ars-${profession}).`);
     // The same scheme's year: an ARS list of that profession and year is another zonage.
     const previous = raw.years.find((y) => y.year === o.year && y.profession === profession && y.scheme === scheme.id);
     const entry = publishedYear(previous, { year: o.year, scheme: scheme.id, profession, source, validFrom: o.validFrom, validUntil: o.validUntil });

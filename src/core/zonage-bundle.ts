@@ -106,7 +106,7 @@ export function zonageStatus(z: Pick<ZonageYear, 'validFrom' | 'validUntil' | 'l
   if (z.replaced && date >= z.replaced.from) {
     // Once the new list is published (a later year of the same zonage, see parseZonageConfig), it takes over.
     const published = z.replaced.listFrom !== undefined && date >= z.replaced.listFrom;
-    const text = published ? `remplacé le ${formatDate(z.replaced.from)} par l'${z.replaced.by}` : `remplacé le ${formatDate(z.replaced.from)} (publication de l'${z.replaced.by}) ; ${NOT_IMPORTED}`;
+    const text = published ? `remplacé le ${formatDate(z.replaced.from)} par ${/^[aeiouyhàâéèêîô]/i.test(z.replaced.by) ? "l'" : ''}${z.replaced.by}` : `remplacé le ${formatDate(z.replaced.from)} (publication de l'${z.replaced.by}) ; ${NOT_IMPORTED}`;
     return { state: 'remplace', inForce: false, text };
   }
   if (z.lastKnown) return { state: 'dernier-connu', inForce: true, text: `dernier zonage connu (${period}) ; ${LAST_KNOWN}` };

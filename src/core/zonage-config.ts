@@ -24,7 +24,8 @@ export interface ZonageYear {
   /**
    * A newer act replaced it from this date (its publication). `listFrom` is never written by hand: it is
    * set when zonage.json is read, to the first day of a later year of the same zonage (the new list
-   * published), so that the status stops saying the list is not imported.
+   * published), so that the status stops saying the list is not imported; a last known zonage followed
+   * by such a year gets the whole note from it (see parseZonageConfig).
    */
   replaced?: { from: string; by: string; listFrom?: string };
   example: boolean;
@@ -83,12 +84,15 @@ export function parseZonageConfig(raw: unknown, file: string, ars?: ArsSchemes):
     if (!y.file === !y.ars) fail(`année ${y.year} : « file » (fichier du territoire) ou « ars » (table nationale), l'un des deux.`);
     if (y.replaced && !(y.replaced.from > y.validUntil && y.replaced.by)) fail(`année ${y.year} : « replaced » attend une date postérieure à validUntil et l'acte qui remplace (« by »).`);
   }
-  // A replaced year whose successor (the new list) is published: from when, derived, never declared.
+  // A year followed by a later list of the same zonage (a newer ARS list published): from when the new
+  // list applies, derived here, never declared. A last known zonage without a `replaced` note is then
+  // replaced by that list from its date (it no longer says « un arrêté plus récent peut exister »).
   for (const y of c.years) {
-    if (!y.replaced) continue;
-    const { from, by } = y.replaced;
-    const next = c.years.filter((n) => n !== y && n.scheme === y.scheme && n.profession === y.profession && n.validFrom > y.validUntil).map((n) => n.validFrom).sort()[0];
-    y.replaced = { from, by, ...(next ? { listFrom: next } : {}) };
+    const next = c.years
+      .filter((n) => n !== y && n.scheme === y.scheme && n.profession === y.profession && n.validFrom > y.validUntil)
+      .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))[0];
+    if (y.replaced) y.replaced = { from: y.replaced.from, by: y.replaced.by, ...(next ? { listFrom: next.validFrom } : {}) };
+    else if (next && y.lastKnown) y.replaced = { from: next.validFrom, by: next.source, listFrom: next.validFrom };
   }
   return c;
 }

@@ -185,6 +185,9 @@ describe('l’année remplacée dit par quoi une fois la nouvelle liste publiée
     ['liste applicable plus tard : entre les deux, pas encore importée', [old, list('2026-04-01')], '2026-03-01', notImported],
     ['liste applicable plus tard : ensuite, remplacée', [old, list('2026-04-01')], '2026-05-01', `remplacé le 3 février 2026 par l'${by}`],
     ['une année d’un autre zonage ne compte pas', [old, list('2026-02-03', 'cd17')], '2026-03-01', notImported],
+    ['export sans note, suivi d’une liste : remplacé par elle à sa date', [{ ...old, replaced: undefined }, list('2026-02-03')], '2026-03-01', `remplacé le 3 février 2026 par l'${by}`],
+    ['export sans note, suivi d’une liste : avant sa date, dernier connu', [{ ...old, replaced: undefined }, list('2026-02-03')], '2026-01-15', 'dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister'],
+    ['export sans note et sans suite : dernier connu', [{ ...old, replaced: undefined }], '2026-03-01', 'dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister'],
     ['« listFrom » écrit à la main est ignoré', [{ ...old, replaced: { from: '2026-02-03', by, listFrom: '2026-02-03' } }], '2026-03-01', notImported],
   ] as const)('%s', (_name, years, date, text) => {
     expect(statusOf([...years], date)).toBe(text);

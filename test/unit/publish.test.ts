@@ -78,6 +78,12 @@ describe('publication atomique : un échec à chaque étape laisse data/ et publ
     expect(both()).toEqual(before);
   });
 
+  it('un autre zonage que celui du territoire nommé par --scheme : refusé avant tout', async () => {
+    const before = both();
+    await expect(publish({ ...base(), scheme: 'cd17' })).rejects.toThrow('le zonage de « medecin-generaliste » publié ici est « ars-medecin-generaliste », pas « cd17 »');
+    expect(both()).toEqual(before);
+  });
+
   it.each([['2027-02-30'], ['2027-13-01'], ['demain']])('--valid-from %s impossible : refusé avant tout', async (d) => {
     const before = both();
     await expect(publish({ ...base(), validFrom: d })).rejects.toThrow(`date « ${d} » impossible`);
