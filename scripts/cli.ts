@@ -7,6 +7,10 @@
 //          [--zonage-file F --medecins-file F --pharmacies-file F]
 //   publish <zonage|medecins|pharmacies> <file> --territory <id> [--year Y --profession P
 //          --valid-from D --valid-until D] [--source TEXT] [--keep-valid]
+//   publish zonage <file> --territory <id> --scheme ars-<profession> --year Y --valid-from D --source TEXT
+//          [--valid-until D] [--format cartosante|nom-code-postal|projet] [--keep-valid]
+//          (a newer ARS list, from its date; the format is read from the first line when not given:
+//          « CartoSanté; ; » banner, a postal code + commune name + class header, or code_insee,zone)
 //   movements --territory <id> --from <file> --from-date D --to <file> --to-date D [--mouvements-file F] [--rejects FILE]
 //   (national files are streamed; progress on stderr in a terminal; --rejects writes every rejection)
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
@@ -29,7 +33,8 @@ import { buildAidCatalogue } from './build-aids.ts';
 import { isApplicable } from '../src/core/aids.ts';
 import { schemeFor } from '../src/core/zonage-config.ts';
 import { buildZonageBundle } from './build-zonage.ts';
-import { PublishError, acceptOffers, checkOffers, publish, type PublishKind } from './publish.ts';
+import { PublishError, acceptOffers, checkOffers, publish, publishArsList, type PublishKind } from './publish.ts';
+import { isArsScheme } from '../src/core/ars/schemes.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 
 class UsageError extends Error {}
@@ -219,10 +224,17 @@ function runAides(values: Record<string, string | undefined>): number {
 }
 
 async function runPublish(kind: string | undefined, file: string | undefined, values: Record<string, string | boolean | undefined>): Promise<number> {
-  if (!kind || !file) throw new UsageError('usage : publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA]');
+  if (!kind || !file) {
+    throw new UsageError(
+      'usage : publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA] ; nouvelle liste ARS : publish zonage <fichier> --territory <id> --scheme ars-<profession> --year AAAA --valid-from AAAA-MM-JJ --source « arrêté du … » [--valid-until AAAA-MM-JJ] [--format cartosante|nom-code-postal|projet, reconnu sur la première ligne sinon] [--keep-valid]',
+    );
+  }
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (!str('territory')) throw new UsageError('option --territory obligatoire (charente-maritime, mauges…).');
   if (str('year') !== undefined && !/^\d{4}$/.test(str('year')!)) throw new UsageError(`année « ${str('year')} » invalide (AAAA).`);
+  const scheme = str('scheme');
+  if (kind === 'zonage' && scheme && isArsScheme(scheme)) return await runPublishArs(file, str, values['keep-valid'] === true);
+  if (str('format')) throw new UsageError('--format ne sert qu\'aux listes ARS (--scheme ars-<profession>).');
   let result;
   try {
     result = await publish({
@@ -231,6 +243,7 @@ async function runPublish(kind: string | undefined, file: string | undefined, va
       file,
       year: str('year') ? Number(str('year')) : undefined,
       profession: str('profession'),
+      scheme,
       validFrom: str('valid-from'),
       validUntil: str('valid-until'),
       source: str('source'),
@@ -254,6 +267,57 @@ async function runPublish(kind: string | undefined, file: string | undefined, va
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   if (result.refused) process.stderr.write(`${path.basename(file)} : ${result.refused}\n`);
   else process.stderr.write(`${path.basename(file)} : publié (${report.accepted} ligne(s)) → ${out.files.join(', ')}\n`);
+  return result.published && !report.rejectedCount ? 0 : 1;
+}
+
+/** A newer ARS list: what was counted (read = accepted + rejected + ignored), then published or why not. */
+async function runPublishArs(file: string, str: (k: string) => string | undefined, keepValid: boolean): Promise<number> {
+  let result;
+  try {
+    result = await publishArsList({
+      territory: str('territory')!,
+      file,
+      scheme: str('scheme')!,
+      profession: str('profession'),
+      year: str('year') ? Number(str('year')) : undefined,
+      validFrom: str('valid-from'),
+      validUntil: str('valid-until'),
+      source: str('source'),
+      format: str('format'),
+      keepValid,
+    });
+  } catch (e) {
+    if (e instanceof PublishError) throw new UsageError(e.message);
+    throw e;
+  }
+  const { report } = result;
+  const classes: Record<string, number> = {};
+  for (const c of report.classes.values()) classes[c] = (classes[c] ?? 0) + 1;
+  const out = {
+    published: result.published,
+    files: result.written.map((f) => path.relative(process.cwd(), f)),
+    format: report.format,
+    read: report.read,
+    accepted: report.accepted,
+    rejectedCount: report.rejectedCount,
+    ignored: report.ignored,
+    fileErrors: report.fileErrors,
+    rejected: report.rejected,
+    warnings: report.warnings,
+    missing: report.missing,
+    communesPerClass: classes,
+    year: result.entry ?? null,
+  };
+  process.stdout.write(JSON.stringify(out, null, 2) + '\n');
+  const name = path.basename(file);
+  process.stderr.write(
+    `${name}${report.format ? ` (${report.format})` : ''} : ${report.read} ligne(s) lue(s) = ${report.accepted} acceptée(s) + ${report.rejectedCount} rejetée(s) + ${report.ignored} hors du territoire (ignorée(s))` +
+      `${report.missing.length ? ` ; ${report.missing.length} commune(s) du territoire absente(s) de la liste` : ''}${report.fileErrors.length ? ` ; ${report.fileErrors.length} erreur(s) de fichier` : ''}.\n`,
+  );
+  for (const e of report.fileErrors) process.stderr.write(`erreur de fichier : ${e}\n`);
+  for (const n of result.notes) process.stderr.write(`note : ${n}\n`);
+  if (result.refused) process.stderr.write(`${name} : ${result.refused}\n`);
+  else process.stderr.write(`${name} : publié, ${report.classes.size} commune(s) classée(s) à partir du ${result.entry!.validFrom} → ${out.files.join(', ')}\n`);
   return result.published && !report.rejectedCount ? 0 : 1;
 }
 
@@ -368,6 +432,7 @@ async function main(argv: string[]): Promise<number> {
       'valid-until': { type: 'string' },
       source: { type: 'string' },
       'keep-valid': { type: 'boolean' },
+      format: { type: 'string' },
       replace: { type: 'boolean' },
       commune: { type: 'string' },
       profile: { type: 'string' },

@@ -10,13 +10,18 @@ import { communeResolver, type ImportReport } from '../src/core/csv-import.ts';
 import { isIsoDate } from '../src/core/dates.ts';
 import { checkOfferFile, offerFile, offerFileName, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
 import { buildOffers } from './build-offers.ts';
-import { streamFile } from './lib/stream-import.ts';
+import { streamFile, streamText } from './lib/stream-import.ts';
 import { failPoint, replaceFiles, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { LIST_KEY, importSink, isImportKind, normalizedContent, publishedYear, type ImportKind } from '../src/core/publication.ts';
 import { schemeFor, type ZonageYear } from '../src/core/zonage-config.ts';
 import { buildZonageBundle, dataOut } from './build-zonage.ts';
-import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { createRequire } from 'node:module';
+import type { CogCommune } from '../src/core/communes.ts';
+import { CommuneIndex } from '../src/core/ars/commune-index.ts';
+import { ARRETE_FORMATS, arreteListSink, type ArreteFormat, type ArreteListReport } from '../src/core/ars/arrete-list.ts';
+import { arsSchemeId } from '../src/core/ars/schemes.ts';
 
 export type PublishKind = ImportKind;
 
@@ -26,6 +31,8 @@ export interface PublishOptions {
   file: string;
   year?: number;
   profession?: string;
+  /** The territory's own scheme, when named (an ARS list goes through publishArsList). */
+  scheme?: string;
   validFrom?: string;
   validUntil?: string;
   source?: string;
@@ -67,7 +74,9 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
     if (!o.year || !Number.isInteger(o.year)) throw new PublishError('option --year AAAA obligatoire pour publier un zonage.');
     const scheme = schemeFor(config, profession);
     if (!scheme) throw new PublishError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
-    const previous = raw.years.find((y) => y.year === o.year && y.profession === profession);
+    if (o.scheme && o.scheme !== scheme.id) throw new PublishError(`le zonage de « ${profession} » publié ici est « ${scheme.id} », pas « ${o.scheme} » (une liste ARS : --scheme ars-${profession}).`);
+    // The same scheme's year: an ARS list of that profession and year is another zonage.
+    const previous = raw.years.find((y) => y.year === o.year && y.profession === profession && y.scheme === scheme.id);
     const entry = publishedYear(previous, { year: o.year, scheme: scheme.id, profession, source, validFrom: o.validFrom, validUntil: o.validUntil });
     if (!(entry.validFrom <= entry.validUntil)) throw new PublishError(`période de validité incohérente : du ${entry.validFrom} au ${entry.validUntil}.`);
     raw.years = [...raw.years.filter((y) => y !== previous), entry].sort((a, b) => a.profession.localeCompare(b.profession) || a.year - b.year);
@@ -94,31 +103,141 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
   }
   const content = normalizedContent(o.kind, report.rows, profession);
 
-  // 2. The whole new state, built and validated in a temporary copy of the territory's data.
-  const stage = stageTerritory(dataDir(), territory.id);
+  const written = commitZonage(territory.id, [{ file: target, content }, { file: 'zonage.json', content: JSON.stringify(raw, null, 2) + '\n' }], failAt);
+  return { published: true, report, written: written.length ? written : [path.join(dir, target)] };
+}
+
+/**
+ * Steps 2 and 3 of every zonage publication: the whole new state written and built in a temporary copy
+ * of the territory's data (a build problem refuses it), then the real files and the app's zonage.json
+ * replaced together. Returns the files changed.
+ */
+function commitZonage(territoryId: string, files: Array<{ file: string; content: string }>, failAt: FailPoint): string[] {
+  const dir = path.join(dataDir(), territoryId);
+  const stage = stageTerritory(dataDir(), territoryId);
   try {
     failPoint(failAt, 'stage');
-    const configText = JSON.stringify(raw, null, 2) + '\n';
-    writeOutput(path.join(stage.dir, target), content);
-    writeOutput(path.join(stage.dir, 'zonage.json'), configText);
+    for (const f of files) writeOutput(path.join(stage.dir, f.file), f.content);
     failPoint(failAt, 'write');
-    const built = withDataDir(stage.root, () => buildZonageBundle(territory.id));
+    const built = withDataDir(stage.root, () => buildZonageBundle(territoryId));
     failPoint(failAt, 'build');
     if (built.problems.length) throw new PublishError(`rien n'est publié : les données ne passent pas la construction : ${built.problems.slice(0, 5).join(' ; ')}`);
-    // 3. Only now are the real files replaced, together.
-    const bundleFile = path.join(dataOut(), territory.id, 'zonage.json');
-    const written = replaceFiles(
-      [
-        { target: path.join(dir, target), content },
-        { target: configFile, content: configText },
-        { target: bundleFile, content: JSON.stringify(built.bundle) + '\n' },
-      ],
-      failAt,
-    );
-    return { published: true, report, written: written.length ? written : [path.join(dir, target)] };
+    // Only now are the real files replaced, together.
+    const bundleFile = path.join(dataOut(), territoryId, 'zonage.json');
+    return replaceFiles([...files.map((f) => ({ target: path.join(dir, f.file), content: f.content })), { target: bundleFile, content: JSON.stringify(built.bundle) + '\n' }], failAt);
   } finally {
     stage.dispose();
   }
+}
+
+// ---- A newer ARS list (arrêté), which takes over from its own date ---------------------------------
+
+export interface ArsListOptions {
+  territory: string;
+  file: string;
+  /** ars-<profession>: the ARS layer the list belongs to. */
+  scheme: string;
+  profession?: string;
+  year?: number;
+  /** The first day the list is in force (the arrêté's publication). */
+  validFrom?: string;
+  /** Its last day when known; otherwise it stays in force until a newer act (last known zonage). */
+  validUntil?: string;
+  /** The act: « arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine ». */
+  source?: string;
+  /** Detected from the first line when not given. */
+  format?: string;
+  keepValid?: boolean;
+  failAt?: FailPoint;
+}
+
+export interface ArsListResult {
+  published: boolean;
+  report: ArreteListReport;
+  /** The year declared in zonage.json (or that would have been). */
+  entry?: ZonageYear;
+  refused?: string;
+  /** What the publication says about the zonage it follows. */
+  notes: string[];
+  written: string[];
+}
+
+let nationalIndex: CommuneIndex | undefined;
+/** Every commune of France, current, delegated and former: an ARS list covers a region. */
+const communeIndex = () => (nationalIndex ??= new CommuneIndex(createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]));
+
+/**
+ * Publishes a newer ARS list as a new year of the territory's ARS layer, from its own date: the list
+ * (the territory's rows, normalised) in zonages/<scheme>-<year>.csv, the year in zonage.json (the
+ * authority of the year it follows), the app's zonage.json rebuilt; atomic like `publish`. The year it
+ * follows keeps its data; its status then says by what and from when it is replaced.
+ */
+export async function publishArsList(o: ArsListOptions): Promise<ArsListResult> {
+  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const territory = loadTerritories().find((t) => t.id === o.territory);
+  if (!territory) throw new PublishError(`territoire inconnu « ${o.territory} ».`);
+  if (!fs.existsSync(o.file)) throw new PublishError(`fichier introuvable : ${o.file}`);
+  const ars = loadArsSchemes();
+  const profession = o.profession ?? o.scheme.replace(/^ars-/, '');
+  if (!ars.professions.some((p) => p.profession === profession)) throw new PublishError(`aucun zonage ARS pour la profession « ${profession} » (professions : ${ars.professions.map((p) => p.profession).join(', ')}).`);
+  if (o.scheme !== arsSchemeId(profession)) throw new PublishError(`le zonage ARS de « ${profession} » est « ${arsSchemeId(profession)} », pas « ${o.scheme} ».`);
+  if (!o.year || !Number.isInteger(o.year)) throw new PublishError('option --year AAAA obligatoire pour publier une liste ARS.');
+  if (!o.validFrom) throw new PublishError("option --valid-from AAAA-MM-JJ obligatoire : le jour où la nouvelle liste s'applique (publication de l'arrêté).");
+  for (const d of [o.validFrom, o.validUntil]) if (d !== undefined && !isIsoDate(d)) throw new PublishError(`date « ${d} » impossible (AAAA-MM-JJ, date du calendrier).`);
+  if (o.validUntil && o.validUntil < o.validFrom) throw new PublishError(`période de validité incohérente : du ${o.validFrom} au ${o.validUntil}.`);
+  if (!o.source?.trim()) throw new PublishError("option --source obligatoire : l'acte qui publie la liste (« arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine »).");
+  if (o.format !== undefined && !ARRETE_FORMATS.includes(o.format as ArreteFormat)) throw new PublishError(`format « ${o.format} » inconnu (${ARRETE_FORMATS.join(', ')}).`);
+  loadZonageConfig(territory.id); // the current state must hold before anything is added to it
+  const dir = path.join(dataDir(), territory.id);
+  const raw = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8')) as { years: ZonageYear[] };
+  const ofLayer = (y: ZonageYear) => y.scheme === o.scheme && y.profession === profession;
+  const same = raw.years.find((y) => ofLayer(y) && y.year === o.year);
+  if (same?.ars) throw new PublishError(`l'année ${o.year} du zonage ${o.scheme} est l'export national (table ARS), qui reste l'historique : publiez la nouvelle liste sous une autre année (--year).`);
+  const previous = raw.years.filter((y) => ofLayer(y) && y !== same && y.validFrom < o.validFrom!).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)).at(-1);
+
+  // 1. Import, streamed, with the ARS readers; only the territory's communes are kept.
+  const name = path.basename(o.file);
+  const communes = new Set(territoryCommunes(loadCog(), territory).map((c) => c.code));
+  const sink = arreteListSink(name, { index: communeIndex(), ars, profession, communes, format: o.format as ArreteFormat | undefined });
+  await streamText(o.file, (text) => sink.write(text));
+  const report = sink.end();
+  failPoint(failAt, 'import');
+  const notes: string[] = [];
+  const authority = previous?.authority ?? same?.authority;
+  const entry: ZonageYear = {
+    year: o.year,
+    scheme: o.scheme,
+    profession,
+    file: `zonages/${o.scheme}-${o.year}.csv`,
+    format: report.format ?? undefined,
+    ...(authority ? { authority } : {}),
+    validFrom: o.validFrom,
+    validUntil: o.validUntil ?? o.validFrom,
+    ...(o.validUntil ? {} : { lastKnown: true }),
+    example: false,
+    source: o.source.trim(),
+  };
+  if (previous?.replaced && previous.replaced.from !== o.validFrom) {
+    notes.push(`l'année ${previous.year} est notée remplacée le ${previous.replaced.from} (${previous.replaced.by}) ; la nouvelle liste s'applique à partir du ${o.validFrom}.`);
+  }
+  const problems = [
+    report.fileErrors.length ? `${report.fileErrors.length} erreur(s) de fichier` : '',
+    report.rejectedCount ? `${report.rejectedCount} ligne(s) rejetée(s)` : '',
+    report.missing.length ? `${report.missing.length} commune(s) du territoire absente(s) de la liste` : '',
+    report.accepted === 0 ? 'aucune ligne acceptée' : '',
+  ].filter(Boolean);
+  if (report.accepted === 0 || report.fileErrors.length || (problems.length && !o.keepValid)) {
+    const keep = report.accepted && !report.fileErrors.length ? ' (--keep-valid publie les lignes valides seules)' : '';
+    return { published: false, report, entry, notes, written: [], refused: `rien n'est publié : ${problems.join(', ')}${keep}.` };
+  }
+  // The new year goes after the one it follows (or in place of a list of the same year, corrected).
+  const years = raw.years.filter((y) => y !== same);
+  const at = same ? raw.years.indexOf(same) : previous ? years.indexOf(previous) + 1 : years.length;
+  years.splice(at, 0, entry);
+  raw.years = years;
+  // 2–3. Staged, built, then replaced together.
+  const written = commitZonage(territory.id, [{ file: entry.file!, content: report.content }, { file: 'zonage.json', content: JSON.stringify(raw, null, 2) + '\n' }], failAt);
+  return { published: true, report, entry, notes, written };
 }
 
 // ---- Offers sent by town halls (fiche 2): `offers check` and `offers accept` run the same checks ------

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportSink, RowError } from '../../src/core/csv-import.ts';
 import { rejectCsvLine, rejectsCsvHeader } from '../../src/core/import/report.ts';
+import { SAMPLE_BYTES, detectEncoding, textDecoder, type Encoding } from '../../src/core/import/encoding.ts';
 
 /** Collects every rejection of one or more imports into a CSV file, written in slices. */
 export class RejectsFile {
@@ -57,4 +58,26 @@ export async function streamFile<S extends ImportSink<unknown>>(file: string, si
   }
   if (progress && last) process.stderr.write('\r\x1b[K');
   return sink.end() as ReturnType<S['end']>;
+}
+
+/**
+ * Streams a text file to `onText` chunk by chunk, its encoding decided once on the first chunk (UTF-8
+ * with or without BOM, UTF-16, else Windows-1252: see the core's encoding); returns that encoding.
+ */
+export async function streamText(file: string, onText: (text: string) => void): Promise<Encoding> {
+  memoryStats();
+  const total = fs.statSync(file).size;
+  let decode: ((chunk?: Uint8Array) => string) | undefined;
+  let encoding: Encoding = 'utf-8';
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: SAMPLE_BYTES })) {
+    const bytes = chunk as Buffer;
+    if (!decode) {
+      const d = detectEncoding(bytes, bytes.length >= total);
+      encoding = d.encoding;
+      decode = textDecoder(d.encoding);
+      onText(decode(bytes.subarray(d.skip)));
+    } else onText(decode(bytes));
+  }
+  if (decode) onText(decode());
+  return encoding;
 }

@@ -103,7 +103,12 @@ export function zonageStatus(z: Pick<ZonageYear, 'validFrom' | 'validUntil' | 'l
   const period = z.validFrom === z.validUntil ? `en vigueur au ${formatDate(z.validFrom)}` : `valable du ${formatDate(z.validFrom)} au ${formatDate(z.validUntil)}`;
   if (date < z.validFrom) return { state: 'a-venir', inForce: false, text: `${z.validFrom === z.validUntil ? 'connu' : 'en vigueur'} à partir du ${formatDate(z.validFrom)}` };
   if (date <= z.validUntil) return { state: 'en-vigueur', inForce: true, text: period };
-  if (z.replaced && date >= z.replaced.from) return { state: 'remplace', inForce: false, text: `remplacé le ${formatDate(z.replaced.from)} (publication de l'${z.replaced.by}) ; ${NOT_IMPORTED}` };
+  if (z.replaced && date >= z.replaced.from) {
+    // Once the new list is published (a later year of the same zonage, see parseZonageConfig), it takes over.
+    const published = z.replaced.listFrom !== undefined && date >= z.replaced.listFrom;
+    const text = published ? `remplacé le ${formatDate(z.replaced.from)} par ${/^[aeiouyhàâéèêîô]/i.test(z.replaced.by) ? "l'" : ''}${z.replaced.by}` : `remplacé le ${formatDate(z.replaced.from)} (publication de l'${z.replaced.by}) ; ${NOT_IMPORTED}`;
+    return { state: 'remplace', inForce: false, text };
+  }
   if (z.lastKnown) return { state: 'dernier-connu', inForce: true, text: `dernier zonage connu (${period}) ; ${LAST_KNOWN}` };
   return { state: 'expire', inForce: false, text: `valable jusqu'au ${formatDate(z.validUntil)}` };
 }

@@ -21,8 +21,13 @@ export interface ZonageYear {
   validUntil: string;
   /** After validUntil it stays the last known zonage (« un arrêté plus récent peut exister »). */
   lastKnown?: boolean;
-  /** A newer act replaced it from this date (its publication), and its list is not imported yet. */
-  replaced?: { from: string; by: string };
+  /**
+   * A newer act replaced it from this date (its publication). `listFrom` is never written by hand: it is
+   * set when zonage.json is read, to the first day of a later year of the same zonage (the new list
+   * published), so that the status stops saying the list is not imported; a last known zonage followed
+   * by such a year gets the whole note from it (see parseZonageConfig).
+   */
+  replaced?: { from: string; by: string; listFrom?: string };
   example: boolean;
   source: string;
 }
@@ -78,6 +83,16 @@ export function parseZonageConfig(raw: unknown, file: string, ars?: ArsSchemes):
     if (y.format && y.format !== 'projet' && !isArsScheme(y.scheme)) fail(`année ${y.year} : le format « ${y.format} » est celui d'une liste ARS (zonage « ars-… »).`);
     if (!y.file === !y.ars) fail(`année ${y.year} : « file » (fichier du territoire) ou « ars » (table nationale), l'un des deux.`);
     if (y.replaced && !(y.replaced.from > y.validUntil && y.replaced.by)) fail(`année ${y.year} : « replaced » attend une date postérieure à validUntil et l'acte qui remplace (« by »).`);
+  }
+  // A year followed by a later list of the same zonage (a newer ARS list published): from when the new
+  // list applies, derived here, never declared. A last known zonage without a `replaced` note is then
+  // replaced by that list from its date (it no longer says « un arrêté plus récent peut exister »).
+  for (const y of c.years) {
+    const next = c.years
+      .filter((n) => n !== y && n.scheme === y.scheme && n.profession === y.profession && n.validFrom > y.validUntil)
+      .sort((a, b) => (a.validFrom < b.validFrom ? -1 : a.validFrom > b.validFrom ? 1 : 0))[0];
+    if (y.replaced) y.replaced = { from: y.replaced.from, by: y.replaced.by, ...(next ? { listFrom: next.validFrom } : {}) };
+    else if (next && y.lastKnown) y.replaced = { from: next.validFrom, by: next.source, listFrom: next.validFrom };
   }
   return c;
 }

@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { acceptOffers, checkOffers, publish } from '../../scripts/publish.ts';
+import { acceptOffers, checkOffers, publish, publishArsList } from '../../scripts/publish.ts';
+import { loadCog, loadTerritories } from '../../scripts/lib/inputs.ts';
+import { territoryCommunes } from '../../src/core/communes.ts';
 
 /** Every file under a folder with the SHA-256 of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -76,6 +78,12 @@ describe('publication atomique : un échec à chaque étape laisse data/ et publ
     expect(both()).toEqual(before);
   });
 
+  it('un autre zonage que celui du territoire nommé par --scheme : refusé avant tout', async () => {
+    const before = both();
+    await expect(publish({ ...base(), scheme: 'cd17' })).rejects.toThrow('le zonage de « medecin-generaliste » publié ici est « ars-medecin-generaliste », pas « cd17 »');
+    expect(both()).toEqual(before);
+  });
+
   it.each([['2027-02-30'], ['2027-13-01'], ['demain']])('--valid-from %s impossible : refusé avant tout', async (d) => {
     const before = both();
     await expect(publish({ ...base(), validFrom: d })).rejects.toThrow(`date « ${d} » impossible`);
@@ -129,5 +137,49 @@ describe('offres acceptées de façon atomique ; ce que « check » accepte, « 
     const f = write('sans-photo.json', offer('aulnay-sans-photo', { photos: [{ src: 'photos/absente.jpg', alt: 'x' }] }));
     const [r] = checkOffers('charente-maritime', [f], false).report;
     expect(r.problems).toEqual([expect.stringContaining('photos/absente.jpg introuvable')]);
+  });
+});
+
+describe('nouvelle liste ARS publiée de façon atomique : un échec à chaque étape ne change rien', () => {
+  const by = "arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine";
+  /** A CartoSanté export of the territory's real communes (built here: no source file is committed). */
+  const list = (extra: string[] = []) => {
+    const communes = territoryCommunes(loadCog(), loadTerritories().find((t) => t.id === 'charente-maritime')!);
+    const f = path.join(tmp, 'arrete-na.csv');
+    const rows = communes.map((c, i) => `${c.code};${c.nom};${['1_ZIP', '2_ZAC', '3_HZ'][i % 3]}`);
+    fs.writeFileSync(f, ['CartoSanté; ;', 'Référentiel géographique : France par commune et arrondissement mun.; ;', 'Code;Libellé;Zonage médecins', ...rows, '16015;Angoulême;1_ZIP', ...extra].join('\r\n'));
+    return f;
+  };
+  const ars = (extra?: string[]) => ({ territory: 'charente-maritime', file: list(extra), scheme: 'ars-medecin-generaliste', year: 2026, validFrom: '2026-02-03', source: by });
+
+  it.each(['import', 'stage', 'write', 'build', 'write:1', 'write:2', 'write:3', 'rename:1', 'rename:2', 'rename:3'])('échec à l’étape « %s »', async (step) => {
+    const before = both();
+    await expect(publishArsList({ ...ars(), failAt: step })).rejects.toThrow(`échec simulé à l'étape « ${step} »`);
+    expect(both()).toEqual(before);
+    expect(fs.readdirSync(os.tmpdir()).filter((d) => d.startsWith('publication-') && fs.existsSync(path.join(os.tmpdir(), d, 'charente-maritime')))).toEqual([]);
+  });
+
+  it.each([
+    ['une ligne rejetée', ['17999;Nulle part;2_ZAC'], /rien n'est publié : 1 ligne\(s\) rejetée\(s\) \(--keep-valid/],
+    ['une commune du territoire absente', ['17300;La Rochelle;1_ZIP', '17300;La Rochelle;2_ZAC'], /1 commune\(s\) du territoire absente\(s\) de la liste/],
+  ])('%s : refusée, rien n’est écrit', async (_name, extra, refused) => {
+    const before = both();
+    const r = await publishArsList(ars(extra));
+    expect(r.published).toBe(false);
+    expect(r.refused).toMatch(refused);
+    expect(both()).toEqual(before);
+  });
+
+  it('sans échec : la liste, zonage.json et le zonage.json de l’application changent ensemble (le témoin des cas ci-dessus)', async () => {
+    const before = both();
+    const r = await publishArsList(ars());
+    expect(r).toMatchObject({ published: true, notes: [] });
+    expect(r.report).toMatchObject({ read: r.report.accepted + 1, ignored: 1, rejectedCount: 0 });
+    const after = both();
+    expect(Object.keys(after.data).filter((f) => after.data[f] !== before.data[f]).sort()).toEqual(['charente-maritime/zonage.json', 'charente-maritime/zonages/ars-medecin-generaliste-2026.csv']);
+    expect(Object.keys(after.out).filter((f) => after.out[f] !== before.out[f])).toEqual(['charente-maritime/zonage.json']);
+    // Published again, the same list changes nothing.
+    await publishArsList(ars());
+    expect(both()).toEqual(after);
   });
 });

@@ -14,7 +14,7 @@ export interface NamePostalOptions {
   known: string[];
 }
 
-const COLUMNS: Record<'postal' | 'name' | 'class', string[]> = {
+export const COLUMNS: Record<'postal' | 'name' | 'class', string[]> = {
   postal: ['codepostal', 'cp', 'postal'],
   name: ['nomcommune', 'commune', 'nom', 'libelle', 'nomdelacommune'],
   class: ['zonage', 'classe', 'zone', 'classement'],
