@@ -7,6 +7,7 @@ import type { ZonageBundle } from '../../core/zonage-bundle.ts';
 import type { AidCatalogue } from '../../core/aids.ts';
 import type { Offer } from '../../core/offers.ts';
 import pointOnFeature from '@turf/point-on-feature';
+import { prefetchTilesHeader } from '../national/tiles-prefetch.ts';
 
 export interface TerritoryData {
   id: string;
@@ -63,8 +64,9 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
 export function loadTerritory(id: string): Promise<TerritoryData> {
   let p = cache.get(id);
   if (!p) {
-    // The national tiles drawn around the territory: their reader and the archive's header come meanwhile.
-    void import('../national/tiles-protocol.ts').then((m) => m.nationalTilesUrl()).catch(() => {});
+    // The national tiles drawn around the territory: the archive's header and its reader come meanwhile.
+    prefetchTilesHeader();
+    void import('../national/tiles-protocol.ts').catch(() => {});
     p = fetchTerritory(id);
     p.catch(() => cache.delete(id));
     cache.set(id, p);

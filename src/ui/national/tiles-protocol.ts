@@ -1,11 +1,10 @@
 // The pmtiles:// protocol of MapLibre, registered once; imported dynamically so that the pmtiles reader
 // stays out of the initial application JS.
 import { addProtocol } from 'maplibre-gl';
-import { Compression, PMTiles, Protocol } from 'pmtiles';
+import { Compression, FetchSource, PMTiles, Protocol, type RangeResponse } from 'pmtiles';
 import { gunzipSync } from 'fflate';
-import { pmtilesSourceUrl, tilesArchiveUrl } from '../../core/tiles.ts';
-
-let sourceUrl: string | undefined;
+import { pmtilesSourceUrl } from '../../core/tiles.ts';
+import { HEADER_BYTES, archiveUrl, takeTilesHeader } from './tiles-prefetch.ts';
 
 /**
  * Tiles of a few hundred kilobytes are inflated at once: the browser's DecompressionStream, pmtiles' default,
@@ -17,19 +16,55 @@ async function decompress(data: ArrayBuffer, compression: Compression): Promise<
   return gunzipSync(new Uint8Array(data)).buffer as ArrayBuffer;
 }
 
-/**
- * Registers the protocol (once) and returns the MapLibre source URL of the national archive. The archive's
- * header and root directory are requested at once, while the territory's own data is still on its way, so
- * that the map asks for its first tiles without that round trip.
- */
-export function nationalTilesUrl(): string {
-  if (!sourceUrl) {
-    const protocol = new Protocol();
-    const archive = new PMTiles(tilesArchiveUrl(import.meta.env.VITE_TILES_URL as string | undefined, document.baseURI), undefined, decompress);
-    protocol.add(archive);
-    archive.getHeader().catch(() => {}); // a failure shows when MapLibre asks again, as a missing context
-    addProtocol('pmtiles', protocol.tile);
-    sourceUrl = pmtilesSourceUrl(archive.source.getKey());
+/** The archive over HTTP ranges, its first read served by the start-up prefetch (tiles-prefetch.ts). */
+class PrefetchedSource extends FetchSource {
+  override async getBytes(offset: number, length: number, signal?: AbortSignal, etag?: string): Promise<RangeResponse> {
+    const early = offset === 0 && length === HEADER_BYTES ? takeTilesHeader(this.url) : undefined;
+    const response = early && (await early.catch(() => undefined));
+    // Only a range answer will do: a server that ignores ranges sends the whole archive, left unread.
+    if (response?.status === 206) {
+      const tag = response.headers.get('etag');
+      return {
+        data: await response.arrayBuffer(),
+        etag: tag && !tag.startsWith('W/') ? tag : undefined,
+        cacheControl: response.headers.get('cache-control') ?? undefined,
+        expires: response.headers.get('expires') ?? undefined,
+      };
+    }
+    void response?.body?.cancel();
+    return super.getBytes(offset, length, signal, etag);
   }
-  return sourceUrl;
+}
+
+/** A vector source of the national tiles, with its zooms and bounds: MapLibre then needs no TileJSON round trip. */
+export interface NationalTiles {
+  url: string;
+  tiles: string[];
+  minzoom: number;
+  maxzoom: number;
+  bounds: [number, number, number, number];
+}
+
+let archive: PMTiles | undefined;
+let tiles: Promise<NationalTiles> | undefined;
+
+/** Registers the protocol (once) and returns the MapLibre source URL of the national archive (TileJSON). */
+export function nationalTilesUrl(): string {
+  if (!archive) {
+    archive = new PMTiles(new PrefetchedSource(archiveUrl()), undefined, decompress);
+    const protocol = new Protocol();
+    protocol.add(archive);
+    addProtocol('pmtiles', protocol.tile);
+  }
+  return pmtilesSourceUrl(archive.source.getKey());
+}
+
+/** The source's tile URLs, zooms and bounds, read from the archive's header. */
+export function nationalTiles(): Promise<NationalTiles> {
+  tiles ??= (async () => {
+    const url = nationalTilesUrl();
+    const h = await archive!.getHeader();
+    return { url, tiles: [`${url}/{z}/{x}/{y}`], minzoom: h.minZoom, maxzoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat] };
+  })();
+  return tiles;
 }
