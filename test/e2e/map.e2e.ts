@@ -39,6 +39,25 @@ describe('carte des communes', () => {
     await page.close();
   });
 
+  it('sur téléphone, un lien vers une commune la cadre sur la carte (La Rochelle), pas tout le territoire', async () => {
+    const { page, errors } = await openPage(browser(), { width: 375, height: 812 });
+    await page.goto(`${baseUrl}#/charente-maritime/commune/17300`);
+    await waitForMap(page, 'charente-maritime');
+    const framed = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+        const c = map.getCenter();
+        return { zoom: map.getZoom(), lng: c.lng, lat: c.lat };
+      });
+    // La Rochelle lies around 1.15° W, 46.16° N; the whole département needs a zoom below 8 at this width.
+    await expect.poll(async () => (await framed()).zoom, { timeout: 10_000 }).toBeGreaterThan(10);
+    const { lng, lat } = await framed();
+    expect(Math.abs(lng + 1.15)).toBeLessThan(0.1);
+    expect(Math.abs(lat - 46.16)).toBeLessThan(0.1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('survol : affiche le nom ; clic : ouvre la fiche ; le lien permanent la rouvre après rechargement', async () => {
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);

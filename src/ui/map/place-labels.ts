@@ -46,16 +46,24 @@ export function placeFeatures(communes: Iterable<Commune>, points: Map<string, [
   return { type: 'FeatureCollection', features };
 }
 
+// One canvas for every name (dozens are drawn while the map first loads): kept in memory, read back at once.
+let scratch: OffscreenCanvasRenderingContext2D | undefined;
+
 /** The name of a place as an image: dark text with a white halo, bolder for the larger places. */
 export function placeImage(name: string, tier: number): { image: ImageData; pixelRatio: number } {
   const size = (tier === 1 ? 13 : 12) * RATIO;
   const font = `${tier === 1 ? 700 : 600} ${size}px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif`;
-  const probe = new OffscreenCanvas(1, 1).getContext('2d')!;
-  probe.font = font;
+  scratch ??= new OffscreenCanvas(512, 64).getContext('2d', { willReadFrequently: true })!;
+  scratch.font = font;
   const halo = 3 * RATIO;
-  const width = Math.ceil(probe.measureText(name).width + 2 * halo);
+  const width = Math.ceil(scratch.measureText(name).width + 2 * halo);
   const height = Math.ceil(size * 1.35 + 2 * halo);
-  const ctx = new OffscreenCanvas(width, height).getContext('2d')!;
+  if (scratch.canvas.width < width || scratch.canvas.height < height) {
+    scratch.canvas.width = Math.max(scratch.canvas.width, width);
+    scratch.canvas.height = Math.max(scratch.canvas.height, height);
+  }
+  const ctx = scratch;
+  ctx.clearRect(0, 0, width, height);
   ctx.font = font;
   ctx.textBaseline = 'middle';
   ctx.lineJoin = 'round';

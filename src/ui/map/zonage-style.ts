@@ -41,17 +41,19 @@ export function zonageStyle(view: ZonageView, points: Map<string, [number, numbe
 const SIZE = 8;
 const INK = [45, 25, 15, 150];
 
+const PATTERNS: Record<string, (x: number, y: number) => boolean> = {
+  'motif-hachures': (x, y) => (x + y) % SIZE === 0,
+  'motif-croisillons': (x, y) => (x + y) % SIZE === 0 || (x - y + SIZE) % SIZE === 0,
+  'motif-points': (x, y) => (x % 4 === 1 || x % 4 === 2) && (y % 4 === 1 || y % 4 === 2) && (x < 4) === (y < 4),
+  // « Sans classe »: short horizontal dashes; « selon la partie »: vertical stripes. Neither is a class's motif.
+  'motif-traits': (x, y) => y % 4 === 1 && x % 8 < 5,
+  'motif-verticales': (x) => x % 4 === 0,
+};
+export const PATTERN_IDS = Object.keys(PATTERNS);
+
 /** 8×8 pattern tiles drawn on top of class colours, generated on demand (no sprite to host). */
 export function patternImage(id: string): { width: number; height: number; data: Uint8Array } & Partial<StyleImageMetadata> | undefined {
-  const on: Record<string, (x: number, y: number) => boolean> = {
-    'motif-hachures': (x, y) => (x + y) % SIZE === 0,
-    'motif-croisillons': (x, y) => (x + y) % SIZE === 0 || (x - y + SIZE) % SIZE === 0,
-    'motif-points': (x, y) => (x % 4 === 1 || x % 4 === 2) && (y % 4 === 1 || y % 4 === 2) && (x < 4) === (y < 4),
-    // « Sans classe »: short horizontal dashes; « selon la partie »: vertical stripes. Neither is a class's motif.
-    'motif-traits': (x, y) => y % 4 === 1 && x % 8 < 5,
-    'motif-verticales': (x) => x % 4 === 0,
-  };
-  const test = on[id];
+  const test = Object.hasOwn(PATTERNS, id) ? PATTERNS[id] : undefined;
   if (!test) return undefined;
   const data = new Uint8Array(SIZE * SIZE * 4);
   for (let y = 0; y < SIZE; y++) for (let x = 0; x < SIZE; x++) if (test(x, y)) data.set(INK, (y * SIZE + x) * 4);
