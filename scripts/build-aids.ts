@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAid, resolveAid, type AidCatalogue, type PlanContact, type ResolvedAid } from '../src/core/aids.ts';
+import { count } from '../src/core/format.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 
@@ -97,7 +98,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
       continue;
     }
     writeOutput(path.join(out, t.id, 'aides.json'), JSON.stringify(catalogue) + '\n');
-    console.log(`${t.id} : ${catalogue.aids.length} aides → ${path.relative(ROOT, out)}/${t.id}/aides.json`);
+    console.log(`${t.id} : ${count(catalogue.aids.length, 'aide', 'aides')} → ${path.relative(ROOT, out)}/${t.id}/aides.json`);
   }
   if (failed) process.exit(1);
 }

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { checkOfferFile, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
+import { count } from '../src/core/format.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
 
@@ -48,7 +49,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     }
     writeOutput(path.join(out, t.id, 'offres.json'), JSON.stringify({ territory: t.id, offers }) + '\n');
     for (const p of photos) writeOutput(path.join(out, t.id, p), fs.readFileSync(path.join(dataDir(), t.id, 'offres', p)));
-    console.log(`${t.id} : ${offers.length} offre(s), ${photos.length} photo(s) → ${path.relative(ROOT, out)}/${t.id}/offres.json`);
+    console.log(`${t.id} : ${count(offers.length, 'offre', 'offres')}, ${count(photos.length, 'photo', 'photos')} → ${path.relative(ROOT, out)}/${t.id}/offres.json`);
   }
   if (failed) process.exit(1);
 }

@@ -18,7 +18,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { communeResolver, ignoredCount, practitionersSink, separatorName, type ImportReport } from '../src/core/csv-import.ts';
+import { communeResolver, practitionersSink, type ImportReport } from '../src/core/csv-import.ts';
+import { importSummary } from '../src/core/import/summary.ts';
 import { importSink, isImportKind } from '../src/core/publication.ts';
 import { importMovements } from '../src/core/csv-import.ts';
 import { RejectsFile, streamFile } from './lib/stream-import.ts';
@@ -35,6 +36,7 @@ import { schemeFor } from '../src/core/zonage-config.ts';
 import { buildZonageBundle } from './build-zonage.ts';
 import { PublishError, acceptOffers, checkOffers, publish, publishArsList, type PublishKind } from './publish.ts';
 import { isArsScheme } from '../src/core/ars/schemes.ts';
+import { arreteListSummary } from '../src/core/ars/arrete-list.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 
 class UsageError extends Error {}
@@ -69,8 +71,7 @@ export function reportJson(report: ImportReport<unknown>) {
   };
 }
 
-const summary = (name: string, r: ImportReport<unknown>) =>
-  `${name} : ${r.read} ligne(s) lue(s), ${r.accepted} acceptée(s), ${r.rejectedCount} rejetée(s), ${ignoredCount(r)} hors champ${r.unread ? `, ${r.unread} non lue(s)` : ''}${r.fileErrors.length ? ` ; ${r.fileErrors.length} erreur(s) de fichier` : ''} ; encodage ${r.encoding}${r.separator ? `, séparateur ${separatorName(r.separator)}` : ''}.\n`;
+const summary = (name: string, r: ImportReport<unknown>) => `${importSummary(name, r)}\n`;
 
 async function runImport(kind: string | undefined, file: string | undefined, values: Record<string, string | undefined>): Promise<number> {
   if (!kind || !file) throw new UsageError('usage : import <zonage|medecins|pharmacies> <fichier> --territory <id> [--rejects FICHIER]');
@@ -266,7 +267,7 @@ async function runPublish(kind: string | undefined, file: string | undefined, va
   };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   if (result.refused) process.stderr.write(`${path.basename(file)} : ${result.refused}\n`);
-  else process.stderr.write(`${path.basename(file)} : publié (${report.accepted} ligne(s)) → ${out.files.join(', ')}\n`);
+  else process.stderr.write(`${path.basename(file)} : publié (${count(report.accepted, 'ligne', 'lignes')}) → ${out.files.join(', ')}\n`);
   return result.published && !report.rejectedCount ? 0 : 1;
 }
 
@@ -310,14 +311,11 @@ async function runPublishArs(file: string, str: (k: string) => string | undefine
   };
   process.stdout.write(JSON.stringify(out, null, 2) + '\n');
   const name = path.basename(file);
-  process.stderr.write(
-    `${name}${report.format ? ` (${report.format})` : ''} : ${report.read} ligne(s) lue(s) = ${report.accepted} acceptée(s) + ${report.rejectedCount} rejetée(s) + ${report.ignored} hors du territoire (ignorée(s))` +
-      `${report.missing.length ? ` ; ${report.missing.length} commune(s) du territoire absente(s) de la liste` : ''}${report.fileErrors.length ? ` ; ${report.fileErrors.length} erreur(s) de fichier` : ''}.\n`,
-  );
+  process.stderr.write(`${arreteListSummary(name, report)}\n`);
   for (const e of report.fileErrors) process.stderr.write(`erreur de fichier : ${e}\n`);
   for (const n of result.notes) process.stderr.write(`note : ${n}\n`);
   if (result.refused) process.stderr.write(`${name} : ${result.refused}\n`);
-  else process.stderr.write(`${name} : publié, ${report.classes.size} commune(s) classée(s) à partir du ${result.entry!.validFrom} → ${out.files.join(', ')}\n`);
+  else process.stderr.write(`${name} : publié, ${count(report.classes.size, 'commune classée', 'communes classées')} à partir du ${result.entry!.validFrom} → ${out.files.join(', ')}\n`);
   return result.published && !report.rejectedCount ? 0 : 1;
 }
 
@@ -371,11 +369,11 @@ async function runMovements(values: Record<string, string | undefined>): Promise
     rejected += declared.rejectedCount + declared.fileErrors.length;
     const merged = mergeMovements(declared.rows, diff.movements, { from, to });
     for (const c of merged.conflicts) process.stderr.write(`conflit : ${c}\n`);
-    if (merged.duplicates) process.stderr.write(`${merged.duplicates} mouvement(s) déclaré(s) déjà vus dans les extractions, comptés une fois.\n`);
+    if (merged.duplicates) process.stderr.write(`${count(merged.duplicates, 'mouvement déclaré déjà vu dans les extractions, compté', 'mouvements déclarés déjà vus dans les extractions, comptés')} une fois.\n`);
     movements = merged.movements;
   }
-  const count = (t: string) => movements.filter((m) => m.type === t).length;
-  process.stderr.write(`${count('installation')} installation(s), ${count('cessation')} cessation(s) entre le ${from.date} et le ${to.date}.\n`);
+  const ofType = (t: string) => movements.filter((m) => m.type === t).length;
+  process.stderr.write(`${count(ofType('installation'), 'installation', 'installations')}, ${count(ofType('cessation'), 'cessation', 'cessations')} entre le ${from.date} et le ${to.date}.\n`);
   process.stdout.write(JSON.stringify(movements.map(movementJson), null, 2) + '\n');
   return rejected ? 1 : 0;
 }
@@ -405,7 +403,7 @@ function runOffers(action: string | undefined, files: string[], values: Record<s
     return 1;
   }
   if (action === 'accept') {
-    process.stderr.write(`${report.length} offre(s) ajoutée(s) à ${path.relative(process.cwd(), path.join(dataDir(), territory.id, 'offres'))} ; ${result.published} offre(s) publiées dans public/data/${territory.id}/offres.json.\n`);
+    process.stderr.write(`${count(report.length, 'offre ajoutée', 'offres ajoutées')} à ${path.relative(process.cwd(), path.join(dataDir(), territory.id, 'offres'))} ; ${count(result.published, 'offre publiée', 'offres publiées')} dans public/data/${territory.id}/offres.json.\n`);
   }
   return 0;
 }

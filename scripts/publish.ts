@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { communeResolver, type ImportReport } from '../src/core/csv-import.ts';
 import { isIsoDate } from '../src/core/dates.ts';
+import { count } from '../src/core/format.ts';
 import { checkOfferFile, offerFile, offerFileName, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
 import { buildOffers } from './build-offers.ts';
 import { streamFile, streamText } from './lib/stream-import.ts';
@@ -20,7 +21,7 @@ import { dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, wr
 import { createRequire } from 'node:module';
 import type { CogCommune } from '../src/core/communes.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
-import { ARRETE_FORMATS, arreteListSink, type ArreteFormat, type ArreteListReport } from '../src/core/ars/arrete-list.ts';
+import { ARRETE_FORMATS, absentCommunes, arreteListSink, type ArreteFormat, type ArreteListReport } from '../src/core/ars/arrete-list.ts';
 import { arsSchemeId } from '../src/core/ars/schemes.ts';
 
 export type PublishKind = ImportKind;
@@ -92,9 +93,9 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
   const report = await streamFile(o.file, importSink(o.kind, name, { communes, schemes: config.schemes, profession, resolve }), false);
   failPoint(failAt, 'import');
   const problems = [
-    report.fileErrors.length ? `${report.fileErrors.length} erreur(s) de fichier` : '',
-    report.rejectedCount ? `${report.rejectedCount} ligne(s) rejetée(s)` : '',
-    report.missing.length ? `${report.missing.length} commune(s) sans classement` : '',
+    report.fileErrors.length ? count(report.fileErrors.length, 'erreur de fichier', 'erreurs de fichier') : '',
+    report.rejectedCount ? count(report.rejectedCount, 'ligne rejetée', 'lignes rejetées') : '',
+    report.missing.length ? `${count(report.missing.length, 'commune', 'communes')} sans classement` : '',
     report.accepted === 0 ? 'aucune ligne acceptée' : '',
   ].filter(Boolean);
   if (report.accepted === 0 || report.fileErrors.length || (problems.length && !o.keepValid)) {
@@ -221,9 +222,9 @@ export async function publishArsList(o: ArsListOptions): Promise<ArsListResult> 
     notes.push(`l'année ${previous.year} est notée remplacée le ${previous.replaced.from} (${previous.replaced.by}) ; la nouvelle liste s'applique à partir du ${o.validFrom}.`);
   }
   const problems = [
-    report.fileErrors.length ? `${report.fileErrors.length} erreur(s) de fichier` : '',
-    report.rejectedCount ? `${report.rejectedCount} ligne(s) rejetée(s)` : '',
-    report.missing.length ? `${report.missing.length} commune(s) du territoire absente(s) de la liste` : '',
+    report.fileErrors.length ? count(report.fileErrors.length, 'erreur de fichier', 'erreurs de fichier') : '',
+    report.rejectedCount ? count(report.rejectedCount, 'ligne rejetée', 'lignes rejetées') : '',
+    report.missing.length ? absentCommunes(report.missing.length) : '',
     report.accepted === 0 ? 'aucune ligne acceptée' : '',
   ].filter(Boolean);
   if (report.accepted === 0 || report.fileErrors.length || (problems.length && !o.keepValid)) {

@@ -5,6 +5,7 @@
 import type { Commune } from './communes.ts';
 import { decode, type Encoding } from './import/encoding.ts';
 import { q, type ImportReport } from './import/report.ts';
+import { count, plural, someOf } from './format.ts';
 import { finessJsonSink, isFinessJson } from './import/finess-json.ts';
 import { deferredSink, runSink, tableSink, type Column, type ImportSink, type RowContext, type SinkOptions, type TableSpec } from './import/table.ts';
 import { PROFESSIONS } from './professions.ts';
@@ -116,7 +117,7 @@ export function zonageSink(file: string, opts: ZonageOptions, sinkOptions?: Sink
         const names = opts.communes.filter((c) => missing.includes(c.code)).slice(0, 10).map((c) => `${c.code} ${c.nom}`);
         report.warningCount++;
         report.warnings.push({
-          message: `${file} : zonage incomplet, ${missing.length} commune(s) du territoire sans classement : ${names.join(', ')}${missing.length > 10 ? ` et ${missing.length - 10} autre(s)` : ''}. Elles ne sont pas classées par défaut.`,
+          message: `${file} : zonage incomplet, ${count(missing.length, 'commune', 'communes')} du territoire sans classement : ${someOf(names, missing.length)}. ${plural(missing.length, "Elle n'est pas classée", 'Elles ne sont pas classées')} par défaut.`,
         });
       }
     },

@@ -35,5 +35,11 @@ const rules = new Intl.PluralRules('fr-FR');
 /** The word for a count, by the French plural rules (0 and 1 are singular): plural(2, 'aide', 'aides'). */
 export const plural = (n: number, one: string, other: string): string => (rules.select(n) === 'one' ? one : other);
 
-/** « 3 aides ouvertes », « 1 aide ouverte », « 0 aide ouverte ». */
-export const count = (n: number, one: string, other: string): string => `${formatNumber(n)} ${plural(n, one, other)}`;
+/** « 3 aides ouvertes », « 1 aide ouverte », « 0 aide ouverte », « 1 234 lignes lues » (whole counts by hand, as
+ * formatInteger, since some messages are written once per row). */
+export const count = (n: number, one: string, other: string): string =>
+  `${Number.isSafeInteger(n) && n >= 0 ? formatInteger(n) : formatNumber(n)} ${plural(n, one, other)}`;
+
+/** « a, b, c », or « a, b, c et 3 autres » when only the first of `total` names are shown. */
+export const someOf = (shown: string[], total: number): string =>
+  `${shown.join(', ')}${total > shown.length ? ` et ${count(total - shown.length, 'autre', 'autres')}` : ''}`;

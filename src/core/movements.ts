@@ -4,6 +4,7 @@
 // two successive extractions (RPPS or project CSV), and a file the chargé de mission declares. They merge
 // without counting a movement twice; contradictions are reported, never silently resolved.
 import { addDays } from './dates.ts';
+import { count, someOf } from './format.ts';
 import type { Practitioner } from './zonage.ts';
 
 export type MovementType = 'installation' | 'cessation';
@@ -89,10 +90,10 @@ export function diffSnapshots(
       else communes.set(p.commune, p);
       map.set(key, communes);
     }
-    if (anonymous) warnings.push(`${s.file} : ${anonymous} ligne${anonymous > 1 ? 's' : ''} sans identifiant RPPS, non comparée${anonymous > 1 ? 's' : ''} (aucun mouvement ne peut en être déduit).`);
+    if (anonymous) warnings.push(`${s.file} : ${count(anonymous, 'ligne sans identifiant RPPS, non comparée', 'lignes sans identifiant RPPS, non comparées')} (aucun mouvement ne peut en être déduit).`);
     if (twice.size) {
       const list = [...twice].sort();
-      warnings.push(`${s.file} : identifiant présent deux fois dans la même commune, compté une fois : ${list.slice(0, 5).join(', ')}${list.length > 5 ? ` et ${list.length - 5} autre(s)` : ''}.`);
+      warnings.push(`${s.file} : identifiant présent deux fois dans la même commune, compté une fois : ${someOf(list.slice(0, 5), list.length)}.`);
     }
     return map;
   };

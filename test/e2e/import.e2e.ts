@@ -18,7 +18,7 @@ describe("import de l'année dans le navigateur", () => {
     await expect(panel.getByLabel('Année').inputValue()).resolves.toBe('2027');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/zonage-cp1252-defauts.csv');
     const report = panel.getByTestId('import-report');
-    await expect(report.textContent()).resolves.toContain('3 ligne(s) lue(s)');
+    await expect(report.textContent()).resolves.toContain('3 lignes lues');
     await expect(report.getByTestId('import-accepted').textContent()).resolves.toBe('2');
     await expect(report.getByTestId('import-rejected').textContent()).resolves.toBe('1');
     await expect(report.textContent()).resolves.toContain('Encodage windows-1252, séparateur point-virgule');
@@ -26,7 +26,7 @@ describe("import de l'année dans le navigateur", () => {
       'zonage-cp1252-defauts.csv, ligne 3, colonne « code_insee » : code INSEE 99999 inconnu dans ce territoire.',
     ]);
     await expect(report.locator('.warnings').textContent()).resolves.toContain('ancien code 17189 (Hiers-Brouage)');
-    await expect(report.locator('.warnings').textContent()).resolves.toContain('zonage incomplet, 460 commune(s)');
+    await expect(report.locator('.warnings').textContent()).resolves.toContain('zonage incomplet, 460 communes');
     await screenshot(page, 'import-rapport');
 
     // Nothing changed yet: the map still shows the published 2026 zonage.
@@ -71,7 +71,7 @@ describe("import de l'année dans le navigateur", () => {
     await panel.getByLabel('Fichier de').selectOption('pharmacies');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/etalab-cs1100507-stock-exemple.csv');
     const report = panel.getByTestId('import-report');
-    await expect(report.textContent()).resolves.toContain('7 ligne(s) lue(s)');
+    await expect(report.textContent()).resolves.toContain('7 lignes lues');
     await expect(report.textContent()).resolves.toContain('4 hors champ');
     await expect(report.textContent()).resolves.toContain('extraction FINESS');
     await expect(report.locator('.errors li').first().textContent()).resolves.toContain('ligne 6, colonne « dateouv »');
@@ -120,7 +120,7 @@ describe("import de l'année dans le navigateur", () => {
     await panel.getByLabel('Fichier de').selectOption('pharmacies');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/finess-structures-exemple.json.gz');
     const report = panel.getByTestId('import-report');
-    await expect(report.textContent()).resolves.toContain('8 ligne(s) lue(s)');
+    await expect(report.textContent()).resolves.toContain('8 lignes lues');
     await expect(report.textContent()).resolves.toContain('extraction FINESS « structures » (JSON)');
     await expect(report.getByTestId('import-accepted').textContent()).resolves.toBe('3');
     await expect(report.getByTestId('import-rejected').textContent()).resolves.toBe('3');

@@ -110,7 +110,7 @@ describe('liste ARS : chaque format reconnu, chaque ligne comptée', () => {
       // Lines are the file's own: the added row is the last one.
       const last = listText(format, complete, extra).replace(/\n$/, '').split('\n').length;
       if (expected.rejected.length) expect(r.rejected.at(-1)!.line).toBe(last);
-      if (expected.missing) expect(r.warnings.join('\n')).toContain('1 commune(s) du territoire absente(s) de la liste : 17300 La Rochelle');
+      if (expected.missing) expect(r.warnings.join('\n')).toContain("1 commune du territoire absente de la liste : 17300 La Rochelle. Elle n'est pas classée par défaut.");
     });
   });
 
@@ -213,8 +213,8 @@ describe('CLI publish zonage --scheme ars-… : une nouvelle liste ARS, de bout 
     const refused = run(env, ...args);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toMatchObject({ published: false, files: [], format: 'nom-code-postal', read: ours.length + 4, accepted: ours.length, rejectedCount: 1, ignored: 3 });
-    expect(refused.err).toContain(`arrete-na-2026.csv (nom-code-postal) : ${ours.length + 4} ligne(s) lue(s) = ${ours.length} acceptée(s) + 1 rejetée(s) + 3 hors du territoire (ignorée(s)).`);
-    expect(refused.err).toContain("rien n'est publié : 1 ligne(s) rejetée(s) (--keep-valid publie les lignes valides seules).");
+    expect(refused.err).toContain(`arrete-na-2026.csv (nom-code-postal) : ${ours.length + 4} lignes lues = ${ours.length} acceptées + 1 rejetée + 3 hors du territoire (ignorées).`);
+    expect(refused.err).toContain("rien n'est publié : 1 ligne rejetée (--keep-valid publie les lignes valides seules).");
 
     const r = run(env, ...args, '--keep-valid');
     expect(r.code).toBe(1); // published, a row was rejected: the exit code says so

@@ -18,7 +18,7 @@ describe('CLI', () => {
     expect(report.rejected).toEqual([
       { line: 3, field: 'code_insee', message: 'zonage-cp1252-defauts.csv, ligne 3, colonne « code_insee » : code INSEE 99999 inconnu dans ce territoire.' },
     ]);
-    expect(r.err).toContain('3 ligne(s) lue(s), 2 acceptée(s), 1 rejetée(s), 0 hors champ');
+    expect(r.err).toContain('3 lignes lues, 2 acceptées, 1 rejetée, 0 hors champ');
   });
 
   it('import --rejects : comptes exacts, 1 000 rejets dans le rapport, la liste complète dans le fichier', () => {
@@ -43,7 +43,7 @@ describe('CLI', () => {
     const r = cli('import', 'pharmacies', file, '--territory', 'charente-maritime');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ read: 2, accepted: 0, rejectedCount: 0, unread: 2, fileErrors: [expect.stringContaining('colonne obligatoire absente : « code_insee »')] });
-    expect(r.err).toContain('2 non lue(s) ; 1 erreur(s) de fichier');
+    expect(r.err).toContain('2 non lues ; 1 erreur de fichier');
   }, 60_000);
 
   it('zonage : une ligne par commune du territoire, classes de base et effective, raisons', () => {
@@ -111,7 +111,7 @@ describe('CLI publish : la même étape que « Télécharger le fichier normalis
     // As typed in a spreadsheet: labels, semicolons, an extra column.
     fs.writeFileSync(file, 'Code INSEE;Zone;Commentaire\n49023;ZIP;\n49092;zac;\n49126;Hors zonage;\n49218;zip;\n49244;ZAC;\n49301;hors-zonage;x\n');
     const r = run(env, 'publish', 'zonage', file, '--territory', 'mauges', '--year', '2026', '--profession', 'medecin-generaliste');
-    expect(r.err).toContain('publié (6 ligne(s))');
+    expect(r.err).toContain('publié (6 lignes)');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out).toMatchObject({ published: true, read: 6, accepted: 6, rejected: [] });
@@ -145,7 +145,7 @@ describe('CLI publish : la même étape que « Télécharger le fichier normalis
     const refused = run(env, 'publish', 'zonage', file, '--territory', 'mauges', '--year', '2027');
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toMatchObject({ published: false, files: [], read: 2, accepted: 1 });
-    expect(refused.err).toContain("rien n'est publié : 1 ligne(s) rejetée(s), 5 commune(s) sans classement");
+    expect(refused.err).toContain("rien n'est publié : 1 ligne rejetée, 5 communes sans classement");
     expect(fs.readFileSync(path.join(tmp, 'territories/mauges/zonage.json'), 'utf8')).toBe(before);
     expect(fs.existsSync(path.join(tmp, 'territories/mauges/zonages/medecin-generaliste-2027.csv'))).toBe(false);
     expect(fs.existsSync(path.join(tmp, 'public'))).toBe(false);
@@ -159,7 +159,7 @@ describe('CLI publish : la même étape que « Télécharger le fichier normalis
   it('publie une extraction RPPS (ligne tronquée : refusée, puis lignes valides avec --keep-valid)', () => {
     const { tmp, env } = setup();
     const args = ['publish', 'medecins', 'test/fixtures/PS_LibreAcces_Personne_activite_exemple.txt', '--territory', 'charente-maritime', '--source', 'RPPS, extraction du 2 novembre 2026'];
-    expect(run(env, ...args).err).toContain("rien n'est publié : 1 ligne(s) rejetée(s) (--keep-valid publie les lignes valides seules)");
+    expect(run(env, ...args).err).toContain("rien n'est publié : 1 ligne rejetée (--keep-valid publie les lignes valides seules)");
     const r = run(env, ...args, '--keep-valid');
     expect(JSON.parse(r.out)).toMatchObject({ published: true, read: 9, accepted: 4 });
     const config = JSON.parse(fs.readFileSync(path.join(tmp, 'territories/charente-maritime/zonage.json'), 'utf8'));
@@ -228,7 +228,7 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
       'installation 10000000002 17306 medecin-generaliste liberal 2026-07-01',
       'installation 10000000009 17028 medecin-generaliste liberal 2026-07-01',
     ]);
-    expect(r.err).toContain('2 installation(s), 2 cessation(s) entre le 2026-01-01 et le 2026-07-01');
+    expect(r.err).toContain('2 installations, 2 cessations entre le 2026-01-01 et le 2026-07-01');
     // The RPPS file has one row rejected (see the import test): exit code 1, rows kept.
     expect(r.code).toBe(1);
   });
@@ -240,7 +240,7 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
       { type: 'cessation', date: '2026-03-31', commune: '17300', profession: 'chirurgien-dentiste', mode: 'liberal', rpps: '10000000004', cause: 'depart', source: 'declaration' },
     ]);
     expect(out).toHaveLength(5);
-    expect(r.err).toContain('1 mouvement(s) déclaré(s) déjà vus dans les extractions, comptés une fois.');
+    expect(r.err).toContain('1 mouvement déclaré déjà vu dans les extractions, compté une fois.');
     expect(r.err).toContain('conflit : Mouvement déclaré (ligne 3) : cessation de 10000000001 à 17300 le 2026-04-15, mais ce praticien figure encore dans medecins-2026-07.csv (2026-07-01).');
   });
 

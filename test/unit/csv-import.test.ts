@@ -89,7 +89,7 @@ describe('lignes fautives : rejetées avec fichier, ligne, champ et message ; le
 
   it('un zonage incomplet est signalé, jamais complété par défaut', () => {
     expect(r.missing).toHaveLength(communes.length - 2);
-    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining(`zonage incomplet, ${communes.length - 2} commune(s) du territoire sans classement`));
+    expect(r.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining(`zonage incomplet, ${communes.length - 2} communes du territoire sans classement`));
   });
 
   it('un séparateur inattendu laisse les colonnes introuvables : message clair, aucune ligne perdue en silence', () => {

@@ -64,10 +64,10 @@ describe('publication atomique : un échec à chaque étape laisse data/ et publ
   });
 
   it.each([
-    ['un numéro FINESS lu deux fois', 'pharmacies', 'pharmacies.csv', 'code_insee,finess,nom\n49023,490000001,A\n49092,490000001,B\n', /1 ligne\(s\) rejetée\(s\)/],
-    ['un identifiant RPPS invalide', 'medecins', 'medecins.csv', 'code_insee;profession;mode;date_debut;date_fin;rpps\n49023;medecin-generaliste;liberal;2020-01-01;;123\n49092;medecin-generaliste;liberal;2020-01-01;;10000000001\n', /1 ligne\(s\) rejetée\(s\)/],
-    ['une colonne obligatoire absente', 'pharmacies', 'pharmacies.csv', 'insee,nom\n49023,A\n', /1 erreur\(s\) de fichier/],
-    ['un fichier vide', 'medecins', 'vide.csv', '', /1 erreur\(s\) de fichier/],
+    ['un numéro FINESS lu deux fois', 'pharmacies', 'pharmacies.csv', 'code_insee,finess,nom\n49023,490000001,A\n49092,490000001,B\n', /1 ligne rejetée/],
+    ['un identifiant RPPS invalide', 'medecins', 'medecins.csv', 'code_insee;profession;mode;date_debut;date_fin;rpps\n49023;medecin-generaliste;liberal;2020-01-01;;123\n49092;medecin-generaliste;liberal;2020-01-01;;10000000001\n', /1 ligne rejetée/],
+    ['une colonne obligatoire absente', 'pharmacies', 'pharmacies.csv', 'insee,nom\n49023,A\n', /1 erreur de fichier/],
+    ['un fichier vide', 'medecins', 'vide.csv', '', /1 erreur de fichier/],
   ] as const)('%s : refusé à l’import comme à la publication, rien n’est écrit', async (_name, kind, file, text, refused) => {
     const f = path.join(tmp, file);
     fs.writeFileSync(f, text);
@@ -160,8 +160,8 @@ describe('nouvelle liste ARS publiée de façon atomique : un échec à chaque �
   });
 
   it.each([
-    ['une ligne rejetée', ['17999;Nulle part;2_ZAC'], /rien n'est publié : 1 ligne\(s\) rejetée\(s\) \(--keep-valid/],
-    ['une commune du territoire absente', ['17300;La Rochelle;1_ZIP', '17300;La Rochelle;2_ZAC'], /1 commune\(s\) du territoire absente\(s\) de la liste/],
+    ['une ligne rejetée', ['17999;Nulle part;2_ZAC'], /rien n'est publié : 1 ligne rejetée \(--keep-valid/],
+    ['une commune du territoire absente', ['17300;La Rochelle;1_ZIP', '17300;La Rochelle;2_ZAC'], /1 commune du territoire absente de la liste/],
   ])('%s : refusée, rien n’est écrit', async (_name, extra, refused) => {
     const before = both();
     const r = await publishArsList(ars(extra));

@@ -10,6 +10,7 @@ import { detectSeparator } from '../import/records.ts';
 import type { RowError } from '../import/report.ts';
 import { zonageFile } from '../normalized.ts';
 import { normalizeKey } from '../text.ts';
+import { count, plural, someOf } from '../format.ts';
 import { importCartoSante } from './cartosante.ts';
 import type { ArsEntry, ArsImport } from './class-table.ts';
 import type { CommuneIndex } from './commune-index.ts';
@@ -73,6 +74,18 @@ export interface ArreteListReport {
   classes: Map<string, string>;
   /** The normalised list, as kept in data/territories/<id>/zonages/. */
   content: string;
+}
+
+/** « 5 communes du territoire absentes de la liste » (a warning, the summary and a refusal say it). */
+export const absentCommunes = (n: number) => `${count(n, 'commune', 'communes')} du territoire ${plural(n, 'absente', 'absentes')} de la liste`;
+
+/** What was counted, as the CLI prints it: « liste.csv (cartosante) : 466 lignes lues = 462 acceptées + 0 rejetée + … ». */
+export function arreteListSummary(name: string, r: ArreteListReport): string {
+  return (
+    `${name}${r.format ? ` (${r.format})` : ''} : ${count(r.read, 'ligne lue', 'lignes lues')} = ${count(r.accepted, 'acceptée', 'acceptées')}` +
+    ` + ${count(r.rejectedCount, 'rejetée', 'rejetées')} + ${count(r.ignored, 'hors du territoire (ignorée)', 'hors du territoire (ignorées)')}` +
+    `${r.missing.length ? ` ; ${absentCommunes(r.missing.length)}` : ''}${r.fileErrors.length ? ` ; ${count(r.fileErrors.length, 'erreur de fichier', 'erreurs de fichier')}` : ''}.`
+  );
 }
 
 interface Kept {
@@ -252,7 +265,7 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
       else if (!stopped && header.length < HEADER_LINES[report.format!]) {
         // A short file: the lines there are checked first (a wrong banner says so rather than « incomplet »).
         const check = importCartoSante(file, header.join('\n'), { index: opts.index, classOf, known }).rejected[0];
-        report.fileErrors.push(check && check.line <= header.length ? check.message : `${file} : en-tête incomplet (${HEADER_LINES[report.format!]} ligne(s) attendue(s)), aucune ligne de données.`);
+        report.fileErrors.push(check && check.line <= header.length ? check.message : `${file} : en-tête incomplet (${count(HEADER_LINES[report.format!], 'ligne attendue', 'lignes attendues')}), aucune ligne de données.`);
       }
       flush();
       finish(report, kept, reject, opts.communes, opts.index);
@@ -290,10 +303,11 @@ function finish(report: ArreteListReport, kept: Kept[], reject: (e: RowError) =>
   for (const k of accepted) parts.set(k.entry.commune, (parts.get(k.entry.commune) ?? new Set()).add(k.entry.class));
   for (const [c, s] of [...parts].sort(([a], [b]) => (a < b ? -1 : 1))) report.classes.set(c, s.size === 1 ? [...s][0] : 'parties');
   report.missing = [...communes].filter((c) => !report.classes.has(c)).sort();
-  if (report.ignoredUnresolved) report.warnings.push(`${report.file} : ${report.ignoredUnresolved} ligne(s) hors du territoire non résolue(s), ignorée(s) sans effet ici.`);
+  if (report.ignoredUnresolved) report.warnings.push(`${report.file} : ${count(report.ignoredUnresolved, 'ligne hors du territoire non résolue, ignorée', 'lignes hors du territoire non résolues, ignorées')} sans effet ici.`);
   if (report.missing.length) {
     const names = report.missing.slice(0, 10).map((c) => `${c} ${index.nameOf(c)}`);
-    report.warnings.push(`${report.file} : ${report.missing.length} commune(s) du territoire absente(s) de la liste : ${names.join(', ')}${report.missing.length > 10 ? ` et ${report.missing.length - 10} autre(s)` : ''}. Elles ne sont pas classées par défaut.`);
+    const n = report.missing.length;
+    report.warnings.push(`${report.file} : ${absentCommunes(n)} : ${someOf(names, n)}. ${plural(n, "Elle n'est pas classée", 'Elles ne sont pas classées')} par défaut.`);
   }
 }
 

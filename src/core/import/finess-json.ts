@@ -7,6 +7,7 @@ import { Gunzip } from 'fflate';
 import { JSONParser } from '@streamparser/json';
 import { FINESS_PHARMACY, finessPharmacy, type CommuneResolver } from '../csv-import.ts';
 import type { Pharmacy } from '../zonage.ts';
+import { count } from '../format.ts';
 import { MAX_LISTED, emptyReport, q, type ImportReport, type RowError } from './report.ts';
 import type { ImportSink, RowContext, SinkOptions } from './table.ts';
 
@@ -118,7 +119,7 @@ export function finessJsonSink(file: string, opts: { resolve: CommuneResolver },
 
   function fail(why: string) {
     failed = true;
-    report.fileErrors.push(`${file} : ${why} après ${report.read} établissement(s) ; la suite du fichier n'a pas été lue.`);
+    report.fileErrors.push(`${file} : ${why} après ${count(report.read, 'établissement', 'établissements')} ; la suite du fichier n'a pas été lue.`);
   }
 
   return {

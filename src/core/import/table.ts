@@ -5,6 +5,7 @@ import { SAMPLE_BYTES, detectEncoding, textDecoder, type Encoding } from './enco
 import { LineSplitter, RecordReader, detectSeparator, type TextRecord } from './records.ts';
 import { MAX_LISTED, emptyReport, q, type ImportFormat, type ImportReport, type RejectSink, type RowError, type Warning } from './report.ts';
 import { normalizeKey } from '../text.ts';
+import { count, plural } from '../format.ts';
 
 export interface Column {
   key: string;
@@ -135,9 +136,8 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
     if (missing.length) {
       missingColumns = true;
       const shown = r.cells.join(', ');
-      const plural = missing.length > 1 ? 's' : '';
       fileError(
-        `${file}, ligne ${r.line} : colonne${plural} obligatoire${plural} absente${plural} : ${missing.map((m) => `« ${m.label} »`).join(', ')} (colonnes lues : ${shown.trim() ? q(shown) : 'aucune'} ; séparateur détecté : ${separatorName(report.separator)}). Aucune ligne n'a pu être lue.`,
+        `${file}, ligne ${r.line} : ${plural(missing.length, 'colonne obligatoire absente', 'colonnes obligatoires absentes')} : ${missing.map((m) => `« ${m.label} »`).join(', ')} (colonnes lues : ${shown.trim() ? q(shown) : 'aucune'} ; séparateur détecté : ${separatorName(report.separator)}). Aucune ligne n'a pu être lue.`,
       );
     }
     return isData;
@@ -192,7 +192,7 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
     }
     const short = s.columns.find((c) => c.required && index.get(c.key)! >= cells.length);
     if (short) {
-      ctx.reject(short.key, `ligne incomplète (${cells.length} champ${cells.length > 1 ? 's' : ''} sur ${headerLength}) : fichier tronqué ou séparateur différent ?`);
+      ctx.reject(short.key, `ligne incomplète (${count(cells.length, 'champ', 'champs')} sur ${headerLength}) : fichier tronqué ou séparateur différent ?`);
       return;
     }
     const value = s.row(ctx);
