@@ -1,20 +1,9 @@
 // The pmtiles:// protocol of MapLibre, registered once; imported dynamically so that the pmtiles reader
 // stays out of the initial application JS.
 import { addProtocol } from 'maplibre-gl';
-import { Compression, FetchSource, PMTiles, Protocol, type RangeResponse } from 'pmtiles';
-import { gunzipSync } from 'fflate';
+import { FetchSource, PMTiles, Protocol, type RangeResponse } from 'pmtiles';
 import { pmtilesSourceUrl } from '../../core/tiles.ts';
 import { HEADER_BYTES, archiveUrl, takeTilesHeader } from './tiles-prefetch.ts';
-
-/**
- * Tiles of a few hundred kilobytes are inflated at once: the browser's DecompressionStream, pmtiles' default,
- * runs in many small tasks that wait behind every frame while the map is first drawn.
- */
-async function decompress(data: ArrayBuffer, compression: Compression): Promise<ArrayBuffer> {
-  if (compression === Compression.None || compression === Compression.Unknown) return data;
-  if (compression !== Compression.Gzip) throw new Error(`compression ${compression} non prise en charge`);
-  return gunzipSync(new Uint8Array(data)).buffer as ArrayBuffer;
-}
 
 /** The archive over HTTP ranges, its first read served by the start-up prefetch (tiles-prefetch.ts). */
 class PrefetchedSource extends FetchSource {
@@ -51,7 +40,7 @@ let tiles: Promise<NationalTiles> | undefined;
 /** Registers the protocol (once) and returns the MapLibre source URL of the national archive (TileJSON). */
 export function nationalTilesUrl(): string {
   if (!archive) {
-    archive = new PMTiles(new PrefetchedSource(archiveUrl()), undefined, decompress);
+    archive = new PMTiles(new PrefetchedSource(archiveUrl()));
     const protocol = new Protocol();
     protocol.add(archive);
     addProtocol('pmtiles', protocol.tile);
