@@ -39,6 +39,18 @@ describe('carte des communes', () => {
     await page.close();
   });
 
+  it('sans les tuiles nationales (hôte indisponible), le territoire est dessiné quand même, sans le contexte', async () => {
+    const { page, errors } = await openPage(browser());
+    await page.route('**/france.pmtiles', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    expect(await renderedCommuneCodes(page)).toHaveLength(462);
+    expect(await page.evaluate(() => Boolean((window as unknown as { __map: import('maplibre-gl').Map }).__map.getSource('context')))).toBe(false);
+    // The browser reports the failed request itself; nothing else may fail.
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await page.close();
+  });
+
   it('sur téléphone, un lien vers une commune la cadre sur la carte (La Rochelle), pas tout le territoire', async () => {
     const { page, errors } = await openPage(browser(), { width: 375, height: 812 });
     await page.goto(`${baseUrl}#/charente-maritime/commune/17300`);
