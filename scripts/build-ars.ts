@@ -12,7 +12,8 @@ import { importCartoSante } from '../src/core/ars/cartosante.ts';
 import { importNamePostal } from '../src/core/ars/name-postal.ts';
 import { classTable, countClasses, type ArsImport } from '../src/core/ars/class-table.ts';
 import { arsClasses, arsSchemeId, classReader, type ArsSchemes } from '../src/core/ars/schemes.ts';
-import { tableFile } from '../src/core/ars/table-file.ts';
+import { tableFile, type ArsReplacement } from '../src/core/ars/table-file.ts';
+import { departementOf } from '../src/core/search.ts';
 import { ROOT, arsOut, cogInfo, loadArsSchemes, writeOutput } from './lib/inputs.ts';
 
 const require = createRequire(import.meta.url);
@@ -38,6 +39,27 @@ export interface ArsManifestEntry {
   partsCommunes: string[];
   conflicts: string[];
   unresolved: Array<{ line: number; field: string; message: string; candidates?: string[] }>;
+  /** Regions whose zonage a newer act replaced, with the communes of the table there. */
+  replaced?: Array<ArsReplacement & { communes: number }>;
+}
+
+interface CogArea {
+  code: string;
+  nom: string;
+  region?: string;
+}
+
+/** The replaced regions of a profession (data/ars/schemes.json) with their name and départements from the COG. */
+export function replacedRegions(p: ArsSchemes['professions'][number], regions: CogArea[], departements: CogArea[]): ArsReplacement[] {
+  return (p.replaced ?? []).map((r, i) => {
+    const where = `data/ars/schemes.json, profession « ${p.profession} », replaced[${i}]`;
+    const region = regions.find((x) => x.code === r.region);
+    if (!region) throw new Error(`${where}, champ « region » : aucune région du COG n'a le code « ${r.region} ».`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(r.from) || r.from <= p.exportedBefore) throw new Error(`${where}, champ « from » : « ${r.from} » doit être une date AAAA-MM-JJ postérieure à l'export (${p.exportedBefore}).`);
+    if (!r.by?.trim()) throw new Error(`${where}, champ « by » : l'acte qui remplace le zonage manque.`);
+    const deps = departements.filter((d) => d.region === r.region).map((d) => d.code).sort();
+    return { region: r.region, nom: region.nom, departements: deps, from: r.from, by: r.by };
+  });
 }
 
 /** Counts the rows of each class as written, straight from the text (the check of the import's counts). */
@@ -57,6 +79,8 @@ export function buildArs(opts: { src?: string; out?: string } = {}): { manifest:
   const out = opts.out ?? arsOut();
   const schemes = loadArsSchemes();
   const index = new CommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]);
+  const regions = require('@etalab/decoupage-administratif/data/regions.json') as CogArea[];
+  const departements = require('@etalab/decoupage-administratif/data/departements.json') as CogArea[];
   const imports: Array<{ p: ArsSchemes['professions'][number]; text: string; bytes: Buffer; report: ArsImport }> = [];
   // CartoSanté files first: their rows under former codes name former communes for the name-keyed files.
   const ordered = [...schemes.professions].sort((a, b) => (a.format === b.format ? 0 : a.format === 'cartosante' ? -1 : 1));
@@ -78,7 +102,8 @@ export function buildArs(opts: { src?: string; out?: string } = {}): { manifest:
     const table = classTable(report.entries);
     const order = arsClasses(schemes, p.profession).map((k) => k.id);
     const former = Object.fromEntries(report.entries.filter((e) => index.resolveCode(e.part)?.via === 'ancienne').map((e): [string, [string, string]] => [e.part, [e.partName, e.commune]]));
-    const f = tableFile({ profession: p.profession, scheme: arsSchemeId(p.profession), source: p.source, exportedBefore: p.exportedBefore }, table, order, former);
+    const replaced = replacedRegions(p, regions, departements);
+    const f = tableFile({ profession: p.profession, scheme: arsSchemeId(p.profession), source: p.source, exportedBefore: p.exportedBefore }, table, order, former, replaced);
     const target = path.join(out, `${p.profession}.json`);
     writeOutput(target, JSON.stringify(f) + '\n');
     written.push(target);
@@ -99,6 +124,9 @@ export function buildArs(opts: { src?: string; out?: string } = {}): { manifest:
       partsCommunes: [...table.parts.keys()],
       conflicts: table.conflicts,
       unresolved: report.rejected,
+      ...(replaced.length
+        ? { replaced: replaced.map((r) => ({ ...r, communes: [...table.classes.keys()].filter((c) => r.departements.includes(departementOf(c))).length })) }
+        : {}),
     });
   }
   const info = cogInfo();
@@ -123,5 +151,6 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const { manifest } = buildArs();
   for (const m of manifest) {
     console.log(`${m.profession} : ${m.rows} lignes, ${m.communes} communes classées, ${m.unresolved.length} ligne(s) non résolue(s), ${m.formerCodes} ancien(s) code(s), ${m.partsCommunes.length} commune(s) classée(s) selon la partie, ${m.conflicts.length} conflit(s) → ${path.relative(ROOT, arsOut())}/${m.profession}.json`);
+    for (const r of m.replaced ?? []) console.log(`  ${r.nom} (région ${r.region}) : zonage remplacé le ${r.from} (${r.by}), ${r.communes} commune(s) de la table.`);
   }
 }

@@ -10,6 +10,7 @@ import type { ZonageBundle } from '../src/core/zonage-bundle.ts';
 import { ROOT, arsOut, dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { readTable, type ArsTableFile } from '../src/core/ars/table-file.ts';
 import { territoryArsList } from '../src/core/ars/territory-list.ts';
+import { territoryReplacement } from '../src/core/ars/replaced.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { arsClasses, classReader } from '../src/core/ars/schemes.ts';
 import { createRequire } from 'node:module';
@@ -20,11 +21,12 @@ let nationalIndex: CommuneIndex | undefined;
 const communeIndex = () => (nationalIndex ??= new CommuneIndex(createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]));
 
 /** A territory's share of a national ARS class table (public/data/ars/<profession>.json, npm run build:ars). */
-function arsShare(profession: string, communes: Set<string>): ReturnType<typeof readTable> & { missing: string[] } {
+function arsShare(profession: string, communes: Set<string>): ReturnType<typeof readTable> & { missing: string[]; replacement: ReturnType<typeof territoryReplacement> } {
   const file = path.join(arsOut(), `${profession}.json`);
   if (!fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} introuvable : lancez npm run build:ars.`);
-  const share = readTable(JSON.parse(fs.readFileSync(file, 'utf8')) as ArsTableFile, communes);
-  return { ...share, missing: [...communes].filter((c) => share.classes[c] === undefined) };
+  const table = JSON.parse(fs.readFileSync(file, 'utf8')) as ArsTableFile;
+  const share = readTable(table, communes);
+  return { ...share, missing: [...communes].filter((c) => share.classes[c] === undefined), replacement: territoryReplacement(table, communes) };
 }
 
 function check(report: ImportReport<unknown>, problems: string[]) {
@@ -54,7 +56,12 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
       const share = arsShare(y.ars, codes);
       for (const f of share.former) warnings.push(`zonage ARS ${y.ars} : le fichier écrit ${f.nom} sous l'ancien code ${f.code}, rattaché à la commune actuelle ${f.commune} ${communes.find((c) => c.code === f.commune)?.nom ?? ''}.`);
       if (share.missing.length) warnings.push(`zonage ARS ${y.ars} : ${share.missing.length} commune(s) du territoire absente(s) de la table nationale (${share.missing.slice(0, 10).join(', ')}), non classées.`);
-      zonages.push({ ...y, classes: share.classes, ...(Object.keys(share.parts).length ? { parts: share.parts } : {}) });
+      // A newer act replaced the region's zonage (data/ars/schemes.json): the year says it from that date, unless
+      // its entry says otherwise. A newer list the territory imports is a year of its own, from its own date.
+      const r = share.replacement;
+      const replaced = y.replaced ?? (r && r.replaced.from > y.validUntil ? r.replaced : undefined);
+      if (r && !y.replaced && r.outside.length) warnings.push(`zonage ARS ${y.ars} : remplacé en ${r.region.nom} le ${r.replaced.from} ; ${r.outside.length} commune(s) du territoire hors de cette région (${r.outside.slice(0, 10).join(', ')}) sont dites remplacées aussi.`);
+      zonages.push({ ...y, ...(replaced ? { replaced } : {}), classes: share.classes, ...(Object.keys(share.parts).length ? { parts: share.parts } : {}) });
       continue;
     }
     const file = replaced ? overrides.zonage! : path.join(dir, y.file!);

@@ -16,6 +16,8 @@ export interface View {
   zonage?: string;
   /** The map shown as a table of communes (?vue=tableau). */
   table?: boolean;
+  /** National view: the overseas département the map frames (?vue=974); absent means metropolitan France. */
+  area?: string;
   /** The map coloured by what one aid gives (?couleurs=<aid id>) instead of the zonage. */
   layer?: string;
   /** Installations and cessations drawn on the map, between two dates (?mouvements=AAAA-MM-JJ..AAAA-MM-JJ). */
@@ -92,6 +94,15 @@ const MAP_PARAMS = ['zonage', 'vue', 'couleurs', 'offres', 'mouvements'];
 /** The national view (#/france, #/france/commune/<code>): every commune of France, outside any territory. */
 export const NATIONAL = 'france';
 export const isNational = (view: View): boolean => view.territory === NATIONAL;
+/** The overseas départements the national map can frame (?vue=<code>), besides metropolitan France (?vue=metropole, the default). */
+export const NATIONAL_AREAS = [
+  { code: '971', nom: 'Guadeloupe' },
+  { code: '972', nom: 'Martinique' },
+  { code: '973', nom: 'Guyane' },
+  { code: '974', nom: 'La Réunion' },
+  { code: '976', nom: 'Mayotte' },
+];
+export const METROPOLE = 'metropole';
 /** The footer's pages, which the national view also has. */
 const SITE_PAGES: Page[] = ['legal', 'accessibility', 'privacy', 'method', 'contact'];
 const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
@@ -110,6 +121,7 @@ export function formatHash(view: View): string {
   if (!page) {
     if (view.zonage) query.set('zonage', view.zonage);
     if (view.table) query.set('vue', 'tableau');
+    else if (view.area && isNational(view)) query.set('vue', view.area);
     if (view.layer) query.set('couleurs', view.layer);
     if (view.offerLayer) query.set('offres', '1');
     if (view.movements) query.set('mouvements', `${view.movements.from}..${view.movements.to}`);
@@ -118,9 +130,9 @@ export function formatHash(view: View): string {
 }
 
 /** Reads ?annee=…&profession=…; each unknown or malformed value is dropped with its own message. */
-type QueryPart = Pick<View, 'year' | 'profession' | 'zonage' | 'table' | 'layer' | 'movements' | 'offerLayer'> & { problems: string[] };
+type QueryPart = Pick<View, 'year' | 'profession' | 'zonage' | 'table' | 'area' | 'layer' | 'movements' | 'offerLayer'> & { problems: string[] };
 
-function parseQuery(query: string, territory: string | undefined, ctx: PermalinkContext): QueryPart {
+function parseQuery(query: string, territory: string | undefined, ctx: PermalinkContext, national = false): QueryPart {
   const params = new URLSearchParams(query);
   const problems: string[] = [];
   const out: QueryPart = { problems };
@@ -148,7 +160,11 @@ function parseQuery(query: string, territory: string | undefined, ctx: Permalink
   const display = params.get('vue');
   if (display !== null) {
     if (display === 'tableau') out.table = true;
-    else if (display !== 'carte') problems.push(`La vue « ${quote(display)} » n'existe pas ; voici la carte.`);
+    else if (national && NATIONAL_AREAS.some((a) => a.code === display)) out.area = display;
+    else if (national && display !== 'carte' && display !== METROPOLE) {
+      const areas = NATIONAL_AREAS.map((a) => `${a.code} (${a.nom})`).join(', ');
+      problems.push(`La vue « ${quote(display)} » n'existe pas (vues possibles : carte, tableau, ${METROPOLE}, ${areas}) ; voici la carte de la métropole.`);
+    } else if (!national && display !== 'carte') problems.push(`La vue « ${quote(display)} » n'existe pas ; voici la carte.`);
   }
   const layer = params.get('couleurs');
   if (layer !== null) {
@@ -223,7 +239,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   }
   const [pathPart, queryPart = ''] = raw.split('?', 2);
   const territoryOfPath = decode(pathPart.replace(/^\//, '').split('/')[0]);
-  const extra = parseQuery(queryPart, territoryOfPath && ctx.territoryNames.has(territoryOfPath) ? territoryOfPath : undefined, ctx);
+  const extra = parseQuery(queryPart, territoryOfPath && ctx.territoryNames.has(territoryOfPath) ? territoryOfPath : undefined, ctx, territoryOfPath === NATIONAL);
   const withQuery = (result: ParsedHash): ParsedHash => {
     const national = isNational(result.view);
     const onMap = !pageOf(result.view) || (national && !result.view.commune);
@@ -234,6 +250,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...(extra.profession ? { profession: extra.profession } : {}),
       ...(onMap && extra.zonage ? { zonage: extra.zonage } : {}),
       ...(onMap && extra.table ? { table: true } : {}),
+      ...(pageOf(result.view) === 'national' && !result.view.commune && extra.area ? { area: extra.area } : {}),
       ...(onMap && !national && extra.layer ? { layer: extra.layer } : {}),
       ...(onMap && !national && extra.movements ? { movements: extra.movements } : {}),
       ...(onMap && !national && extra.offerLayer ? { offerLayer: true } : {}),

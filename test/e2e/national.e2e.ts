@@ -2,12 +2,29 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
-const table = (profession: string) => JSON.parse(fs.readFileSync(`public/data/ars/${profession}.json`, 'utf8')) as { classes: Record<string, string> };
-const countsOf = (profession: string) => Object.fromEntries(Object.entries(table(profession).classes).map(([id, codes]) => [id, codes.split(' ').length]));
+type Table = { classes: Record<string, string>; replaced?: Array<{ nom: string; departements: string[]; from: string }> };
+const table = (profession: string) => JSON.parse(fs.readFileSync(`public/data/ars/${profession}.json`, 'utf8')) as Table;
+const schemes = JSON.parse(fs.readFileSync('data/ars/schemes.json', 'utf8')) as { scales: Record<string, { classes: Array<{ id: string; label: string }> }>; special: Array<{ id: string; label: string }> };
+// The app's today: the browser's clock, as the page reads it.
+const today = new Date().toISOString().slice(0, 10);
+const departementOf = (code: string) => (/^9[78]/.test(code) ? code.slice(0, 3) : code.slice(0, 2));
+/** Communes per class as the view shows them today: those of a region whose zonage is replaced count as « remplace ». */
+function countsOf(profession: string): Record<string, number> {
+  const t = table(profession);
+  const replaced = new Set((t.replaced ?? []).filter((r) => today >= r.from).flatMap((r) => r.departements));
+  const counts: Record<string, number> = {};
+  for (const [id, codes] of Object.entries(t.classes)) for (const c of codes.split(' ')) {
+    const k = replaced.has(departementOf(c)) ? 'remplace' : id;
+    counts[k] = (counts[k] ?? 0) + 1;
+  }
+  return counts;
+}
+const classOf = (profession: string, code: string) => Object.entries(table(profession).classes).find(([, codes]) => codes.split(' ').includes(code))?.[0];
+const labelOf = (id: string) => [...Object.values(schemes.scales).flatMap((s) => s.classes), ...schemes.special].find((k) => k.id === id)!.label;
 
 describe('vue nationale', () => {
   it.each([
@@ -80,6 +97,103 @@ describe('vue nationale', () => {
     await expect(page.locator('body').textContent()).resolves.toContain("non vérifié contre l'arrêté");
     await expect(page.locator('body').textContent()).resolves.not.toContain('Simulateur d’aides pour');
     await screenshot(page, `national-commune-niort-${width}`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('Angoulême, en Nouvelle-Aquitaine : « remplacé » pour les médecins (carte, tableau, page), sa vraie classe pour les dentistes', async () => {
+    expect(today >= '2026-02-03').toBe(true);
+    const dentist = labelOf(classOf('chirurgien-dentiste', '16015')!);
+    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
+    await page.goto(`${baseUrl}#/france?profession=medecin-generaliste`);
+    await waitForMap(page, 'france');
+    await expect(page.getByTestId('national-replaced').textContent()).resolves.toBe(
+      "Nouvelle-Aquitaine : zonage remplacé le 3 février 2026 (publication de l'arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine) ; la nouvelle liste n'est pas encore importée.",
+    );
+    await expect(page.locator('[data-class="remplace"] [data-count]').getAttribute('data-count')).resolves.toBe(String(countsOf('medecin-generaliste').remplace));
+    // On the map: zoomed on Angoulême, the pointer over it names its state and the fill is the neutral grey.
+    const ANGOULEME: [number, number] = [0.1563, 45.6484];
+    await page.evaluate((c) => (window as unknown as { __map: MapLibreMap }).__map.jumpTo({ center: c, zoom: 11 }), ANGOULEME);
+    const under = () =>
+      page.evaluate((c) => {
+        const map = (window as unknown as { __map: MapLibreMap }).__map;
+        return map.queryRenderedFeatures(map.project(c), { layers: ['national-fill'] }).map((f) => String(f.properties.code));
+      }, ANGOULEME);
+    await expect.poll(under, { timeout: 30_000 }).toEqual(['16015']);
+    const at = await project(page, ANGOULEME);
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toBe('Angoulême (16015) — Zonage remplacé, nouvelle liste non importée');
+    for (const [profession, expected] of [['medecin-generaliste', 'Zonage remplacé, nouvelle liste non importée'], ['chirurgien-dentiste', dentist]]) {
+      await page.goto(`${baseUrl}#/france?profession=${profession}&vue=tableau`);
+      await page.getByRole('searchbox', { name: 'Rechercher' }).fill('16015');
+      const row = page.locator('tbody tr').filter({ has: page.getByRole('button', { name: 'Angoulême', exact: true }) });
+      await expect.poll(() => row.locator('td').last().textContent(), { timeout: 30_000 }).toBe(expected);
+    }
+    await page.goto(`${baseUrl}#/france/commune/16015`);
+    const gp = page.locator('tr[data-profession="medecin-generaliste"]');
+    await expect.poll(() => gp.textContent(), { timeout: 30_000 }).toContain("Zonage remplacé le 3 février 2026 (publication de l'arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine) ; la nouvelle liste n'est pas encore importée.");
+    await expect(gp.textContent()).resolves.toContain(`Ancien classement : ${labelOf(classOf('medecin-generaliste', '16015')!).replace(/^./, (c) => c.toLowerCase())}.`);
+    await expect(gp.textContent()).resolves.toContain('9 mai 2025');
+    const dentists = page.locator('tr[data-profession="chirurgien-dentiste"]');
+    await expect(dentists.textContent()).resolves.toContain(dentist);
+    await expect(dentists.textContent()).resolves.not.toContain('remplacé');
+    await screenshot(page, 'national-commune-angouleme-1440');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([1440, 375])('« La Réunion » cadre La Réunion, au clavier, et le lien garde vue=974 (%i px)', async (width) => {
+    const { page, errors } = await openPage(browser(), { width, height: width > 1000 ? 900 : 812 });
+    await page.goto(`${baseUrl}#/france?profession=medecin-generaliste`);
+    await waitForMap(page, 'france');
+    const frames = page.getByRole('navigation', { name: 'Cadrage de la carte' });
+    await expect(frames.getByRole('link').allTextContents()).resolves.toEqual(['Métropole', 'Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte']);
+    const reunion = frames.getByRole('link', { name: 'La Réunion' });
+    await reunion.scrollIntoViewIfNeeded();
+    const box = (await reunion.boundingBox())!;
+    expect(box.x >= 0 && box.x + box.width <= width).toBe(true);
+    await reunion.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('#/france?profession=medecin-generaliste&vue=974');
+    await expect.poll(() => reunion.getAttribute('aria-current')).toBe('page');
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __map: MapLibreMap }).__map;
+        const { lng, lat } = map.getCenter();
+        return { lng, lat, codes: [...new Set(map.queryRenderedFeatures({ layers: ['national-fill'] }).map((f) => String(f.properties.code)))] };
+      });
+    await expect.poll(async () => (await drawn()).codes.filter((c) => c.startsWith('974')).length, { timeout: 30_000 }).toBe(24);
+    const seen = await drawn();
+    expect(seen.codes.every((c) => c.startsWith('974'))).toBe(true);
+    expect(seen.lng > 55.2 && seen.lng < 55.9 && seen.lat > -21.4 && seen.lat < -20.8).toBe(true);
+    await screenshot(page, `national-reunion-${width}`);
+    // « Métropole » comes back; the link alone opens La Réunion.
+    await frames.getByRole('link', { name: 'Métropole' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/france\?profession=medecin-generaliste$/);
+    await expect.poll(async () => (await drawn()).codes.includes('16015'), { timeout: 30_000 }).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+    const linked = await openPage(browser(), { width, height: 900 });
+    await linked.page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=974`);
+    await waitForMap(linked.page, 'france');
+    const codes = await linked.page.evaluate(() => [...new Set((window as unknown as { __map: MapLibreMap }).__map.queryRenderedFeatures({ layers: ['national-fill'] }).map((f) => String(f.properties.code)))]);
+    expect(codes.length).toBe(24);
+    expect(codes.every((c) => c.startsWith('974'))).toBe(true);
+    expect(linked.errors).toEqual([]);
+    await linked.page.close();
+  });
+
+  it('la page nationale d’une commune d’outre-mer : Saint-Denis (97411)', async () => {
+    const { page, errors } = await openPage(browser(), { width: 375, height: 812 });
+    await page.goto(`${baseUrl}#/france/commune/97411?profession=infirmier`);
+    await page.getByRole('heading', { name: /Saint-Denis/ }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.locator('tr[data-profession]').count()).toBe(6);
+    await expect(page.getByText('La Réunion (974)').count()).resolves.toBe(1);
+    await expect(page.locator('tr[data-profession="infirmier"]').textContent()).resolves.toContain(labelOf(classOf('infirmier', '97411')!));
+    await expect(page.locator('tr[data-state="remplace"]').count()).resolves.toBe(0);
+    const back = page.getByRole('link', { name: '← Carte de France (La Réunion)' });
+    await expect(back.getAttribute('href')).resolves.toBe('#/france?profession=infirmier&vue=974');
+    await screenshot(page, 'national-commune-saint-denis-375');
     expect(errors).toEqual([]);
     await page.close();
   });

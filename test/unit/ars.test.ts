@@ -189,6 +189,19 @@ describe('dates des zonages ARS', () => {
     expect(zoneResolver(cm, '2025-06-01')('17300')('medecin-generaliste')).toBeUndefined();
   });
 
+  it('Charente : le remplacement vient de la table nationale, sans « replaced » écrit dans son zonage.json ; les autres professions restent le dernier zonage connu', () => {
+    const config = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/territories/charente/zonage.json'), 'utf8')) as { years: Array<{ replaced?: unknown }> };
+    expect(config.years.some((y) => y.replaced)).toBe(false);
+    const charente = buildZonageBundle('charente').bundle;
+    const status = (profession: string) => zonageStatus(charente.zonages.find((z) => z.profession === profession)!, '2026-11-23');
+    expect(status('medecin-generaliste')).toMatchObject({ state: 'remplace', text: zonageStatus(gpArs, '2026-11-23').text });
+    expect(status('chirurgien-dentiste').state).toBe('dernier-connu');
+    expect(zonageStatus(charente.zonages.find((z) => z.profession === 'medecin-generaliste')!, '2026-01-15').state).toBe('dernier-connu');
+    expect(communeZonages(charente, '16015', '2026-11-23').find((z) => z.profession === 'medecin-generaliste')!.status.state).toBe('remplace');
+    // The Mauges (Pays de la Loire) keep theirs.
+    expect(mauges.zonages.every((z) => !z.replaced)).toBe(true);
+  });
+
   it('Mauges : zonages réels (non exemple), dernier connu ; les données fictives restantes sont nommées', () => {
     const view = zonageView(mauges, 'medecin-generaliste', 2025, '2026-11-23')!;
     expect(view.example).toBe(false);
@@ -230,6 +243,33 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
       expect(z.year).toBe(2026);
       expect(z.classes).toEqual({ '17300': 'zac', '17347': 'zip' });
       expect(zonageInForce(bundle, 'medecin-generaliste', '2026-01-15', 'ars-medecin-generaliste')!.year).toBe(2025);
+    } finally {
+      process.env.DATA_DIR = saved;
+    }
+  });
+
+  it('en Charente, la liste importée à partir du remplacement l\'emporte : ni grisée ni dite remplacée', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ars-list-'));
+    fs.cpSync(path.join(ROOT, 'data/territories'), tmp, { recursive: true });
+    const dir = path.join(tmp, 'charente');
+    fs.mkdirSync(path.join(dir, 'zonages'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'zonages/ars-medecins-2026.csv'), 'Code postal;Commune;Zonage\n16000;Angoulême;ZIP\n');
+    const config = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8'));
+    config.years.push({ year: 2026, scheme: 'ars-medecin-generaliste', profession: 'medecin-generaliste', file: 'zonages/ars-medecins-2026.csv', format: 'nom-code-postal', authority: 'ARS Nouvelle-Aquitaine', validFrom: '2026-02-03', validUntil: '2026-02-03', lastKnown: true, example: false, source: 'ARS Nouvelle-Aquitaine, arrêté du 30 décembre 2025' });
+    fs.writeFileSync(path.join(dir, 'zonage.json'), JSON.stringify(config));
+    const saved = process.env.DATA_DIR;
+    process.env.DATA_DIR = tmp;
+    try {
+      const { bundle, problems } = buildZonageBundle('charente');
+      expect(problems).toEqual([]);
+      const z = zonageInForce(bundle, 'medecin-generaliste', '2026-11-23', 'ars-medecin-generaliste')!;
+      expect(z.year).toBe(2026);
+      expect(z.replaced).toBeUndefined();
+      expect(zonageStatus(z, '2026-11-23').state).toBe('dernier-connu');
+      expect(communeZonages(bundle, '16015', '2026-11-23').filter((c) => c.profession === 'medecin-generaliste').map((c) => [c.year, c.class, c.status.state])).toEqual([
+        [2025, 'zac', 'remplace'],
+        [2026, 'zip', 'dernier-connu'],
+      ]);
     } finally {
       process.env.DATA_DIR = saved;
     }

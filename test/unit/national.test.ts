@@ -1,10 +1,13 @@
 // The national view's pure logic: classes and counts from a class table, the map's `match`, the table's rows.
 import fs from 'node:fs';
+import { PMTiles } from 'pmtiles';
+import { TILES_ARCHIVE } from '../../src/core/tiles.ts';
+import { NATIONAL_AREAS } from '../../src/core/permalink.ts';
 import { describe, expect, it } from 'vitest';
 import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
 import type { ArsTableFile } from '../../src/core/ars/table-file.ts';
 import type { SearchData } from '../../src/core/search-data.ts';
-import { classOfCode, fillExpression, nationalClasses, nationalRows, pageOfRows, queryRows, UNCLASSIFIED } from '../../src/ui/national/national.ts';
+import { areaBounds, classOfCode, fillExpression, nationalClasses, nationalRows, pageOfRows, queryRows, UNCLASSIFIED, type DepartementView } from '../../src/ui/national/national.ts';
 
 const schemes = JSON.parse(fs.readFileSync('data/ars/schemes.json', 'utf8')) as ArsSchemes;
 const file: ArsTableFile = {
@@ -56,5 +59,70 @@ describe('vue nationale', () => {
     expect(pageOfRows(rows, 1, 50)).toMatchObject({ page: 1, pages: 701, rows: rows.slice(0, 50) });
     expect(pageOfRows(rows, 999, 50)).toMatchObject({ page: 701, rows: [35_000] });
     expect(pageOfRows([], 3, 50)).toMatchObject({ page: 1, pages: 1, rows: [] });
+  });
+});
+
+describe('vue nationale : région au zonage remplacé', () => {
+  const replaced: ArsTableFile = {
+    ...file,
+    classes: { zip: '16015 79191 97411', zac: '17300', parties: '75056' },
+    replaced: [{ region: '75', nom: 'Nouvelle-Aquitaine', departements: ['16', '17', '79'], from: '2026-02-03', by: "arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine" }],
+  };
+  it.each([
+    // Before the act's publication the file's classes stand; from it, the region's communes are « remplacé ».
+    ['2026-02-02', [['zip', 3], ['zac', 1], ['zar', 0], ['hors-zonage', 0], ['sans-classe', 0], ['parties', 1]]],
+    ['2026-02-03', [['zip', 1], ['zac', 0], ['zar', 0], ['hors-zonage', 0], ['sans-classe', 0], ['parties', 1], ['remplace', 3]]],
+    ['2026-11-23', [['zip', 1], ['zac', 0], ['zar', 0], ['hors-zonage', 0], ['sans-classe', 0], ['parties', 1], ['remplace', 3]]],
+    [undefined, [['zip', 3], ['zac', 1], ['zar', 0], ['hors-zonage', 0], ['sans-classe', 0], ['parties', 1]]],
+  ] as const)('au %s', (date, counts) => {
+    const classes = nationalClasses(schemes, replaced, date);
+    expect(classes.map((k) => [k.id, k.count])).toEqual(counts);
+    const classOf = classOfCode(classes);
+    expect(classOf.get('97411')).toBe('zip');
+    expect(classOf.get('16015')).toBe(date && date >= '2026-02-03' ? 'remplace' : 'zip');
+  });
+
+  it('le gris « remplacé » colore les communes de la région, pas leur ancienne classe', () => {
+    const classes = nationalClasses(schemes, replaced, '2026-11-23');
+    expect(fillExpression(classes)).toEqual(['match', ['get', 'code'], ['97411'], '#9e1b0f', ['75056'], '#b9a3d6', ['16015', '17300', '79191'], schemes.replacedClass.color, UNCLASSIFIED]);
+    const rows = nationalRows(search, classOfCode(classes));
+    expect(rows.find((r) => r.code === '16015')!.classId).toBe('remplace');
+    expect(queryRows(rows, { text: '', classId: 'remplace', sort: 'code', ascending: true }, classes.map((k) => k.id)).map((r) => r.code)).toEqual(['16015', '17300', '79191']);
+  });
+});
+
+describe('vue nationale : cadrages', () => {
+  const deps: DepartementView[] = [
+    { code: '16', nom: 'Charente', bbox: [-0.46, 45.19, 0.95, 46.14] },
+    { code: '2A', nom: 'Corse-du-Sud', bbox: [8.53, 41.33, 9.41, 42.38] },
+    { code: '29', nom: 'Finistère', bbox: [-5.14, 47.71, -3.39, 48.75] },
+    { code: '974', nom: 'La Réunion', bbox: [55.22, -21.39, 55.84, -20.87] },
+  ];
+  it.each([
+    [undefined, [-5.14, 41.33, 9.41, 48.75]],
+    ['974', [55.22, -21.39, 55.84, -20.87]],
+    ['976', undefined],
+  ] as const)('%s', (area, bounds) => {
+    expect(areaBounds(deps, area)).toEqual(bounds);
+  });
+  it('sans département métropolitain, pas de cadrage de la métropole', () => {
+    expect(areaBounds([deps[3]])).toBeUndefined();
+  });
+
+  it('les tuiles livrées disent où sont la métropole et chaque département d’outre-mer du lien', async () => {
+    const buf = fs.readFileSync(`public/${TILES_ARCHIVE}`);
+    const source = { getKey: () => 'france', getBytes: async (offset: number, length: number) => ({ data: buf.buffer.slice(buf.byteOffset + offset, buf.byteOffset + offset + length) as ArrayBuffer }) };
+    const { departements } = (await new PMTiles(source).getMetadata()) as { departements: DepartementView[] };
+    const metro = areaBounds(departements)!;
+    // Brest to Menton, Dunkerque to Bonifacio.
+    expect(metro[0]).toBeLessThan(-4.4);
+    expect(metro[2]).toBeGreaterThan(9.5);
+    expect(metro[1]).toBeLessThan(41.4);
+    expect(metro[3]).toBeGreaterThan(51);
+    for (const { code } of NATIONAL_AREAS) expect(areaBounds(departements, code), code).toBeDefined();
+    // Saint-Denis (La Réunion), 55.45° E 20.88° S, inside the frame of 974 and outside the métropole's.
+    const reunion = areaBounds(departements, '974')!;
+    expect(reunion[0] < 55.45 && 55.45 < reunion[2] && reunion[1] < -20.88 && -20.88 < reunion[3]).toBe(true);
+    expect(55.45 > metro[2]).toBe(true);
   });
 });

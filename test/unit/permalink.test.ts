@@ -282,7 +282,11 @@ describe('vue nationale (#/france)', () => {
     ['#/france?profession=infirmier&vue=tableau', { territory: 'france', profession: 'infirmier', table: true }],
     ['#/france/commune/79191', { territory: 'france', commune: '79191' }],
     ['#/france/commune/2a004', { territory: 'france', commune: '2A004' }],
+    ['#/france/commune/97411', { territory: 'france', commune: '97411' }],
     ['#/france/methode', { territory: 'france', method: true }],
+    ['#/france?profession=medecin-generaliste&vue=974', { territory: 'france', profession: 'medecin-generaliste', area: '974' }],
+    ['#/france?vue=971', { territory: 'france', area: '971' }],
+    ['#/france?vue=976', { territory: 'france', area: '976' }],
   ])('%s se lit sans message et se réécrit à l’identique', (hash, view) => {
     expect(parseHash(hash, ctx)).toEqual({ view });
     expect(parseHash(formatHash(view), ctx)).toEqual({ view });
@@ -307,5 +311,28 @@ describe('vue nationale (#/france)', () => {
 
   it('ignore les paramètres propres à la carte d’un territoire', () => {
     expect(parseHash('#/france?annee=2025&couleurs=fiche-01&offres=1', ctx).view).toEqual({ territory: 'france' });
+  });
+
+  it.each([
+    // « metropole » and « carte » are the default view: read without a message, dropped from the link.
+    ['#/france?vue=metropole', { territory: 'france' }, undefined, '#/france'],
+    ['#/france?vue=carte&profession=infirmier', { territory: 'france', profession: 'infirmier' }, undefined, '#/france?profession=infirmier'],
+    ['#/france?vue=975', { territory: 'france' }, "La vue « 975 » n'existe pas (vues possibles : carte, tableau, metropole, 971 (Guadeloupe), 972 (Martinique), 973 (Guyane), 974 (La Réunion), 976 (Mayotte)) ; voici la carte de la métropole.", '#/france'],
+    ['#/france?vue=Réunion', { territory: 'france' }, "La vue « Réunion » n'existe pas", '#/france'],
+    // A commune page, a footer page or a territory has no overseas view.
+    ['#/france/commune/97411?vue=974', { territory: 'france', commune: '97411' }, undefined, '#/france/commune/97411'],
+    ['#/france/methode?vue=974', { territory: 'france', method: true }, undefined, '#/france/methode'],
+    ['#/mauges?vue=974', { territory: 'mauges' }, "La vue « 974 » n'existe pas ; voici la carte.", '#/mauges'],
+  ])('cadrage %s', (hash, view, problem, canonical) => {
+    const parsed = parseHash(hash, ctx);
+    expect(parsed.view).toEqual(view);
+    if (problem) expect(parsed.problem).toContain(problem);
+    else expect(parsed.problem).toBeUndefined();
+    expect(formatHash(parsed.view)).toBe(canonical);
+  });
+
+  it('le tableau l’emporte sur le cadrage dans le lien (un seul paramètre « vue »)', () => {
+    expect(formatHash({ territory: 'france', table: true, area: '974' })).toBe('#/france?vue=tableau');
+    expect(formatHash({ territory: 'mauges', area: '974' })).toBe('#/mauges');
   });
 });

@@ -20,11 +20,25 @@ export interface ArsProfession {
   exportedBefore: string;
   source: string;
   classes: string[];
+  /** Regions whose zonage of this profession a newer act replaced (its list not in the file): from that date
+   * the file's classes there are no longer in force. */
+  replaced?: ArsReplacedRegion[];
+}
+
+export interface ArsReplacedRegion {
+  /** Region code of the COG (« 75 » Nouvelle-Aquitaine). */
+  region: string;
+  /** Publication date of the act that replaced it. */
+  from: string;
+  /** The act (« arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine »). */
+  by: string;
 }
 
 export interface ArsSchemes {
   scales: Record<string, { label: string; classes: ArsClass[] }>;
   special: ArsClass[];
+  /** How a commune whose zonage was replaced is drawn, in place of its former class. */
+  replacedClass: ArsClass;
   professions: ArsProfession[];
 }
 

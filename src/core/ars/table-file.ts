@@ -1,6 +1,13 @@
 // The compact national class table of one profession (public/data/ars/<profession>.json) and its reading:
 // for each class, the codes of today's communes joined by spaces; the parts of « selon la partie » communes.
 import type { ArsPart, ClassTable } from './class-table.ts';
+import type { ArsReplacedRegion } from './schemes.ts';
+
+/** A replaced region as the table carries it: its name and départements, so that readers need no COG. */
+export interface ArsReplacement extends ArsReplacedRegion {
+  nom: string;
+  departements: string[];
+}
 
 export interface ArsTableFile {
   profession: string;
@@ -13,16 +20,18 @@ export interface ArsTableFile {
   parts: Record<string, Array<[string, string, string]>>;
   /** Former code written in the file → [its name there, today's commune] (« 49069 » Champtoceaux → 49126 Orée d'Anjou). */
   former: Record<string, [string, string]>;
+  /** Regions whose zonage a newer act replaced from a date (data/ars/schemes.json); absent when none. */
+  replaced?: ArsReplacement[];
 }
 
-export function tableFile(meta: Omit<ArsTableFile, 'classes' | 'parts' | 'former'>, table: ClassTable, order: string[], former: ArsTableFile['former'] = {}): ArsTableFile {
+export function tableFile(meta: Omit<ArsTableFile, 'classes' | 'parts' | 'former' | 'replaced'>, table: ClassTable, order: string[], former: ArsTableFile['former'] = {}, replaced: ArsReplacement[] = []): ArsTableFile {
   const classes: Record<string, string> = {};
   for (const id of order) {
     const codes = [...table.classes].filter(([, c]) => c === id).map(([code]) => code).sort();
     if (codes.length) classes[id] = codes.join(' ');
   }
   const parts = Object.fromEntries([...table.parts].sort(([a], [b]) => (a < b ? -1 : 1)).map(([code, ps]) => [code, ps.map((p): [string, string, string] => [p.code, p.nom, p.class])]));
-  return { ...meta, classes, parts, former: Object.fromEntries(Object.entries(former).sort(([a], [b]) => (a < b ? -1 : 1))) };
+  return { ...meta, classes, parts, former: Object.fromEntries(Object.entries(former).sort(([a], [b]) => (a < b ? -1 : 1))), ...(replaced.length ? { replaced } : {}) };
 }
 
 /** The classes of the given communes only (a territory's share), with the parts of those communes. */

@@ -3,6 +3,7 @@
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { ArsTableFile } from '../../core/ars/table-file.ts';
 import { arsClasses, type ArsClass, type ArsSchemes } from '../../core/ars/schemes.ts';
+import { replacedAt } from '../../core/ars/replaced.ts';
 import type { SearchData } from '../../core/search-data.ts';
 import { departementOf } from '../../core/search.ts';
 import { normalizeKey } from '../../core/text.ts';
@@ -15,12 +16,22 @@ export interface NationalClass extends ArsClass {
   codes: string[];
 }
 
-/** The classes of a profession's table, in the scale's order, each with its communes (classes without any are kept, count 0). */
-export function nationalClasses(schemes: ArsSchemes, file: ArsTableFile): NationalClass[] {
-  return arsClasses(schemes, file.profession).map((k) => {
-    const codes = file.classes[k.id] ? file.classes[k.id].split(' ') : [];
+/**
+ * The classes of a profession's table at a date, in the scale's order, each with its communes (classes without
+ * any are kept, count 0). Communes of a region whose zonage is replaced at the date leave their former class for
+ * the « remplacé » class, listed last when some region is replaced. Without a date, the classes as written.
+ */
+export function nationalClasses(schemes: ArsSchemes, file: ArsTableFile, date?: string): NationalClass[] {
+  const replaced = new Set(date ? replacedAt(file, date).flatMap((r) => r.departements) : []);
+  const gone: string[] = [];
+  const classes = arsClasses(schemes, file.profession).map((k) => {
+    const codes: string[] = [];
+    for (const c of file.classes[k.id] ? file.classes[k.id].split(' ') : []) (replaced.has(departementOf(c)) ? gone : codes).push(c);
     return { ...k, codes, count: codes.length };
   });
+  if (!replaced.size) return classes;
+  gone.sort();
+  return [...classes, { ...schemes.replacedClass, codes: gone, count: gone.length }];
 }
 
 /** Commune code → class id. */
@@ -86,4 +97,24 @@ export function pageOfRows<T>(rows: T[], page: number, size: number): { rows: T[
   const pages = Math.max(1, Math.ceil(rows.length / size));
   const p = Math.min(Math.max(1, page), pages);
   return { rows: rows.slice((p - 1) * size, p * size), page: p, pages };
+}
+
+/** West, south, east, north in degrees. */
+export type Bbox = [number, number, number, number];
+
+/** Where each département is, as the tiles' metadata says it (npm run build:tiles, `departements`). */
+export interface DepartementView {
+  code: string;
+  nom: string;
+  bbox: Bbox;
+}
+
+/**
+ * The frame of the national map: an overseas département's box (?vue=974), or metropolitan France, the
+ * union of the départements with a two-character code (Corse included). Undefined when the tiles lack it.
+ */
+export function areaBounds(departements: DepartementView[], area?: string): Bbox | undefined {
+  const chosen = departements.filter((d) => (area ? d.code === area : d.code.length === 2));
+  if (!chosen.length) return undefined;
+  return chosen.reduce<Bbox>((b, { bbox }) => [Math.min(b[0], bbox[0]), Math.min(b[1], bbox[1]), Math.max(b[2], bbox[2]), Math.max(b[3], bbox[3])], [180, 90, -180, -90]);
 }

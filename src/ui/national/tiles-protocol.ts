@@ -1,9 +1,11 @@
-// The pmtiles:// protocol of MapLibre, registered once; imported dynamically so that the pmtiles reader
-// stays out of the initial application JS.
+// The pmtiles:// protocol of MapLibre, registered once with the national archive, whose metadata (where each
+// département is) frames the national map; imported dynamically so that the pmtiles reader stays out of the
+// initial application JS.
 import { addProtocol } from 'maplibre-gl';
 import { FetchSource, PMTiles, Protocol, type RangeResponse } from 'pmtiles';
 import { pmtilesSourceUrl } from '../../core/tiles.ts';
 import { HEADER_BYTES, archiveUrl, takeTilesHeader } from './tiles-prefetch.ts';
+import type { DepartementView } from './national.ts';
 
 /** The archive over HTTP ranges, its first read served by the start-up prefetch (tiles-prefetch.ts). */
 class PrefetchedSource extends FetchSource {
@@ -36,8 +38,10 @@ export interface NationalTiles {
 
 let archive: PMTiles | undefined;
 let tiles: Promise<NationalTiles> | undefined;
+let views: Promise<DepartementView[]> | undefined;
 
-/** Registers the protocol (once) and returns the MapLibre source URL of the national archive (TileJSON). */
+/** Registers the protocol (once) with one reader for MapLibre and the metadata (the header is read once), and
+ * returns the MapLibre source URL of the national archive (TileJSON). */
 export function nationalTilesUrl(): string {
   if (!archive) {
     archive = new PMTiles(new PrefetchedSource(archiveUrl()));
@@ -56,4 +60,12 @@ export function nationalTiles(): Promise<NationalTiles> {
     return { url, tiles: [`${url}/{z}/{x}/{y}`], minzoom: h.minZoom, maxzoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat] };
   })();
   return tiles;
+}
+
+/** Each département's box, from the archive's metadata. */
+export function nationalTilesViews(): Promise<DepartementView[]> {
+  nationalTilesUrl();
+  views ??= archive!.getMetadata().then((m) => ((m as { departements?: DepartementView[] }).departements ?? []));
+  views.catch(() => (views = undefined));
+  return views;
 }
