@@ -46,7 +46,7 @@ const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/geo/manifest
 if (wanted('geo')) {
 // 1. Sizes ------------------------------------------------------------------------------------------
 console.log('\n## Contours livrés (public/geo)');
-console.log('territoire | communes | TopoJSON brut | TopoJSON gzip | même contenu en GeoJSON gzip | fichier(s) source du département, gzip');
+console.log('territoire | communes | TopoJSON brut | TopoJSON gzip | même contenu en GeoJSON gzip | fichiers source des départements, gzip');
 for (const t of manifest.territories) {
   const topo = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/geo', `${t.id}.topojson`), 'utf8')) as TerritoryTopology;
   // Same geometry as GeoJSON, coordinates rounded to 5 decimals like the source: what TopoJSON saves.

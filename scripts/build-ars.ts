@@ -15,6 +15,7 @@ import { arsClasses, arsSchemeId, classReader, type ArsSchemes } from '../src/co
 import { tableFile, type ArsReplacement } from '../src/core/ars/table-file.ts';
 import { departementOf } from '../src/core/search.ts';
 import { ROOT, arsOut, cogInfo, loadArsSchemes, writeOutput } from './lib/inputs.ts';
+import { count } from '../src/core/format.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -150,7 +151,7 @@ export function buildArs(opts: { src?: string; out?: string } = {}): { manifest:
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
   const { manifest } = buildArs();
   for (const m of manifest) {
-    console.log(`${m.profession} : ${m.rows} lignes, ${m.communes} communes classées, ${m.unresolved.length} ligne(s) non résolue(s), ${m.formerCodes} ancien(s) code(s), ${m.partsCommunes.length} commune(s) classée(s) selon la partie, ${m.conflicts.length} conflit(s) → ${path.relative(ROOT, arsOut())}/${m.profession}.json`);
-    for (const r of m.replaced ?? []) console.log(`  ${r.nom} (région ${r.region}) : zonage remplacé le ${r.from} (${r.by}), ${r.communes} commune(s) de la table.`);
+    console.log(`${m.profession} : ${count(m.rows, 'ligne', 'lignes')}, ${count(m.communes, 'commune classée', 'communes classées')}, ${count(m.unresolved.length, 'ligne non résolue', 'lignes non résolues')}, ${count(m.formerCodes, 'ancien code', 'anciens codes')}, ${count(m.partsCommunes.length, 'commune classée', 'communes classées')} selon la partie, ${count(m.conflicts.length, 'conflit', 'conflits')} → ${path.relative(ROOT, arsOut())}/${m.profession}.json`);
+    for (const r of m.replaced ?? []) console.log(`  ${r.nom} (région ${r.region}) : zonage remplacé le ${r.from} (${r.by}), ${count(r.communes, 'commune', 'communes')} de la table.`);
   }
 }

@@ -15,6 +15,7 @@ import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { arsClasses, classReader } from '../src/core/ars/schemes.ts';
 import { createRequire } from 'node:module';
 import type { CogCommune } from '../src/core/communes.ts';
+import { count, plural } from '../src/core/format.ts';
 
 let nationalIndex: CommuneIndex | undefined;
 /** Every commune of France, current, delegated and former: ARS lists cover whole regions. */
@@ -55,12 +56,12 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
     if (y.ars && !replaced) {
       const share = arsShare(y.ars, codes);
       for (const f of share.former) warnings.push(`zonage ARS ${y.ars} : le fichier écrit ${f.nom} sous l'ancien code ${f.code}, rattaché à la commune actuelle ${f.commune} ${communes.find((c) => c.code === f.commune)?.nom ?? ''}.`);
-      if (share.missing.length) warnings.push(`zonage ARS ${y.ars} : ${share.missing.length} commune(s) du territoire absente(s) de la table nationale (${share.missing.slice(0, 10).join(', ')}), non classées.`);
+      if (share.missing.length) warnings.push(`zonage ARS ${y.ars} : ${count(share.missing.length, 'commune', 'communes')} du territoire ${plural(share.missing.length, 'absente', 'absentes')} de la table nationale (${share.missing.slice(0, 10).join(', ')}), ${plural(share.missing.length, 'non classée', 'non classées')}.`);
       // A newer act replaced the region's zonage (data/ars/schemes.json): the year says it from that date, unless
       // its entry says otherwise. A newer list the territory imports is a year of its own, from its own date.
       const r = share.replacement;
       const replaced = y.replaced ?? (r && r.replaced.from > y.validUntil ? r.replaced : undefined);
-      if (r && !y.replaced && r.outside.length) warnings.push(`zonage ARS ${y.ars} : remplacé en ${r.region.nom} le ${r.replaced.from} ; ${r.outside.length} commune(s) du territoire hors de cette région (${r.outside.slice(0, 10).join(', ')}) sont dites remplacées aussi.`);
+      if (r && !y.replaced && r.outside.length) warnings.push(`zonage ARS ${y.ars} : remplacé en ${r.region.nom} le ${r.replaced.from} ; ${count(r.outside.length, 'commune', 'communes')} du territoire hors de cette région (${r.outside.slice(0, 10).join(', ')}) ${plural(r.outside.length, 'est dite remplacée', 'sont dites remplacées')} aussi.`);
       zonages.push({ ...y, ...(replaced ? { replaced } : {}), classes: share.classes, ...(Object.keys(share.parts).length ? { parts: share.parts } : {}) });
       continue;
     }
@@ -126,7 +127,7 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
         rows: merged.movements,
         duplicates: merged.duplicates,
         notes: [
-          ...(merged.duplicates ? [`${merged.duplicates} mouvement(s) déclaré(s) figurant déjà dans le registre, comptés une fois.`] : []),
+          ...(merged.duplicates ? [`${count(merged.duplicates, 'mouvement déclaré figurant', 'mouvements déclarés figurant')} déjà dans le registre, ${plural(merged.duplicates, 'compté', 'comptés')} une fois.`] : []),
           ...applied.problems,
           ...merged.conflicts,
         ],
@@ -154,11 +155,11 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
     for (const w of warnings) console.warn(`avertissement : ${w}`);
     if (problems.length) {
       failed = true;
-      console.error(`${t.id} : ${problems.length} ligne(s) rejetée(s) :\n- ${problems.join('\n- ')}`);
+      console.error(`${t.id} : ${count(problems.length, 'ligne rejetée', 'lignes rejetées')} :\n- ${problems.join('\n- ')}`);
       continue;
     }
     writeZonageBundle(bundle, out);
-    console.log(`${t.id} : ${bundle.zonages.length} zonage(s), ${bundle.practitioners.rows.length} professionnels, ${bundle.pharmacies.rows.length} pharmacies, ${bundle.movements.rows.length} mouvements → ${path.relative(ROOT, out)}/${t.id}/zonage.json`);
+    console.log(`${t.id} : ${count(bundle.zonages.length, 'zonage', 'zonages')}, ${count(bundle.practitioners.rows.length, 'professionnel', 'professionnels')}, ${count(bundle.pharmacies.rows.length, 'pharmacie', 'pharmacies')}, ${count(bundle.movements.rows.length, 'mouvement', 'mouvements')} → ${path.relative(ROOT, out)}/${t.id}/zonage.json`);
   }
   if (failed) process.exit(1);
 }

@@ -118,7 +118,7 @@ describe('liste ARS : chaque format reconnu, chaque ligne comptée', () => {
     ['fichier vide', '', undefined, /liste\.csv : fichier vide\./],
     ['en-tête inconnu', 'Insee;Libellé\n17300;La Rochelle\n', undefined, /ligne 1 : format non reconnu/],
     ['CartoSanté annoncé, autre en-tête', 'code_insee,zone\n17300,zip\n', 'cartosante', /ligne 1 : en-tête CartoSanté attendu/],
-    ['nom et code postal annoncés, autre en-tête', 'code_insee,zone\n17300,zip\n', 'nom-code-postal', /ligne 1 : colonne\(s\) « code postal », « nom de la commune » introuvable/],
+    ['nom et code postal annoncés, autre en-tête', 'code_insee,zone\n17300,zip\n', 'nom-code-postal', /ligne 1 : colonnes « code postal », « nom de la commune » introuvables/],
     ['CSV du projet annoncé, autre en-tête', 'Code_postal,Nom_commune,Zonage\n17000,La Rochelle,2_ZAC\n', 'projet', /colonnes « code_insee » et « zone » attendues/],
     ['en-tête CartoSanté incomplet', 'CartoSanté; ;\n', undefined, /en-tête incomplet/],
   ] as const)('%s : erreur de fichier, aucune ligne lue', (_name, text, format, message) => {

@@ -237,8 +237,8 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
     try {
       const { bundle, problems, warnings } = buildZonageBundle('charente-maritime');
       expect(problems).toEqual([expect.stringContaining("ligne 6, champ « nom » : aucune commune, actuelle, déléguée ou ancienne, ne s'appelle « Saint-Jean-d-Angelyy »")]);
-      expect(warnings).toContain(`${path.relative(process.cwd(), path.join(dir, 'zonages/ars-medecins-2026.csv'))} : 1 ligne(s) hors des départements du territoire non résolue(s), sans effet ici.`);
-      expect(warnings.some((w) => w.includes('460 commune(s) du territoire absente(s) de la liste'))).toBe(true);
+      expect(warnings).toContain(`${path.relative(process.cwd(), path.join(dir, 'zonages/ars-medecins-2026.csv'))} : 1 ligne hors des départements du territoire non résolue, sans effet ici.`);
+      expect(warnings.some((w) => w.includes('460 communes du territoire absentes de la liste'))).toBe(true);
       const z = zonageInForce(bundle, 'medecin-generaliste', '2026-06-01', 'ars-medecin-generaliste')!;
       expect(z.year).toBe(2026);
       expect(z.classes).toEqual({ '17300': 'zac', '17347': 'zip' });

@@ -249,7 +249,7 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as Array<Record<string, string>>;
     expect(out.some((m) => m.source === 'declaration' && m.commune === '17008' && m.type === 'cessation')).toBe(true);
-    expect(r.err).toContain('1 mouvement(s) déclaré(s) figurant déjà dans le registre, comptés une fois.');
+    expect(r.err).toContain('1 mouvement déclaré figurant déjà dans le registre, compté une fois.');
     // Andilly (17008): its only GP's cessation is declared on 2026-03-02; it has a pharmacy (fiche 1).
     const zonage = JSON.parse(cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-06-01').out) as Array<{ code: string; effective: string; reasons: string[] }>;
     const andilly = zonage.find((c) => c.code === '17008')!;

@@ -3,6 +3,7 @@
 import Papa from 'papaparse';
 import type { ArsImport } from './class-table.ts';
 import type { CommuneIndex } from './commune-index.ts';
+import { count } from '../format.ts';
 
 export interface CartoSanteOptions {
   index: CommuneIndex;
@@ -32,7 +33,7 @@ export function importCartoSante(file: string, text: string, opts: CartoSanteOpt
     const reject = (field: string, message: string) => report.rejected.push({ line, field, message: `${file}, ligne ${line}, champ « ${field} » : ${message}` });
     const fields = Papa.parse<string[]>(lines[i], { delimiter: ';' }).data[0] ?? [];
     if (fields.length !== 3) {
-      reject('Code', `3 champs attendus (Code;Libellé;Zonage), ${fields.length} trouvé(s).`);
+      reject('Code', `3 champs attendus (Code;Libellé;Zonage), ${count(fields.length, 'trouvé', 'trouvés')}.`);
       continue;
     }
     const [code, nom, raw] = fields.map((f) => f.trim());

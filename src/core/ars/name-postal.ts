@@ -7,6 +7,7 @@ import { detectSeparator } from '../import/records.ts';
 import { normalizeKey } from '../text.ts';
 import type { ArsImport } from './class-table.ts';
 import type { CommuneIndex, Place } from './commune-index.ts';
+import { plural } from '../format.ts';
 
 export interface NamePostalOptions {
   index: CommuneIndex;
@@ -34,7 +35,7 @@ export function importNamePostal(file: string, text: string, opts: NamePostalOpt
   const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<keyof typeof COLUMNS, number>;
   const missing = Object.entries(col).filter(([, i]) => i < 0).map(([k]) => ({ postal: 'code postal', name: 'nom de la commune', class: 'zonage' })[k]);
   if (missing.length) {
-    report.rejected.push({ line: 1, field: '', message: `${file}, ligne 1 : colonne(s) ${missing.map((m) => `« ${m} »`).join(', ')} introuvable(s) dans l'en-tête.` });
+    report.rejected.push({ line: 1, field: '', message: `${file}, ligne 1 : ${plural(missing.length, 'colonne', 'colonnes')} ${missing.map((m) => `« ${m} »`).join(', ')} ${plural(missing.length, 'introuvable', 'introuvables')} dans l'en-tête.` });
     return report;
   }
   // Papaparse drops blank lines, so lines are counted on the raw text to name them as an editor shows them.

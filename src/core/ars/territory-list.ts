@@ -6,6 +6,7 @@ import { importCartoSante } from './cartosante.ts';
 import { importNamePostal } from './name-postal.ts';
 import { classTable, type ArsPart } from './class-table.ts';
 import type { CommuneIndex } from './commune-index.ts';
+import { count, plural } from '../format.ts';
 
 export type ArsListFormat = 'cartosante' | 'nom-code-postal';
 
@@ -28,10 +29,10 @@ export function territoryArsList(
   const warnings = [
     ...report.warnings.filter((w) => w.line !== undefined && ours(w.line)).map((w) => w.message),
     ...table.conflicts.map((c) => `${file} : ${c}`),
-    ...(elsewhere ? [`${file} : ${elsewhere} ligne(s) hors des départements du territoire non résolue(s), sans effet ici.`] : []),
+    ...(elsewhere ? [`${file} : ${count(elsewhere, 'ligne', 'lignes')} hors des départements du territoire ${plural(elsewhere, 'non résolue', 'non résolues')}, sans effet ici.`] : []),
   ];
   const missing = [...opts.communes].filter((c) => !table.classes.has(c));
-  if (missing.length) warnings.push(`${file} : ${missing.length} commune(s) du territoire absente(s) de la liste (${missing.slice(0, 10).join(', ')}), non classées.`);
+  if (missing.length) warnings.push(`${file} : ${count(missing.length, 'commune', 'communes')} du territoire ${plural(missing.length, 'absente', 'absentes')} de la liste (${missing.slice(0, 10).join(', ')}), ${plural(missing.length, 'non classée', 'non classées')}.`);
   return {
     classes: Object.fromEntries([...table.classes].sort(([a], [b]) => (a < b ? -1 : 1))),
     parts: Object.fromEntries(table.parts),
