@@ -16,7 +16,7 @@ const PROFESSION = 'medecin-generaliste';
 export function writeBareNationalPage(dir: string) {
   const schemes = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/ars/schemes.json'), 'utf8')) as ArsSchemes;
   const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/ars', `${PROFESSION}.json`), 'utf8')) as ArsTableFile;
-  fs.writeFileSync(path.join(dir, 'national-fill.json'), JSON.stringify(fillExpression(nationalClasses(schemes, file))));
+  fs.writeFileSync(path.join(dir, 'national-fill.json'), JSON.stringify(fillExpression(nationalClasses(schemes, file, new Date().toISOString().slice(0, 10)))));
   fs.writeFileSync(
     path.join(dir, 'national.html'),
     `<!doctype html><html><head><meta charset="utf-8"><link rel="stylesheet" href="/maplibre/maplibre-gl.css">

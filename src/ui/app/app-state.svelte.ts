@@ -8,6 +8,7 @@ import type { ZonageBundle } from '../../core/zonage-bundle.ts';
 import { mappableAids } from '../map/aid-choices.ts';
 import { territories, defaultTerritory } from './territories.ts';
 import { loadTerritory, type TerritoryData } from './load.ts';
+import { prefetchTilesHeader } from '../national/tiles-prefetch.ts';
 
 const territoryNames = new Map(territories.map((t) => [t.id, t.name]));
 
@@ -56,8 +57,9 @@ export class AppState {
   async applyHash() {
     const hash = window.location.hash;
     const first = parseHash(hash, { defaultTerritory, territoryNames, resolveCommune: (_t, c) => c });
-    // The national view loads its own data (src/ui/national/): no territory here.
+    // The national view loads its own data (src/ui/national/): no territory here; its tiles' header comes now.
     if (isNational(first.view)) {
+      prefetchTilesHeader();
       this.loadError = null;
       this.view = first.view;
       this.notice = first.problem ?? null;
