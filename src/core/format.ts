@@ -43,3 +43,13 @@ export const count = (n: number, one: string, other: string): string =>
 /** « a, b, c », or « a, b, c et 3 autres » when only the first of `total` names are shown. */
 export const someOf = (shown: string[], total: number): string =>
   `${shown.join(', ')}${total > shown.length ? ` et ${count(total - shown.length, 'autre', 'autres')}` : ''}`;
+
+/**
+ * « de » before a place name, as French writes it: « d'Angoulême », « du Havre », « des Mathes », « de La
+ * Rochelle », « de Niort ». An h is left alone (aspirated or not, it cannot be told from the spelling).
+ */
+export function ofPlace(name: string): string {
+  if (name.startsWith('Le ')) return `du ${name.slice(3)}`;
+  if (name.startsWith('Les ')) return `des ${name.slice(4)}`;
+  return /^[aeiouyàâäéèêëîïôöùûü]/i.test(name) ? `d'${name}` : `de ${name}`;
+}

@@ -1,5 +1,5 @@
-import { expect, it } from 'vitest';
-import { formatDate, formatInteger, plural } from '../../src/core/format.ts';
+import { describe, expect, it } from 'vitest';
+import { formatDate, formatInteger, ofPlace, plural } from '../../src/core/format.ts';
 
 it('formate nombres et dates en français', () => {
   expect(formatInteger(79851)).toBe('79\u202f851');
@@ -15,4 +15,19 @@ it.each([
   [1000, 'offres'],
 ])('plural(%d) : « %s » (0 et 1 au singulier en français)', (n, word) => {
   expect(plural(n, 'offre', 'offres')).toBe(word);
+});
+
+describe('ofPlace : « de » devant un nom de commune', () => {
+  it.each([
+    ['Angoulême', "d'Angoulême"],
+    ['Aytré', "d'Aytré"],
+    ['Île-d’Aix', "d'Île-d’Aix"],
+    ['Yves', "d'Yves"],
+    ['La Rochelle', 'de La Rochelle'],
+    ['Le Havre', 'du Havre'],
+    ['Les Mathes', 'des Mathes'],
+    ['Niort', 'de Niort'],
+    ['Hiers-Brouage', 'de Hiers-Brouage'],
+    ['Lesparre-Médoc', 'de Lesparre-Médoc'],
+  ])('%s → %s', (name, expected) => expect(ofPlace(name)).toBe(expected));
 });
