@@ -234,6 +234,7 @@ describe('vue nationale', () => {
       return new Set(map.queryRenderedFeatures({ layers: ['communes-fill'] }).map((f) => String(f.properties.code))).size;
     });
     expect(drawn).toBeGreaterThan(300);
+    await expect(page.getByTestId('no-plan').textContent()).resolves.toContain('Aucun plan local suivi ici');
     await screenshot(page, 'charente-1440');
     await page.goto(`${baseUrl}#/charente/commune/16015`);
     await expect.poll(() => page.getByTestId('commune-name').textContent(), { timeout: 30_000 }).toBe('Angoulême');
