@@ -39,6 +39,28 @@ describe('carte des communes', () => {
     await page.close();
   });
 
+  it("chaque source GeoJSON part une seule fois vers le worker de MapLibre (correctif de svelte-maplibre-gl appliqué)", async () => {
+    const { page, errors } = await openPage(browser());
+    // Counts the messages the page sends to MapLibre's worker: « LD » loads a GeoJSON source's data.
+    await page.addInitScript(() => {
+      const sent: Record<string, number> = {};
+      (window as unknown as { __sent: typeof sent }).__sent = sent;
+      const post = Worker.prototype.postMessage;
+      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+        const m = message as { type?: string; data?: { source?: string } } | null;
+        if (m?.type === 'LD' && m.data?.source) sent[m.data.source] = (sent[m.data.source] ?? 0) + 1;
+        return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+      } as typeof post;
+    });
+    await page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(page, 'charente-maritime');
+    const sent = await page.evaluate(() => (window as unknown as { __sent: Record<string, number> }).__sent);
+    expect(Object.keys(sent)).toEqual(expect.arrayContaining(['communes', 'outline', 'places']));
+    for (const [source, n] of Object.entries(sent)) expect([source, n]).toEqual([source, 1]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('sans les tuiles nationales (hôte indisponible), le territoire est dessiné quand même, sans le contexte', async () => {
     const { page, errors } = await openPage(browser());
     await page.route('**/france.pmtiles', (route) => route.fulfill({ status: 404, body: '' }));
