@@ -60,6 +60,12 @@ describe('« Je suis… » sur la fiche de la commune', () => {
     await expect(questions.getByLabel('Statut').count()).resolves.toBe(0);
     // The map link of the header keeps the person.
     await expect(page.locator('nav.pages a').first().getAttribute('href')).resolves.toContain('pour=interne');
+    // So do the footer's pages, but not the chargé de mission's space.
+    const footer = page.locator('footer.site-footer');
+    await expect(footer.getByRole('link', { name: 'Méthode et sources' }).getAttribute('href')).resolves.toContain('pour=interne');
+    await expect(footer.getByRole('link', { name: 'Gestion' }).getAttribute('href')).resolves.not.toContain('pour=');
+    // (In the folded menu on a phone: read from the markup, visible or not.)
+    await expect(page.locator('nav.pages a', { hasText: 'Suivi' }).getAttribute('href')).resolves.toContain('pour=interne');
     await screenshot(page, `persona-simulateur-interne-${viewport.width}`);
     expect(errors).toEqual([]);
     await page.close();
