@@ -6,6 +6,9 @@ export const TILES_ARCHIVE = 'tiles/france.pmtiles';
 /** Build manifest beside the archive: inputs' checksums, COG edition, counts, zooms, size. */
 export const TILES_MANIFEST = 'tiles/manifest.json';
 
+/** Metropolitan France (west, south, east, north): where the maps start before their own frame is known. */
+export const FRANCE_BOUNDS: [number, number, number, number] = [-5.2, 41.3, 9.6, 51.1];
+
 /** Vector layers of every tile. */
 export const TILE_LAYERS = {
   /** One polygon per current commune (communes merged since 2018 as the union of their former communes). */

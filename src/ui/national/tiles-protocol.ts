@@ -29,7 +29,6 @@ class PrefetchedSource extends FetchSource {
 
 /** A vector source of the national tiles, with its zooms and bounds: MapLibre then needs no TileJSON round trip. */
 export interface NationalTiles {
-  url: string;
   tiles: string[];
   minzoom: number;
   maxzoom: number;
@@ -40,32 +39,30 @@ let archive: PMTiles | undefined;
 let tiles: Promise<NationalTiles> | undefined;
 let views: Promise<DepartementView[]> | undefined;
 
-/** Registers the protocol (once) with one reader for MapLibre and the metadata (the header is read once), and
- * returns the MapLibre source URL of the national archive (TileJSON). */
-export function nationalTilesUrl(): string {
+/** The national archive, its protocol registered once: one reader for MapLibre and the metadata (the header is read once). */
+function open(): PMTiles {
   if (!archive) {
     archive = new PMTiles(new PrefetchedSource(archiveUrl()));
     const protocol = new Protocol();
     protocol.add(archive);
     addProtocol('pmtiles', protocol.tile);
   }
-  return pmtilesSourceUrl(archive.source.getKey());
+  return archive;
 }
 
 /** The source's tile URLs, zooms and bounds, read from the archive's header. */
 export function nationalTiles(): Promise<NationalTiles> {
   tiles ??= (async () => {
-    const url = nationalTilesUrl();
-    const h = await archive!.getHeader();
-    return { url, tiles: [`${url}/{z}/{x}/{y}`], minzoom: h.minZoom, maxzoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat] };
+    const a = open();
+    const h = await a.getHeader();
+    return { tiles: [`${pmtilesSourceUrl(a.source.getKey())}/{z}/{x}/{y}`], minzoom: h.minZoom, maxzoom: h.maxZoom, bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat] };
   })();
   return tiles;
 }
 
 /** Each département's box, from the archive's metadata. */
 export function nationalTilesViews(): Promise<DepartementView[]> {
-  nationalTilesUrl();
-  views ??= archive!.getMetadata().then((m) => ((m as { departements?: DepartementView[] }).departements ?? []));
+  views ??= open().getMetadata().then((m) => ((m as { departements?: DepartementView[] }).departements ?? []));
   views.catch(() => (views = undefined));
   return views;
 }
