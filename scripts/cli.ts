@@ -15,6 +15,7 @@
 //   (national files are streamed; progress on stderr in a terminal; --rejects writes every rejection)
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
 //   offers check <file…> --territory <id>    offers accept <file…> --territory <id>
+//   suivi [check] --territory <id> [--register FILE] [--year N]   (scripts/cli/suivi.ts)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +39,7 @@ import { PublishError, acceptOffers, checkOffers, publish, publishArsList, type 
 import { isArsScheme } from '../src/core/ars/schemes.ts';
 import { arreteListSummary } from '../src/core/ars/arrete-list.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
+import { runSuivi } from './cli/suivi.ts';
 
 class UsageError extends Error {}
 
@@ -435,6 +437,7 @@ async function main(argv: string[]): Promise<number> {
       commune: { type: 'string' },
       profile: { type: 'string' },
       rejects: { type: 'string' },
+      register: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -446,6 +449,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'aides') return runAides(strings);
   if (command === 'movements') return await runMovements(strings);
   if (command === 'offers') return runOffers(rest[0], rest.slice(1), { ...strings, replace: values.replace ? 'oui' : undefined });
+  if (command === 'suivi') return await runSuivi(rest, strings);
   throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonages, zonage, aides, movements, offers ou publish.`);
 }
 
