@@ -132,7 +132,7 @@ function generate(territoryId: string, plans: Plan[], from: string, to: string, 
 /** Cases shown on purpose: a request received after the deadline, dossiers of the earlier fiches still under commitment. */
 function cd17Extras(rows: RegisterRow[]): void {
   const late = rows.find((r) => r.aide === 'fiche 8' && r.statut === 'recu') ?? rows.find((r) => r.aide === 'fiche 8')!;
-  late.date_evenement = addMonths(late.date_reception, -4);
+  late.date_evenement = addMonths(String(late.date_reception), -4);
   late.notes = 'Exemple fictif : demande reçue plus de 3 mois après le premier jour d\'exercice';
   const left = rows.find((r) => r.aide === 'fiche 8' && r.statut === 'verse')!;
   left.statut = 'remboursement';

@@ -8,8 +8,7 @@ import type { FicheSummary } from './indicators.ts';
 
 export const MIN_PUBLIC = 3;
 /** A count shown in public, or null when it is 1 or 2. */
-export const shown = (n: number): number | null => (n > 0 && n < MIN_PUBLIC ? null : n);
-const shownIf = (n: number, amount: number) => (n > 0 && n < MIN_PUBLIC ? null : amount);
+export const shown = (n: number, min = MIN_PUBLIC): number | null => (n > 0 && n < min ? null : n);
 
 export interface PublicFollowup {
   territory: string;
@@ -32,8 +31,11 @@ export interface PublicFollowup {
   communes: Array<{ code: string; grants: number | null; granted: number | null; byAid: Record<string, number | null> }>;
 }
 
-export function publicFollowup(input: { territory: string; plan: string; example: boolean; asOf: string; sha256: string; dossiers: Dossier[]; envelope: Envelope; fiches: FicheSummary[] }): PublicFollowup {
+/** The aggregates; `min` 0 gives every figure (the staff's view of the same tables, register opened). */
+export function publicFollowup(input: { territory: string; plan: string; example: boolean; asOf: string; sha256: string; dossiers: Dossier[]; envelope: Envelope; fiches: FicheSummary[] }, min = MIN_PUBLIC): PublicFollowup {
   const { dossiers, envelope } = input;
+  const shown = (n: number) => (n > 0 && n < min ? null : n);
+  const shownIf = (n: number, amount: number) => (n > 0 && n < min ? null : amount);
   const grantsByYear = new Map<string, number>();
   const communes = new Map<string, { grants: number; granted: number; byAid: Record<string, number> }>();
   for (const d of dossiers) {
