@@ -14,6 +14,7 @@ import { ROOT, loadTerritories } from './lib/inputs.ts';
 import { launch } from '../test/e2e/browser.ts';
 import { benchBrowserImport, benchNationalImport } from './bench-import.ts';
 import { benchAids } from './bench-aids.ts';
+import { benchRegister } from './bench-register.ts';
 import { benchSearch } from './bench-search.ts';
 import { benchTiles } from './bench-tiles.ts';
 import { benchArs } from './bench-ars.ts';
@@ -22,7 +23,7 @@ import { writeBarePages } from './bench-bare.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=map,national runs only those sections (geo, import, aids, search, tiles, ars, movements, js, map,
+// BENCH_ONLY=map,national runs only those sections (geo, import, aids, register, search, tiles, ars, movements, js, map,
 // phone, national, browser-import) (while working on one figure); all by default.
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
@@ -67,6 +68,7 @@ for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms
 }
 if (wanted('import')) benchNationalImport();
 if (wanted('aids')) benchAids();
+if (wanted('register')) benchRegister();
 if (wanted('search')) benchSearch();
 if (wanted('tiles')) benchTiles();
 if (wanted('ars')) benchArs();

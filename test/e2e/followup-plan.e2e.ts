@@ -96,7 +96,7 @@ describe('onglet Plan du suivi', () => {
     await expect(page.getByTestId('plan-communes').textContent()).resolves.toContain('<img src=x onerror="window.__pwned=1">');
     await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
     await expect(page.locator('[data-testid="plan-tab"] img').count()).resolves.toBe(0);
-    await screenshot(page, 'suivi-plan-registre-hostile-1440');
+    await report.screenshot({ path: 'test-results/screenshots/suivi-plan-registre-hostile-1440.png' });
     fs.rmSync(file);
     expect(errors).toEqual([]);
   });

@@ -47,6 +47,17 @@ export function registerSpec(file: string, ctx: RegisterContext): TableSpec<Doss
     aidKeys.set(normalizeKey(a.ref.replace(/\s*\(.*\)$/, '')), a.id);
   }
   const ids = new Set<string>();
+  // A register repeats a few aids, kinds and statuses: each spelling is normalised once.
+  const memo = <T>(table: Map<string, T>) => {
+    const seen = new Map<string, T | undefined>();
+    return (text: string) => {
+      if (!seen.has(text)) seen.set(text, table.get(normalizeKey(text)));
+      return seen.get(text);
+    };
+  };
+  const aidOf = memo(aidKeys);
+  const kindOf = memo(KINDS);
+  const statusOf = memo(STATUS_KEYS);
   const date = (c: RowContext, key: string) => {
     const v = parseDate(c.get(key));
     if (v === undefined) c.reject(key, `date ${q(c.get(key))} illisible (attendu AAAA-MM-JJ ou JJ/MM/AAAA).`);
@@ -66,10 +77,10 @@ export function registerSpec(file: string, ctx: RegisterContext): TableSpec<Doss
       if (!id) return c.reject('dossier', 'numéro de dossier vide.'), undefined;
       if (ids.has(id)) return c.reject('dossier', `numéro de dossier ${q(id)} déjà présent plus haut dans le registre.`), undefined;
       const aidText = c.get('aide');
-      const aid = aidKeys.get(normalizeKey(aidText));
+      const aid = aidOf(aidText);
       if (!aid) return c.reject('aide', `aide ${q(aidText)} inconnue du catalogue (identifiant comme « ${ctx.aids[0]?.id ?? ''} » ou « ${ctx.aids[0]?.ref ?? ''} »).`), undefined;
       const kindText = c.get('beneficiaire_type');
-      const kind = KINDS.get(normalizeKey(kindText));
+      const kind = kindOf(kindText);
       if (!kind) return c.reject('beneficiaire_type', `type de bénéficiaire ${q(kindText)} inconnu (ex. medecin, interne, commune, centre-sante).`), undefined;
       const beneficiary = c.get('beneficiaire');
       if (!beneficiary) return c.reject('beneficiaire', 'nom du bénéficiaire vide.'), undefined;
@@ -79,7 +90,7 @@ export function registerSpec(file: string, ctx: RegisterContext): TableSpec<Doss
       if (!found) return c.reject('code_insee', `code INSEE ${q(raw)} inconnu dans ce territoire.`), undefined;
       if (found.former) c.warn('code_insee', `ancien code ${code} (${found.former.nom}) rattaché à la commune actuelle ${found.commune.code} ${found.commune.nom}.`);
       const statusText = c.get('statut');
-      const status = STATUS_KEYS.get(normalizeKey(statusText));
+      const status = statusOf(statusText);
       if (!status) return c.reject('statut', `statut ${q(statusText)} inconnu (${DOSSIER_STATUSES.map((s) => s.label).join(', ')}).`), undefined;
       const received = date(c, 'date_reception');
       if (received === null) return c.reject('date_reception', 'date de réception vide.'), undefined;
