@@ -2,14 +2,15 @@
 // synthetic territory of all 34,969 current communes evaluated against the Charente-Maritime catalogue.
 // Each figure is the median of three passes after a warm-up, each with a cold engine memo.
 import { createRequire } from 'node:module';
-import { evaluateAids } from '../src/core/aid-engine.ts';
+import { evaluateAids } from '../src/core/aids/engine.ts';
 import { Cog, type CogCommune, type CogEpci } from '../src/core/communes.ts';
-import { zoneResolver, type ZonageBundle } from '../src/core/zonage-bundle.ts';
+import { zoneResolver } from '../src/core/zonage/resolver.ts';
+import type { ZonageBundle } from '../src/core/zonage/bundle.ts';
 import { buildAidCatalogue } from './build-aids.ts';
 import { buildZonageBundle } from './build-zonage.ts';
 import { loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 import { territoryCommunes, type Commune } from '../src/core/communes.ts';
-import type { ResolvedAid } from '../src/core/aids.ts';
+import type { ResolvedAid } from '../src/core/aids/model.ts';
 
 const require = createRequire(import.meta.url);
 const DATE = '2026-06-01';

@@ -2,8 +2,8 @@
 // the national search file as npm run build:search writes it (size raw and gzip, index build, query times).
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
-import { formatSearchData, searchData, type SearchData } from '../src/core/search-data.ts';
-import { buildSearchIndex, searchCommunes } from '../src/core/search.ts';
+import { formatSearchData, searchData, type SearchData } from '../src/core/search/data.ts';
+import { buildSearchIndex, searchCommunes } from '../src/core/search/index.ts';
 import { cogInfo, loadCog, loadTerritories } from './lib/inputs.ts';
 
 const require = createRequire(import.meta.url);

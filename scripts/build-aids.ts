@@ -3,7 +3,7 @@
 // file, field and a French message; so does a zone class, a profession or an aid id that does not exist.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAid, resolveAid, type AidCatalogue, type PlanContact, type ResolvedAid } from '../src/core/aids.ts';
+import { parseAid, resolveAid, type AidCatalogue, type PlanContact, type ResolvedAid } from '../src/core/aids/model.ts';
 import { count } from '../src/core/format.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';

@@ -13,7 +13,7 @@ import { importNamePostal } from '../src/core/ars/name-postal.ts';
 import { classTable, countClasses, type ArsImport } from '../src/core/ars/class-table.ts';
 import { arsClasses, arsSchemeId, classReader, type ArsSchemes } from '../src/core/ars/schemes.ts';
 import { tableFile, type ArsReplacement } from '../src/core/ars/table-file.ts';
-import { departementOf } from '../src/core/search.ts';
+import { departementOf } from '../src/core/communes.ts';
 import { ROOT, arsOut, cogInfo, loadArsSchemes, writeOutput } from './lib/inputs.ts';
 import { count } from '../src/core/format.ts';
 

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
-import { formatSearchData, searchData } from '../src/core/search-data.ts';
+import { formatSearchData, searchData } from '../src/core/search/data.ts';
 import { ROOT, cogInfo, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
 
 const require = createRequire(import.meta.url);

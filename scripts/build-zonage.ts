@@ -3,10 +3,10 @@
 // Any rejected row fails the build with its file, line, field and French message.
 import fs from 'node:fs';
 import path from 'node:path';
-import { communeResolver, importMovements, importPharmacies, importPractitioners, importZonage, problemsOf, type ImportReport } from '../src/core/csv-import.ts';
+import { communeResolver, importMovements, importPharmacies, importPractitioners, importZonage, problemsOf, type ImportReport } from '../src/core/import/index.ts';
 import { applyMovements, mergeMovements, registerMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
-import type { ZonageBundle } from '../src/core/zonage-bundle.ts';
+import type { ZonageBundle } from '../src/core/zonage/bundle.ts';
 import { ROOT, arsOut, dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { readTable, type ArsTableFile } from '../src/core/ars/table-file.ts';
 import { territoryArsList } from '../src/core/ars/territory-list.ts';

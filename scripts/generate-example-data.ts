@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { territoryCommunes, type Commune } from '../src/core/communes.ts';
-import type { ZonageScheme } from '../src/core/zonage.ts';
+import type { ZonageScheme } from '../src/core/zonage/model.ts';
 
 /** Deterministic pseudo-random number in [0, 1) from a text seed (FNV-1a then xorshift). */
 function random(seed: string): number {

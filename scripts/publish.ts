@@ -6,7 +6,7 @@
 // incomplete, unless keepValid is set.
 import fs from 'node:fs';
 import path from 'node:path';
-import { communeResolver, type ImportReport } from '../src/core/csv-import.ts';
+import { communeResolver, type ImportReport } from '../src/core/import/index.ts';
 import { isIsoDate } from '../src/core/dates.ts';
 import { count } from '../src/core/format.ts';
 import { checkOfferFile, offerFile, offerFileName, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
@@ -15,7 +15,7 @@ import { streamFile, streamText } from './lib/stream-import.ts';
 import { failPoint, replaceFiles, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { LIST_KEY, importSink, isImportKind, normalizedContent, publishedYear, type ImportKind } from '../src/core/publication.ts';
-import { schemeFor, type ZonageYear } from '../src/core/zonage-config.ts';
+import { schemeFor, type ZonageYear } from '../src/core/zonage/config.ts';
 import { buildZonageBundle, dataOut } from './build-zonage.ts';
 import { dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { createRequire } from 'node:module';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { Cog, type CogCommune, type CogEpci } from '../../src/core/communes.ts';
 import { parseTerritories, type Territory } from '../../src/core/territory.ts';
-import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage-config.ts';
+import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage/config.ts';
 import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');

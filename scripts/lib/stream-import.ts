@@ -2,7 +2,7 @@
 // stderr when it is a terminal, and every rejection written to a file (--rejects) as it comes.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ImportSink, RowError } from '../../src/core/csv-import.ts';
+import type { ImportSink, RowError } from '../../src/core/import/index.ts';
 import { rejectCsvLine, rejectsCsvHeader } from '../../src/core/import/report.ts';
 import { SAMPLE_BYTES, detectEncoding, textDecoder, type Encoding } from '../../src/core/import/encoding.ts';
 

@@ -2,6 +2,9 @@
 // @etalab/decoupage-administratif: current communes, their EPCI and their former codes.
 import type { CommuneSelection, Territory } from './territory.ts';
 
+/** The département of a commune, from its code: three digits overseas (971…, 984…), else two (01…, 2A…). */
+export const departementOf = (code: string): string => (/^9[78]/.test(code) ? code.slice(0, 3) : code.slice(0, 2));
+
 /** One row of decoupage-administratif's communes.json (fields we use). */
 export interface CogCommune {
   code: string;

@@ -5,7 +5,7 @@
 // without counting a movement twice; contradictions are reported, never silently resolved.
 import { addDays } from './dates.ts';
 import { count, someOf } from './format.ts';
-import type { Practitioner } from './zonage.ts';
+import type { Practitioner } from './zonage/model.ts';
 
 export type MovementType = 'installation' | 'cessation';
 /** Why the movement exists: a new practitioner, one who left, a change of commune or of mode. */

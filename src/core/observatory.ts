@@ -5,8 +5,8 @@ import type { Commune } from './communes.ts';
 import { addDays } from './dates.ts';
 import { formatDate } from './format.ts';
 import type { Movement } from './movements.ts';
-import { defaultScheme, zonageInForce, type ZonageBundle, type ZonageView } from './zonage-bundle.ts';
-import { activeOn, type Practitioner, type Pharmacy } from './zonage.ts';
+import { defaultScheme, zonageInForce, type ZonageBundle, type ZonageView } from './zonage/bundle.ts';
+import { activeOn, type Practitioner, type Pharmacy } from './zonage/model.ts';
 
 export const NOT_CLASSED = 'non-classee';
 

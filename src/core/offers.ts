@@ -5,7 +5,7 @@
 import { isIsoDate } from './dates.ts';
 import { formatDate } from './format.ts';
 import { PROFESSIONS } from './professions.ts';
-import { searchKey } from './search-key.ts';
+import { searchKey } from './search/key.ts';
 
 export const OFFER_KINDS = [
   { id: 'logement', label: 'Logement', hint: "pour un interne, un remplaçant ou un professionnel" },

@@ -4,7 +4,7 @@
 // view with a polite French message saying what was ignored.
 import { isIsoDate } from './dates.ts';
 import { PROFESSIONS } from './professions.ts';
-import { BENEFICIARIES } from './profile.ts';
+import { BENEFICIARIES } from './aids/profile.ts';
 
 export interface View {
   territory: string;

@@ -2,11 +2,11 @@
 // of file, the normalized file it gives, and the declaration of a newly published zonage year.
 import { strToU8, zipSync } from 'fflate';
 import type { Commune } from './communes.ts';
-import { communeResolver, pharmaciesSink, practitionersSink, zonageSink, type CommuneResolver, type ImportReport, type ImportSink, type SinkOptions, type ZonageRow } from './csv-import.ts';
+import { communeResolver, pharmaciesSink, practitionersSink, zonageSink, type CommuneResolver, type ImportReport, type ImportSink, type SinkOptions, type ZonageRow } from './import/index.ts';
 import { runSink } from './import/table.ts';
-import { pharmaciesFile, practitionersFile, zonageFile } from './normalized.ts';
-import type { ZonageYear } from './zonage-config.ts';
-import type { Pharmacy, Practitioner, ZonageScheme } from './zonage.ts';
+import { pharmaciesFile, practitionersFile, zonageFile } from './import/normalized.ts';
+import type { ZonageYear } from './zonage/config.ts';
+import type { Pharmacy, Practitioner, ZonageScheme } from './zonage/model.ts';
 
 export type ImportKind = 'zonage' | 'medecins' | 'pharmacies';
 export const IMPORT_KINDS: ImportKind[] = ['zonage', 'medecins', 'pharmacies'];

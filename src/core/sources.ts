@@ -1,7 +1,8 @@
 // Every data source a territory's pages rest on, with its date, for the « Méthode et sources » page:
 // read from the loaded data (the zonage bundle, the plans) and public/geo/manifest.json, never hard-coded.
 import type { Plan } from './territory.ts';
-import { zonageStatus, type ZonageBundle } from './zonage-bundle.ts';
+import { zonageStatus } from './zonage/status.ts';
+import type { ZonageBundle } from './zonage/bundle.ts';
 import { professionLabel } from './professions.ts';
 import { formatDate } from './format.ts';
 

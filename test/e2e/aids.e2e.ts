@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { dateForYear, zonageView, zoneResolver, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
+import { zoneResolver } from '../../src/core/zonage/resolver.ts';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');

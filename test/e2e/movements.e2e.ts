@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');

@@ -3,7 +3,8 @@
 // saying how to apply.
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { zoneResolver, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import { zoneResolver } from '../../src/core/zonage/resolver.ts';
+import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { openPage, screenshot, useBrowser, waitForMap } from './browser.ts';
 
 const baseUrl = inject('baseUrl');

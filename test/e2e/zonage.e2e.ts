@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
 import { insidePoint } from './geo-fixtures.ts';
-import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { formatDate } from '../../src/core/format.ts';
 
 const baseUrl = inject('baseUrl');
@@ -102,7 +102,7 @@ describe('zonage annuel sur la carte', () => {
 
 describe('changements', () => {
   it("compte les communes qui changent de classe depuis l'année précédente, et ouvre leur fiche", async () => {
-    const { classChanges } = await import('../../src/core/zonage-bundle.ts');
+    const { classChanges } = await import('../../src/core/zonage/history.ts');
     const b = bundle('charente-maritime');
     const { page, errors } = await openPage(browser());
     await page.goto(baseUrl);

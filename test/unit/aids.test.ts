@@ -1,9 +1,10 @@
 // Every aid of both plans, table-driven: each case quotes the sentence of the plan it checks.
 import { describe, expect, it } from 'vitest';
-import { arrangeForPersona, evaluateAid, evaluateAids, type AidContext, type AidResult, type ZoneAt } from '../../src/core/aid-engine.ts';
+import { arrangeForPersona, evaluateAid, evaluateAids, type AidContext, type AidResult } from '../../src/core/aids/engine.ts';
+import type { ZoneAt } from '../../src/core/zonage/resolver.ts';
 import { count, formatInteger, plural } from '../../src/core/format.ts';
-import { isApplicable, parseAid, relevantFields, type ResolvedAid } from '../../src/core/aids.ts';
-import type { Profile } from '../../src/core/profile.ts';
+import { isApplicable, parseAid, relevantFields, type ResolvedAid } from '../../src/core/aids/model.ts';
+import type { Profile } from '../../src/core/aids/profile.ts';
 import { buildAidCatalogue } from '../../scripts/build-aids.ts';
 
 const cd17 = buildAidCatalogue('charente-maritime');
@@ -242,8 +243,8 @@ describe('2. fiche 1 puis fiche 8 : « classées en zone fragile jusqu\'à l\'in
   // Bords: intermediaire, a pharmacy, its GP leaves on 14 March 2026; a new GP installs on 1 April 2026.
   const at = async (date: string, practitioners: Array<{ start: string; end: string | null }>) => {
     const { loadZonageConfig } = await import('../../scripts/lib/inputs.ts');
-    const { zoneResolver } = await import('../../src/core/zonage-bundle.ts');
-    const { communeContext } = await import('../../src/core/aid-engine.ts');
+    const { zoneResolver } = await import('../../src/core/zonage/resolver.ts');
+    const { communeContext } = await import('../../src/core/aids/engine.ts');
     const config = loadZonageConfig('charente-maritime');
     const bundle = {
       territory: 'charente-maritime',

@@ -12,8 +12,8 @@ import { arreteListSink, detectArreteFormat, type ArreteFormat } from '../../src
 import { territoryArsList } from '../../src/core/ars/territory-list.ts';
 import { arsClasses, classReader } from '../../src/core/ars/schemes.ts';
 import type { CogCommune } from '../../src/core/communes.ts';
-import { parseZonageConfig, type ZonageYear } from '../../src/core/zonage-config.ts';
-import { NOT_IMPORTED, zonageStatus } from '../../src/core/zonage-bundle.ts';
+import { parseZonageConfig, type ZonageYear } from '../../src/core/zonage/config.ts';
+import { NOT_IMPORTED, zonageStatus } from '../../src/core/zonage/status.ts';
 import { loadArsSchemes } from '../../scripts/lib/inputs.ts';
 
 const cog = createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as CogCommune[];

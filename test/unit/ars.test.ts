@@ -15,7 +15,10 @@ import { readTable, type ArsTableFile } from '../../src/core/ars/table-file.ts';
 import { buildArs, arsSrc } from '../../scripts/build-ars.ts';
 import { ROOT, loadArsSchemes } from '../../scripts/lib/inputs.ts';
 import { buildZonageBundle } from '../../scripts/build-zonage.ts';
-import { communeZonages, fictitiousDatasets, noZonageText, schemesOf, zonageInForce, zonageStatus, zonageView, zoneResolver } from '../../src/core/zonage-bundle.ts';
+import { communeZonages, noZonageText, schemesOf, zonageInForce, zonageView } from '../../src/core/zonage/bundle.ts';
+import { fictitiousDatasets } from '../../src/core/datasets.ts';
+import { zonageStatus } from '../../src/core/zonage/status.ts';
+import { zoneResolver } from '../../src/core/zonage/resolver.ts';
 
 const require = createRequire(import.meta.url);
 const index = new CommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]);

@@ -2,13 +2,13 @@
 // CR at the start get a leading apostrophe); numbers stay numbers; the importers read the text back.
 import { describe, expect, it } from 'vitest';
 import Papa from 'papaparse';
-import { communeResolver, importMovements, importPharmacies, importPractitioners } from '../../src/core/csv-import.ts';
-import { movementsFile, pharmaciesFile, practitionersFile } from '../../src/core/normalized.ts';
-import { zonageCsv } from '../../src/core/zonage-export.ts';
+import { communeResolver, importMovements, importPharmacies, importPractitioners } from '../../src/core/import/index.ts';
+import { movementsFile, pharmaciesFile, practitionersFile } from '../../src/core/import/normalized.ts';
+import { zonageCsv } from '../../src/core/zonage/export.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
 import { loadTerritories } from '../../scripts/lib/inputs.ts';
 import type { Movement } from '../../src/core/movements.ts';
-import type { ZonageView } from '../../src/core/zonage-bundle.ts';
+import type { ZonageView } from '../../src/core/zonage/bundle.ts';
 import { cog } from './cog.ts';
 
 const communes = territoryCommunes(cog, loadTerritories().find((t) => t.id === 'charente-maritime')!);

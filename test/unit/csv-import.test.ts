@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { communeResolver, decode, importPharmacies, importPractitioners, importZonage, parseDate } from '../../src/core/csv-import.ts';
+import { communeResolver, decode, importPharmacies, importPractitioners, importZonage, parseDate } from '../../src/core/import/index.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
 import { loadTerritories, loadZonageConfig } from '../../scripts/lib/inputs.ts';
 import { cog } from './cog.ts';
@@ -184,7 +184,7 @@ describe('extractions nationales', () => {
 
 describe('fichiers normalisés', () => {
   it("un import normalisé se relit à l'identique (zonage, professionnels, pharmacies)", async () => {
-    const { zonageFile, practitionersFile, pharmaciesFile } = await import('../../src/core/normalized.ts');
+    const { zonageFile, practitionersFile, pharmaciesFile } = await import('../../src/core/import/normalized.ts');
     const z = zonage(cp1252('Code INSEE;Zone\n17300;Très fragile\n17189;intermédiaire\n'));
     const again = zonage(utf8(zonageFile(z.rows)));
     expect(again.rows).toEqual(z.rows);

@@ -1,7 +1,7 @@
 // Counts read as French, never « ligne(s) »: 0 and 1 take the singular, 2 the plural, and every word that
 // agrees with the count follows it (« 1 commune absente », « 2 communes absentes »).
 import { describe, expect, it } from 'vitest';
-import { communeResolver, importZonage } from '../../src/core/csv-import.ts';
+import { communeResolver, importZonage } from '../../src/core/import/index.ts';
 import { importSummary } from '../../src/core/import/summary.ts';
 import { arreteListSummary, type ArreteListReport } from '../../src/core/ars/arrete-list.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';

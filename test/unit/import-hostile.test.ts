@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { communeResolver, importPharmacies, importPractitioners, pharmaciesSink, practitionersSink, zonageSink, type ImportReport, type RowError, type SinkOptions } from '../../src/core/csv-import.ts';
+import { communeResolver, importPharmacies, importPractitioners, pharmaciesSink, practitionersSink, zonageSink, type ImportReport, type RowError, type SinkOptions } from '../../src/core/import/index.ts';
 import { ignoredCount } from '../../src/core/import/report.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
 import { loadTerritories, loadZonageConfig } from '../../scripts/lib/inputs.ts';

@@ -3,8 +3,8 @@
 // a declared file; merged without counting one twice.
 import { describe, expect, it } from 'vitest';
 import { applyMovements, diffSnapshots, mergeMovements, registerMovements, type Movement } from '../../src/core/movements.ts';
-import { communeResolver, importMovements, importPractitioners } from '../../src/core/csv-import.ts';
-import type { Practitioner } from '../../src/core/zonage.ts';
+import { communeResolver, importMovements, importPractitioners } from '../../src/core/import/index.ts';
+import type { Practitioner } from '../../src/core/zonage/model.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
 import { loadTerritories } from '../../scripts/lib/inputs.ts';
 import { cog } from './cog.ts';

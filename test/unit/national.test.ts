@@ -6,7 +6,7 @@ import { NATIONAL_AREAS } from '../../src/core/permalink.ts';
 import { describe, expect, it } from 'vitest';
 import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
 import type { ArsTableFile } from '../../src/core/ars/table-file.ts';
-import type { SearchData } from '../../src/core/search-data.ts';
+import type { SearchData } from '../../src/core/search/data.ts';
 import { areaBounds, classOfCode, fillExpression, nationalClasses, nationalRows, pageOfRows, queryRows, UNCLASSIFIED, type DepartementView } from '../../src/ui/national/national.ts';
 
 const schemes = JSON.parse(fs.readFileSync('data/ars/schemes.json', 'utf8')) as ArsSchemes;

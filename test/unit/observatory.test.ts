@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { communesToWatch, densityByClass, movementClass, movementsByYear, movementsByYearAndClass, NOT_CLASSED, pastMovements, periodCounts, ruleNotes } from '../../src/core/observatory.ts';
 import { filterMovements } from '../../src/core/movements.ts';
 import type { Movement } from '../../src/core/movements.ts';
-import { zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import { zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import type { Commune } from '../../src/core/communes.ts';
 
 const bundle = JSON.parse(fs.readFileSync('public/data/charente-maritime/zonage.json', 'utf8')) as ZonageBundle;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveProfile, parseProfile, profileFromParams, profileToParams, semesterAt, type Profile } from '../../src/core/profile.ts';
+import { deriveProfile, parseProfile, profileFromParams, profileToParams, semesterAt, type Profile } from '../../src/core/aids/profile.ts';
 import { addMonths, isIsoDate, periodEnd } from '../../src/core/dates.ts';
 
 describe('profil du simulateur (fichier JSON ou URL)', () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { dataSources, type GeoManifest } from '../../src/core/sources.ts';
 import { parseTerritory } from '../../src/core/territory.ts';
-import type { ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 
 const read = (f: string) => JSON.parse(fs.readFileSync(f, 'utf8'));
 const manifest = read('public/geo/manifest.json') as GeoManifest;

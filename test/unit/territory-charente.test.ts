@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTerritory } from '../../src/core/territory.ts';
-import type { ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 
 const json = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8'));
 

@@ -3,8 +3,9 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { fictitiousNotice, territoryNotice, zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
-import { zonageCsv, zonageGeojson, zonageRows } from '../../src/core/zonage-export.ts';
+import { fictitiousNotice, territoryNotice } from '../../src/core/datasets.ts';
+import { zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
+import { zonageCsv, zonageGeojson, zonageRows } from '../../src/core/zonage/export.ts';
 import { EXAMPLE_LABEL } from '../../src/core/labels.ts';
 
 const bundle = (t: string): ZonageBundle => JSON.parse(fs.readFileSync(`public/data/${t}/zonage.json`, 'utf8'));

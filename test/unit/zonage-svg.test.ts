@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { feature } from 'topojson-client';
 import { pointOnFeature } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon } from 'geojson';
-import { exportTitle, zonageSvg, type Place } from '../../src/core/zonage-svg.ts';
-import { zonageView, type ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import { exportTitle, zonageSvg, type Place } from '../../src/core/zonage/svg.ts';
+import { zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import type { TerritoryTopology } from '../../src/core/geometry.ts';
 import type { Commune } from '../../src/core/communes.ts';
 

@@ -3,7 +3,7 @@
 // généraliste en exercice. Ces communes seront classées en zone « fragile » jusqu'à l'installation
 // effective d'un médecin. »
 import { describe, expect, it } from 'vitest';
-import { effectiveZonage, type Pharmacy, type Practitioner, type Zonage } from '../../src/core/zonage.ts';
+import { effectiveZonage, type Pharmacy, type Practitioner, type Zonage } from '../../src/core/zonage/model.ts';
 import { loadZonageConfig } from '../../scripts/lib/inputs.ts';
 
 const cm = loadZonageConfig('charente-maritime');
@@ -73,7 +73,7 @@ describe('fiche 1 : commune avec pharmacie mais sans médecin généraliste en e
 
 describe('changements d\'une année à l\'autre', () => {
   it('liste les communes dont la classe effective change, vers plus ou moins de priorité', async () => {
-    const { classChanges } = await import('../../src/core/zonage-bundle.ts');
+    const { classChanges } = await import('../../src/core/zonage/history.ts');
     const view = (classes: Record<string, string>) => ({
       zonage: zonage('fragile'),
       scheme,
@@ -96,7 +96,7 @@ describe('changements d\'une année à l\'autre', () => {
 
 describe("historique de la zone d'une commune", () => {
   it('donne la classe de chaque année publiée, effective à la date lue, et omet les années où la commune est absente', async () => {
-    const { zoneHistory } = await import('../../src/core/zonage-bundle.ts');
+    const { zoneHistory } = await import('../../src/core/zonage/history.ts');
     const year = (y: number, classes: Record<string, string>) => ({
       scheme: scheme.id, profession: 'medecin-generaliste', year: y, validFrom: `${y}-01-01`, validUntil: `${y}-12-31`,
       source: 'test', example: true, file: `zonages/${y}.csv`, classes,

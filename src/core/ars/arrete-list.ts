@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { detectSeparator } from '../import/records.ts';
 import type { RowError } from '../import/report.ts';
-import { zonageFile } from '../normalized.ts';
+import { zonageFile } from '../import/normalized.ts';
 import { normalizeKey } from '../text.ts';
 import { count, plural, someOf } from '../format.ts';
 import { importCartoSante } from './cartosante.ts';

@@ -1,7 +1,7 @@
 // What every ARS import produces: rows resolved to today's communes, merged into one class per commune.
 // Parts of a commune (merged communes, arrondissements) that disagree give the « selon la partie »
 // state listing them; one place given two classes is a conflict, named, and listed the same way.
-import type { RowError, Warning } from '../csv-import.ts';
+import type { RowError, Warning } from '../import/report.ts';
 import { PARTS } from './schemes.ts';
 
 /** One accepted row: the place it names, today's commune, and its class id. */

@@ -1,8 +1,8 @@
 // Regions whose ARS zonage of a profession a newer act replaced (data/ars/schemes.json, carried by the national
 // class tables): from the act's publication, the file's classes there are no longer in force and the new list
 // is not imported. Said with the status of any zonage (zonageStatus), read at a date (the app's today).
-import { departementOf } from '../search.ts';
-import { zonageStatus, type ZonageStatus } from '../zonage-bundle.ts';
+import { departementOf } from '../communes.ts';
+import { zonageStatus, type ZonageStatus } from '../zonage/status.ts';
 import type { ArsReplacement, ArsTableFile } from './table-file.ts';
 
 /** The file's zonage in a replaced region as a dated zonage: in force at the export, then the last known one until the act. */

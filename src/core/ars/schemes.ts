@@ -1,7 +1,7 @@
 // The ARS zonage schemes (data/ars/schemes.json): the class scales as written in the ARS files, and
 // which profession uses which classes. Turned here into ordinary zonage schemes for the app.
 import { normalizeKey } from '../text.ts';
-import type { ZoneClass, ZonageScheme } from '../zonage.ts';
+import type { ZoneClass, ZonageScheme } from '../zonage/model.ts';
 
 export interface ArsClass extends ZoneClass {
   /** The code as written in the ARS files (« 1_ZIP », « 2_Sous_dotee »…). */

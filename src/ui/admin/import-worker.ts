@@ -3,10 +3,10 @@
 // are read, and the page cancels by terminating the worker. Only the report (its first rejections and
 // the kept rows) comes back, with the complete list of rejections as a Blob to download.
 import type { Commune } from '../../core/communes.ts';
-import { failedReport, type ImportReport } from '../../core/csv-import.ts';
+import { failedReport, type ImportReport } from '../../core/import/index.ts';
 import { rejectCsvLine, rejectsCsvHeader } from '../../core/import/report.ts';
 import { importSink, type ImportKind } from '../../core/publication.ts';
-import type { ZonageScheme } from '../../core/zonage.ts';
+import type { ZonageScheme } from '../../core/zonage/model.ts';
 
 export interface ImportRequest {
   file: File;

@@ -4,7 +4,7 @@
 import { formatHash, isNational, NATIONAL, parseHash, type View } from '../../core/permalink.ts';
 import type { Territory } from '../../core/territory.ts';
 import { offerActive, type Offer } from '../../core/offers.ts';
-import type { ZonageBundle } from '../../core/zonage-bundle.ts';
+import type { ZonageBundle } from '../../core/zonage/bundle.ts';
 import { mappableAids } from '../map/aid-choices.ts';
 import { territories, defaultTerritory } from './territories.ts';
 import { loadTerritory, type TerritoryData } from './load.ts';

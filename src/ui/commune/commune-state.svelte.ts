@@ -1,7 +1,7 @@
 // What the commune page shows beside the zonage: its zone year after year, its neighbours and their zones,
 // its offers and movements, and the link to share it.
 import { formatHash } from '../../core/permalink.ts';
-import { zoneHistory } from '../../core/zonage-bundle.ts';
+import { zoneHistory } from '../../core/zonage/history.ts';
 import { getApp, getMap } from '../app/context.ts';
 
 export class CommuneState {

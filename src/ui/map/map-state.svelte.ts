@@ -1,7 +1,9 @@
 // The map page's choices and what they draw: the zonage shown (profession, year, effective classes at the
 // map's date), the aid layer, the class changes since the previous year, movements and offers. Profession,
 // year, layers and the movements' period live in the URL (the app's view); movement filters are local.
-import { classChanges, dateForYear, defaultScheme, noZonageText, professionsOf, schemesOf, yearsOf, zonageInForce, zonageView, zoneResolver } from '../../core/zonage-bundle.ts';
+import { classChanges } from '../../core/zonage/history.ts';
+import { dateForYear, defaultScheme, noZonageText, professionsOf, schemesOf, yearsOf, zonageInForce, zonageView } from '../../core/zonage/bundle.ts';
+import { zoneResolver } from '../../core/zonage/resolver.ts';
 import { filterMovements } from '../../core/movements.ts';
 import { getApp } from '../app/context.ts';
 import { mappableAids } from './aid-choices.ts';

@@ -1,7 +1,7 @@
 // MapLibre styling of a zonage view: class colours, class patterns, and the communes a rule changed.
 import type { ExpressionSpecification, StyleImageMetadata } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
-import type { ZonageView } from '../../core/zonage-bundle.ts';
+import type { ZonageView } from '../../core/zonage/bundle.ts';
 
 export interface ZonageStyle {
   fill: ExpressionSpecification;

@@ -1,7 +1,7 @@
 // The national view's data, fetched on demand and kept for the session: the ARS manifest and class tables
 // (public/data/ars/), the national search file (public/data/search/communes.json).
 import type { ArsTableFile } from '../../core/ars/table-file.ts';
-import type { SearchData } from '../../core/search-data.ts';
+import type { SearchData } from '../../core/search/data.ts';
 
 export interface ArsManifest {
   reference: string;

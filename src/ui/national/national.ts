@@ -4,8 +4,8 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import type { ArsTableFile } from '../../core/ars/table-file.ts';
 import { arsClasses, type ArsClass, type ArsSchemes } from '../../core/ars/schemes.ts';
 import { replacedAt } from '../../core/ars/replaced.ts';
-import type { SearchData } from '../../core/search-data.ts';
-import { departementOf } from '../../core/search.ts';
+import type { SearchData } from '../../core/search/data.ts';
+import { departementOf } from '../../core/communes.ts';
 import { normalizeKey } from '../../core/text.ts';
 
 /** A commune the table does not classify stays white (never defaulted). */

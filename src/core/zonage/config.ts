@@ -1,8 +1,8 @@
 // A territory's zonage configuration (data/territories/<id>/zonage.json): schemes, rules, yearly files.
 // ARS zonages are named by profession (`ars`) and read from the national class tables (npm run build:ars);
 // their schemes come from data/ars/schemes.json.
-import type { ZonageRule, ZonageScheme } from './zonage.ts';
-import { arsScheme, arsSchemeId, isArsScheme, type ArsSchemes } from './ars/schemes.ts';
+import type { ZonageRule, ZonageScheme } from './model.ts';
+import { arsScheme, arsSchemeId, isArsScheme, type ArsSchemes } from '../ars/schemes.ts';
 
 export interface ZonageYear {
   year: number;

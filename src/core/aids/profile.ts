@@ -1,7 +1,7 @@
 // The profile of a project (who applies, in what situation): the engine's input, the CLI's --profile
 // file and the simulator's URL state. Every field is optional; a missing one makes a condition
 // « à préciser » rather than failed.
-import { addMonths, isIsoDate } from './dates.ts';
+import { addMonths, isIsoDate } from '../dates.ts';
 
 export const BENEFICIARIES = [
   { id: 'medecin', label: 'Médecin généraliste', plural: 'médecins généralistes' },

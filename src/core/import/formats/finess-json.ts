@@ -5,11 +5,12 @@
 // schema (../shared/formats/README.md): both spellings of the category are read.
 import { Gunzip } from 'fflate';
 import { JSONParser } from '@streamparser/json';
-import { FINESS_PHARMACY, finessPharmacy, type CommuneResolver } from '../csv-import.ts';
-import type { Pharmacy } from '../zonage.ts';
-import { count } from '../format.ts';
-import { MAX_LISTED, emptyReport, q, type ImportReport, type RowError } from './report.ts';
-import type { ImportSink, RowContext, SinkOptions } from './table.ts';
+import type { CommuneResolver } from '../fields.ts';
+import { FINESS_PHARMACY, finessPharmacy } from './finess-csv.ts';
+import type { Pharmacy } from '../../zonage/model.ts';
+import { count } from '../../format.ts';
+import { MAX_LISTED, emptyReport, q, type ImportReport, type RowError } from '../report.ts';
+import type { ImportSink, RowContext, SinkOptions } from '../table.ts';
 
 type Json = Record<string, unknown>;
 const str = (v: unknown) => (typeof v === 'string' ? v.trim() : '');

@@ -1,9 +1,9 @@
 // The national search file (public/data/search/communes.json, npm run build:search): every current commune
 // of the COG with what the search box shows and matches, in rows rather than objects to stay small, and the
 // communes of each territory so a hit can say which territory's page to open.
-import type { Cog } from './communes.ts';
-import type { Territory } from './territory.ts';
-import { departementOf, searchKey } from './search.ts';
+import { departementOf, type Cog } from '../communes.ts';
+import type { Territory } from '../territory.ts';
+import { searchKey } from './key.ts';
 
 /** [INSEE code, name, postal codes joined by spaces, population or null, index in `epcis` or -1, former names]. */
 export type SearchRow = [string, string, string, number | null, number, string[]];

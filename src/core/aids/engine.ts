@@ -2,26 +2,12 @@
 // (yes / no / depends), how much, with what commitments and deadlines, and why — one reason per
 // condition, met, failed or still to be specified, each saying which date it used. Conditions are
 // read through one table of tests (by operator), never one `if` per aid.
-import { addDays, addMonths, periodEnd } from './dates.ts';
-import { formatDate, formatInteger, formatNumber, plural } from './format.ts';
+import { addDays, addMonths, periodEnd } from '../dates.ts';
+import { formatDate, formatInteger, formatNumber, plural } from '../format.ts';
 import { BENEFICIARY_GROUPS, IPA_TRAINING, MODES, PROFILE_FIELDS, STATUSES, beneficiaryLabel, groupOf, beneficiaryPlural, deriveProfile, semesterStart, type Profile } from './profile.ts';
-import { isApplicable, planValue, type AllCondition, type Amount, type Condition, type CostField, type FieldCondition, type ResolvedAid } from './aids.ts';
-import { zoneResolver, type ZonageBundle } from './zonage-bundle.ts';
-
-/** The commune's effective class in the zonage of one profession at the evaluation date. */
-export interface ZoneAt {
-  /** « zonage départemental 2026 » */
-  zonage: string;
-  effective: string;
-  effectiveLabel: string;
-  base: string;
-  baseLabel: string;
-  /** Why the effective class differs from the base class (the pharmacy rule of fiche 1). */
-  ruleNote?: string;
-  /** Set when the zonage gives the commune no single class (« sans classe », « selon la partie »): what it
-   * says instead, e.g. « n'a pas de classe dans ce zonage (résultat non disponible) ». */
-  undetermined?: string;
-}
+import { isApplicable, planValue, type AllCondition, type Amount, type Condition, type CostField, type FieldCondition, type ResolvedAid } from './model.ts';
+import type { ZonageBundle } from '../zonage/bundle.ts';
+import { zoneResolver, type ZoneAt } from '../zonage/resolver.ts';
 
 type ZoneLookup = (profession: string) => ZoneAt | undefined;
 

@@ -1,9 +1,9 @@
 // An aid is data (data/territories/<id>/aides/*.json): who can get it, where, on what conditions, how
 // much, with what commitments and deadlines, from when to when, with what it cumulates, and the
-// sentence of the plan that says so. One engine (aid-engine.ts) reads them all; adding an aid is
+// sentence of the plan that says so. One engine (engine.ts) reads them all; adding an aid is
 // adding a file. Amounts may be dated like OpenFisca parameters: { "2025-08-01": 10000 }.
-import { isIsoDate } from './dates.ts';
-import type { Plan } from './territory.ts';
+import { isIsoDate } from '../dates.ts';
+import type { Plan } from '../territory.ts';
 import { BENEFICIARIES, PROFILE_FIELDS, STATUSES, type Beneficiary, type Profile } from './profile.ts';
 
 /** A number, or its values by date of effect (the latest date on or before the evaluation date applies). */

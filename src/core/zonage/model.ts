@@ -4,8 +4,8 @@
 // « les communes classées en zone intermédiaire ou non prioritaire et ayant une pharmacie mais pas de
 // médecin généraliste en exercice […] seront classées en zone "fragile" jusqu'à l'installation effective
 // d'un médecin ».
-import { formatDate } from './format.ts';
-import { addDays } from './dates.ts';
+import { formatDate } from '../format.ts';
+import { addDays } from '../dates.ts';
 
 export interface ZoneClass {
   id: string;

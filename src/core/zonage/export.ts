@@ -1,11 +1,11 @@
 // The commune table of a zonage view, and its CSV and GeoJSON exports: exactly the rows shown.
 import Papa from 'papaparse';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
-import type { Commune } from './communes.ts';
-import type { ZonageView } from './zonage-bundle.ts';
-import { classById } from './zonage.ts';
+import type { Commune } from '../communes.ts';
+import type { ZonageView } from './bundle.ts';
+import { classById } from './model.ts';
 
-import { EXAMPLE_LABEL } from './labels.ts';
+import { EXAMPLE_LABEL } from '../labels.ts';
 
 export { EXAMPLE_LABEL };
 

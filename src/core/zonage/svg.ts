@@ -4,10 +4,10 @@
 // name in a `<title>`, so the file can be annotated in Inkscape or Illustrator.
 import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
-import { formatDate, formatInteger, plural } from './format.ts';
-import type { ZonageView } from './zonage-bundle.ts';
-import { EXAMPLE_LABEL } from './labels.ts';
-import { professionLabel } from './professions.ts';
+import { formatDate, formatInteger, plural } from '../format.ts';
+import type { ZonageView } from './bundle.ts';
+import { EXAMPLE_LABEL } from '../labels.ts';
+import { professionLabel } from '../professions.ts';
 
 const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 

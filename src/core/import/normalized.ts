@@ -1,9 +1,9 @@
 // Normalized project files, as the chargé de mission puts them in data/territories/<id>/ after an
 // import: the same simple CSV formats the import reads, with ids rather than labels. Formulae neutralised.
 import Papa from 'papaparse';
-import type { ZonageRow } from './csv-import.ts';
-import type { Pharmacy, Practitioner } from './zonage.ts';
-import type { Movement } from './movements.ts';
+import type { ZonageRow } from './formats/zonage.ts';
+import type { Pharmacy, Practitioner } from '../zonage/model.ts';
+import type { Movement } from '../movements.ts';
 
 // escapeFormulae: a text cell starting with =, +, -, @, tab or CR gets a leading apostrophe (OWASP CSV
 // injection), so a spreadsheet shows it as text; numbers stay numbers; the importers read it back as written.

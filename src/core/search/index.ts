@@ -4,13 +4,9 @@
 // The index holds the names' distinct words sorted, so the words starting with what was typed are one range found
 // by binary search; a query reads only the names holding its rarest word, never all 37,000 names (npm run bench).
 import { distance } from 'fastest-levenshtein';
-import type { SearchData } from './search-data.ts';
-import { searchKey } from './search-key.ts';
-
-export { searchKey };
-
-/** The département of a commune, from its code: three digits overseas (971…, 984…), else two (01…, 2A…). */
-export const departementOf = (code: string): string => (/^9[78]/.test(code) ? code.slice(0, 3) : code.slice(0, 2));
+import type { SearchData } from './data.ts';
+import { searchKey } from './key.ts';
+import { departementOf } from '../communes.ts';
 
 const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
 
