@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { territoryCommunes } from '../src/core/communes.ts';
-import { communeResolver } from '../src/core/csv-import.ts';
+import { communeResolver } from '../src/core/import/fields.ts';
 import { importRegister } from '../src/core/followup/register-import.ts';
 import { checkDossiers } from '../src/core/followup/checks.ts';
 import { ficheSummaries } from '../src/core/followup/indicators.ts';

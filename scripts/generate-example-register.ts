@@ -4,10 +4,10 @@
 // the example imports clean but for the few cases it shows on purpose (a late request, dossiers of the
 // earlier fiches still under commitment). Labelled « Exemple — données fictives » wherever it shows.
 import path from 'node:path';
-import { communeContext, evaluateAid } from '../src/core/aid-engine.ts';
+import { communeContext, evaluateAid } from '../src/core/aids/engine.ts';
 import { addDays, addMonths, periodEnd } from '../src/core/dates.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
-import type { Profile } from '../src/core/profile.ts';
+import type { Profile } from '../src/core/aids/profile.ts';
 import { buildAidCatalogue } from './build-aids.ts';
 import { buildZonageBundle } from './build-zonage.ts';
 import { dataDir, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';

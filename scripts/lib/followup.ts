@@ -3,14 +3,14 @@
 // the cross-row checks as warnings. An XLSX register is read through @e965/xlsx, loaded only here.
 import fs from 'node:fs';
 import path from 'node:path';
-import { communeResolver } from '../../src/core/csv-import.ts';
+import { communeResolver } from '../../src/core/import/fields.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
 import { parseFollowup, type Dossier, type Followup } from '../../src/core/followup/model.ts';
 import { registerSink, xlsxRegisterBytes, isXlsx, importRegister, type RegisterContext } from '../../src/core/followup/register-import.ts';
 import { addFindings, checkDossiers } from '../../src/core/followup/checks.ts';
 import type { ImportReport } from '../../src/core/import/report.ts';
-import type { ResolvedAid } from '../../src/core/aids.ts';
-import type { ZonageBundle } from '../../src/core/zonage-bundle.ts';
+import type { ResolvedAid } from '../../src/core/aids/model.ts';
+import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { buildAidCatalogue } from '../build-aids.ts';
 import { buildZonageBundle } from '../build-zonage.ts';
 import { dataDir, loadCog, loadTerritories } from './inputs.ts';

@@ -3,7 +3,7 @@
 // after the plan's deadline (« au plus tard 3 mois après… »), read from each aid's own deadlines.
 import { addMonths } from '../dates.ts';
 import { formatDate } from '../format.ts';
-import type { ResolvedAid } from '../aids.ts';
+import type { ResolvedAid } from '../aids/model.ts';
 import { COMMITTED, type Dossier, type Followup } from './model.ts';
 
 /** Why a request came too late for the plan's deadline, or undefined when it did not (or cannot be told). */

@@ -3,12 +3,12 @@
 // rejected when it cannot be counted (unknown aid, unreadable date or amount, dates out of order); what a
 // person must look at but may be right is a warning (amount above what the engine computes, a request
 // received outside the fiche's validity, a second grant where the plan forbids it: checks.ts).
-import { parseDate, type CommuneResolver } from '../csv-import.ts';
+import { parseDate, type CommuneResolver } from '../import/fields.ts';
 import { q, type ImportReport } from '../import/report.ts';
 import { tableSink, runSink, type ImportSink, type RowContext, type SinkOptions, type TableSpec } from '../import/table.ts';
 import { normalizeKey } from '../text.ts';
 import { formatInteger } from '../format.ts';
-import { BENEFICIARIES } from '../profile.ts';
+import { BENEFICIARIES } from '../aids/profile.ts';
 import { DOSSIER_STATUSES, REGISTER_COLUMNS, type Dossier, type DossierStatus } from './model.ts';
 
 export interface RegisterContext {

@@ -1,7 +1,7 @@
 // The register and the indicators as an XLSX workbook for the commission and the COPIL: a summary sheet
 // (the envelope, then one line per fiche), then a sheet per fiche (its indicator by year, its dossiers).
 // The library is handed in by the caller (loaded only when someone exports).
-import type { ResolvedAid } from '../aids.ts';
+import type { ResolvedAid } from '../aids/model.ts';
 import { DOSSIER_STATUSES, type Dossier } from './model.ts';
 import type { PlanFollowup } from './summary.ts';
 

@@ -3,9 +3,9 @@
 // never stored under public/. With it, every figure is exact and the deadlines are listed.
 import { createContext } from 'svelte';
 import type { TerritoryData } from '../app/load.ts';
-import type { ZonageBundle } from '../../core/zonage-bundle.ts';
-import type { ResolvedAid } from '../../core/aids.ts';
-import { communeResolver } from '../../core/csv-import.ts';
+import type { ZonageBundle } from '../../core/zonage/bundle.ts';
+import type { ResolvedAid } from '../../core/aids/model.ts';
+import { communeResolver } from '../../core/import/fields.ts';
 import { failedReport, type ImportReport } from '../../core/import/report.ts';
 import type { Dossier, Followup } from '../../core/followup/model.ts';
 import { importRegister, isXlsx, xlsxRegisterBytes } from '../../core/followup/register-import.ts';
