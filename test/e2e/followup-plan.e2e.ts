@@ -4,12 +4,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
 const REGISTER = 'data/territories/charente-maritime/suivi/dossiers-exemple.csv';
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 async function openPlan(width: number) {
   const { page, errors } = await openPage(browser(), { width, height: 900 });
@@ -45,6 +47,14 @@ describe('onglet Plan du suivi', () => {
     await page.getByTestId('plan-budget').screenshot({ path: 'test-results/screenshots/suivi-plan-budget-1440.png' });
     await page.getByTestId('plan-deadlines').screenshot({ path: 'test-results/screenshots/suivi-plan-echeances-1440.png' });
 
+    // axe-core on the tab, register opened: no serious or critical WCAG 2.1 A/AA violation.
+    await page.evaluate(AXE);
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (c: Element, o: object) => Promise<{ violations: Array<{ id: string; impact: string | null }> }> } }).axe;
+      return (await axe.run(document.querySelector('[data-testid="plan-tab"]')!, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })).violations;
+    });
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
     // The public CSV stays guarded even from the opened register; the XLSX is the staff's.
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter les agrégats publics (CSV)' }).click()]);
     const text = fs.readFileSync((await csv.path())!, 'utf8');
@@ -66,6 +76,13 @@ describe('onglet Plan du suivi', () => {
     await page.getByTestId('plan-budget').screenshot({ path: 'test-results/screenshots/suivi-plan-budget-375.png' });
     await page.getByTestId('plan-deadlines').getByLabel('À partir du').fill('2026-12-01');
     await page.getByTestId('plan-deadlines').screenshot({ path: 'test-results/screenshots/suivi-plan-echeances-375.png' });
+    // The Mauges plan: its own period and amounts, no envelope set by the plan.
+    await page.goto(`${baseUrl}#/mauges/suivi`);
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await expect.poll(() => page.getByTestId('plan-budget').textContent()).toContain('COPIL du CLS 2.0) : le plan ne fixe pas de montant');
+    await expect(page.getByTestId('plan-example').textContent()).resolves.toBe('Exemple — données fictives');
+    await expect(page.getByTestId('budget-figures').textContent()).resolves.not.toContain('Reste à engager');
+    await screenshot(page, 'suivi-plan-mauges-375');
     expect(errors).toEqual([]);
   });
 

@@ -27,7 +27,7 @@ const MAX_BYTES = 50 * 1024 * 1024;
 export class PlanState {
   published = $state.raw<PublishedFollowup | null>(null);
   loadError = $state<string | null>(null);
-  register = $state.raw<{ name: string; report: ImportReport<Dossier> } | null>(null);
+  register = $state.raw<{ name: string; report: ImportReport<Dossier>; example?: boolean } | null>(null);
   reading = $state(false);
   /** The date the deadlines are read from (today by default). */
   deadlineDate = $state('');
@@ -59,9 +59,9 @@ export class PlanState {
     return this.register ? this.register.report.rows.filter((d) => ids.has(d.aid)) : null;
   });
 
-  /** The register's own example flag is unknown: an opened file is the staff's, the published one says. */
+  /** An opened register is the shipped example when its bytes are the ones the published aggregates came from. */
   get example(): boolean {
-    return this.register ? /exemple/i.test(this.register.name) : (this.published?.aggregates.example ?? false);
+    return this.register ? this.register.example === true : (this.published?.aggregates.example ?? false);
   }
 
   /** The tables shown: exact from the opened register, else the published aggregates. */
@@ -101,6 +101,9 @@ export class PlanState {
     try {
       if (file.size > MAX_BYTES) return void (this.register = { name: file.name, report: failedReport(file.name, `${file.name} : fichier de ${Math.round(file.size / 1e6)} Mo, au-delà des 50 Mo lus dans le navigateur ; utilisez la commande « suivi check ».`) });
       let bytes: Uint8Array = new Uint8Array(await file.arrayBuffer());
+      const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+      const sha256 = [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+      const example = this.published!.aggregates.example && sha256 === this.published!.aggregates.source.sha256;
       if (isXlsx(bytes)) {
         try {
           bytes = xlsxRegisterBytes(bytes, await import('@e965/xlsx'));
@@ -112,7 +115,7 @@ export class PlanState {
       const aids = this.data.aids.aids;
       const engine = { bundle: this.bundle, commune: (code: string) => { const c = reference.get(code); return c && { code: c.code, nom: c.nom, population: c.population }; } };
       const report = importRegister(file.name, bytes, { aids, resolve: communeResolver([...reference.values()]), finish: (r) => addFindings(r, checkDossiers(r.rows, { aids, followup: f, engine })) });
-      this.register = { name: file.name, report };
+      this.register = { name: file.name, report, example };
     } finally {
       this.reading = false;
     }
