@@ -29,7 +29,7 @@ import { territoryCommunes } from '../src/core/communes.ts';
 import { dateForYear, defaultScheme, noZonageText, professionsOf, zonageInForce, zonageList, zonageView } from '../src/core/zonage/bundle.ts';
 import { communeContext, evaluateAids } from '../src/core/aids/engine.ts';
 import { count } from '../src/core/format.ts';
-import { isIsoDate } from '../src/core/dates.ts';
+import { isIsoDate, parisToday } from '../src/core/dates.ts';
 import { parseProfile } from '../src/core/aids/profile.ts';
 import { buildAidCatalogue } from './build-aids.ts';
 import { isApplicable } from '../src/core/aids/model.ts';
@@ -100,7 +100,7 @@ async function runImport(kind: string | undefined, file: string | undefined, val
 }
 
 /** Today in ISO (UTC), the CLI's default date. */
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => parisToday();
 
 function runZonages(values: Record<string, string | undefined>): number {
   const territory = territoryOf(values.territory);

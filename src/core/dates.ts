@@ -30,3 +30,10 @@ export function addMonths(date: string, months: number): string {
 
 /** The last day of a period of n months starting on `date` (5 years from 1 March 2026 end on 28 February 2031). */
 export const periodEnd = (date: string, months: number): string => addDays(addMonths(date, months), -1);
+
+// The plans are French: « today » is the calendar day in Paris, not in UTC (between midnight and 1 or 2 a.m.
+// in Paris, UTC still gives yesterday). en-CA writes dates as YYYY-MM-DD.
+const PARIS_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** The day in Paris at an instant (now by default), YYYY-MM-DD. */
+export const parisToday = (now: Date = new Date()): string => PARIS_DAY.format(now);

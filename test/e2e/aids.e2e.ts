@@ -50,6 +50,11 @@ describe('aides dans la fiche de la commune', () => {
     await expect(closed.textContent()).resolves.toContain(`Réservée aux zones fragiles et très fragiles ; ${names('charente-maritime').get(inter)!.nom} est en zone intermédiaire`);
     // Fiche 10 (MSP) is open in intermédiaire.
     await expect(page.getByTestId('commune-aids').locator('[data-aid="cd17-fiche-10"]').first().getAttribute('data-eligible')).resolves.not.toBe('no');
+    // An intern looking for the former internship travel bonus learns it was withdrawn (fiche 5), and by what.
+    await page.goto(`${baseUrl}#/charente-maritime/commune/${inter}?pour=interne`);
+    const withdrawn = page.getByTestId('aids-withdrawn').locator('[data-aid="cd17-fiche-05"]');
+    await expect.poll(() => withdrawn.textContent()).toContain('Prime de déplacement pour un stage en zone très fragile (fiche 5) : Fiche supprimée par la délibération');
+    await expect(withdrawn.textContent()).resolves.toContain('délibération n° 2025-07-11-27');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -65,6 +65,14 @@ describe('recherche nationale', () => {
     await expect(options.first().textContent()).resolves.toContain('Charente-Maritime (17)');
     await expect(options.first().textContent()).resolves.toContain('Territoire suivi : Charente-Maritime');
     await screenshot(page, 'recherche-faute-de-frappe');
+    // A name with its place, as people type it: the commune of that place comes first.
+    for (const [q, why] of [['Ternant 17400', 'code postal 17400'], ['Ternant (17)', 'Charente-Maritime (17)'], ['Ternant, Charente-Maritime', 'Charente-Maritime (17)']]) {
+      await box.fill(q);
+      await expect.poll(() => options.first().textContent()).toContain('Ternant');
+      await expect(options.first().textContent()).resolves.toContain(why);
+    }
+    await box.fill('la rochelle 17000');
+    await expect.poll(() => options.first().textContent()).toContain('code postal 17000');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('La Rochelle');
     expect(page.url()).toContain('#/charente-maritime/commune/17300');

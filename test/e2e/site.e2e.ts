@@ -80,6 +80,8 @@ describe('pied de page et pages du site', () => {
     const missing = page.getByTestId('legal-missing');
     await expect(missing.textContent()).resolves.toContain("il manque le nom de l'éditeur");
     await expect(page.getByRole('main').textContent()).resolves.not.toMatch(/Éditeur du site\s*Département de la Charente-Maritime/);
+    // A territory without a local plan says so, never « Charente : , … ».
+    await expect(page.getByRole('main').textContent()).resolves.toMatch(/Charente : zonages\s+publics seulement, aucun plan local suivi\./);
     await screenshot(page, 'site-mentions-375');
     await page.close();
   });

@@ -337,6 +337,9 @@ describe('5. fiche 8 : « aux médecins généralistes exerçants en zone non pr
     ['déjà installé en zone fragile (pas en zone non prioritaire)', { firstInstallation: false, inNonPriorityZone: false, yearsInNonPriorityZone: 3 }, 'no'],
     ['en zone non prioritaire depuis 12 ans', { firstInstallation: false, inNonPriorityZone: true, yearsInNonPriorityZone: 12 }, 'no'],
     ['en zone non prioritaire, durée non renseignée', { firstInstallation: false, inNonPriorityZone: true }, 'depends'],
+    // The simulator asks the years only: some years there means practising there now, 0 means not.
+    ['3 ans en zone non prioritaire, sans la question « exercice actuel »', { firstInstallation: false, yearsInNonPriorityZone: 3 }, 'yes'],
+    ['0 an en zone non prioritaire : pas d\'exercice actuel en zone non prioritaire', { firstInstallation: false, yearsInNonPriorityZone: 0 }, 'no'],
   ] as const)('%s', (_w, p, eligible) => {
     const r = evaluateAid(aid('cd17-fiche-08'), ctx('fragile'), { ...gp, ...p });
     expect(r.eligible).toBe(eligible);
@@ -557,8 +560,9 @@ describe('« Je suis… » : les questions qui comptent pour une personne', () =
   it.each([
     // Only what the interne's aids read: the internship (fiche 7) and the dossier date.
     ['charente-maritime', 'interne', ['requestDate', 'internshipYear', 'internshipStartDate', 'internshipSemester', 'internshipEndDate']],
-    // Fiche 8: status, mode, age, first installation or years in a non-priority zone, days, PDSA, first day; fiche 6: the cost.
-    ['charente-maritime', 'medecin', ['status', 'mode', 'age', 'firstInstallation', 'inNonPriorityZone', 'yearsInNonPriorityZone', 'daysPerWeek', 'pdsa', 'eventDate', 'requestDate', 'projectCost']],
+    // Fiche 8: status, mode, age, first installation or years in a non-priority zone (which also tell whether one
+    // practises there now: not asked twice), days, PDSA, first day; fiche 6: the cost.
+    ['charente-maritime', 'medecin', ['status', 'mode', 'age', 'firstInstallation', 'yearsInNonPriorityZone', 'daysPerWeek', 'pdsa', 'eventDate', 'requestDate', 'projectCost']],
     ['charente-maritime', 'infirmier', ['mode', 'ipaTraining', 'eventDate', 'requestDate']],
     ['charente-maritime', 'commune', ['eventDate', 'requestDate', 'projectCost', 'housingCost']],
     // No CD17 aid for a dentist: nothing to ask.

@@ -211,6 +211,28 @@ describe('fichiers hostiles', () => {
     expect(r.rejected).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('guillemet ouvert et jamais fermé') })]);
   });
 
+  it('un guillemet jamais fermé nomme sa colonne avec sa ligne', () => {
+    const r = zonage(utf8('code_insee;zone\n17306;fragile\n17300;"fragile\n'));
+    expect(r.rejected).toEqual([{ line: 3, field: 'zone', message: 'zonage.csv, ligne 3, colonne « zone » : guillemet ouvert et jamais fermé ; la ligne est rejetée et la lecture reprend à la ligne suivante. Corrigez ce guillemet.' }]);
+  });
+
+  it.each([
+    ['17300;fragile\n17306;intermediaire\n', '« 17300, fragile »', '« ; »', 2],
+    ['2A004,fragile\n', '« 2A004, fragile »', '« , »', 1],
+  ])("sans ligne d'en-tête (%s) : l'en-tête manque, la première ligne est comptée comme une ligne de données", (text, shown, sep, read) => {
+    const r = zonage(utf8(text));
+    expect(r.fileErrors).toEqual([
+      `zonage.csv, ligne 1 : la ligne d'en-tête manque (première ligne lue : ${shown}, qui ressemble à des données). Ajoutez en première ligne le nom des colonnes, séparés par ${sep} : « code_insee », « zone » (facultatives : « profession »). Aucune ligne n'a pu être lue.`,
+    ]);
+    expect({ read: r.read, unread: r.unread, accepted: r.accepted }).toEqual({ read, unread: read, accepted: 0 });
+  });
+
+  it("des noms de colonnes inconnus restent « colonnes obligatoires absentes » (ce n'est pas une ligne de données)", () => {
+    const r = zonage(utf8('insee;classe\n17300;fragile\n'));
+    expect(r.fileErrors[0]).toContain('colonnes obligatoires absentes');
+    expect(r.read).toBe(1);
+  });
+
   it('une valeur entre guillemets sur plusieurs lignes ne décale pas les numéros des lignes suivantes', () => {
     // Line 2 holds a comment typed with Alt+Entrée in a spreadsheet: it spans lines 2–4 (CRLF inside).
     const r = zonage(utf8('code_insee;zone;commentaire\r\n17306;fragile;"révisé\r\nen conseil\r\ndu 3 mars"\r\n99999;fragile;\r\n\r\n17300;rouge;\r\n'));

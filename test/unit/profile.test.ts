@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deriveProfile, parseProfile, profileFromParams, profileToParams, semesterAt, type Profile } from '../../src/core/aids/profile.ts';
-import { addMonths, isIsoDate, periodEnd } from '../../src/core/dates.ts';
+import { addMonths, isIsoDate, parisToday, periodEnd } from '../../src/core/dates.ts';
 
 describe('profil du simulateur (fichier JSON ou URL)', () => {
   it('garde les champs valides, nomme chaque problème en français', () => {
@@ -70,4 +70,15 @@ describe('faits déduits du profil', () => {
       "« internshipSemester » (semestre d'internat en cours) : doit être compris entre 1 et 8.",
     ]);
   });
+});
+
+describe("« aujourd'hui » est le jour à Paris", () => {
+  it.each([
+    // 23:30 UTC on 31 December is already 1 January in Paris (UTC+1 in winter).
+    ['2025-12-31T23:30:00Z', '2026-01-01'],
+    // 22:30 UTC on 14 July is 00:30 on 15 July in Paris (UTC+2 in summer).
+    ['2026-07-14T22:30:00Z', '2026-07-15'],
+    ['2026-07-14T21:30:00Z', '2026-07-14'],
+    ['2026-03-29T00:30:00Z', '2026-03-29'],
+  ])('%s → %s', (instant, day) => expect(parisToday(new Date(instant))).toBe(day));
 });

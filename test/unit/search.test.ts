@@ -187,3 +187,32 @@ describe('fichier de recherche national (npm run build:search)', () => {
     fs.rmSync(out, { recursive: true });
   });
 });
+
+describe('un nom avec son lieu, comme on l’écrit (« Ternant 17440 », « Ternant (17) »)', () => {
+  it.each([
+    // 17440 is Ternant's INSEE code; its postal code is 17400 (Saint-Jean-d'Angély's).
+    ['Ternant 17440', '17440', 'code INSEE 17440'],
+    ['ternant 17400', '17440', 'code postal 17400'],
+    ['La Rochelle 17000', '17300', 'code postal 17000'],
+    ['17000 La Rochelle', '17300', 'code postal 17000'],
+    ['Ternant (17)', '17440', undefined],
+    ['Ternant, Charente-Maritime', '17440', undefined],
+    ['Ternant (Charente-Maritime)', '17440', undefined],
+    ['ternant, charente maritime', '17440', undefined],
+    // The other Ternant (Nièvre) by its département.
+    ['Ternant (58)', '58289', undefined],
+  ])('%s → %s', (q, code, via) => {
+    const hit = first(q);
+    expect(hit?.code).toBe(code);
+    expect(hit?.via).toBe(via);
+  });
+
+  it('un code postal faux ne cache pas la commune du nom, il la met seulement après', () => {
+    expect(search('Ternant 99999').map((h) => h.code)).toContain('17440');
+  });
+
+  it('sans lieu reconnu, la recherche reste celle du nom (« Ternant, Atlantide »)', () => {
+    expect(search('Ternant, Atlantide')).toEqual([]);
+    expect(first('Ternant')?.nom).toBe('Ternant');
+  });
+});

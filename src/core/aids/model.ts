@@ -4,7 +4,7 @@
 // adding a file. Amounts may be dated like OpenFisca parameters: { "2025-08-01": 10000 }.
 import { isIsoDate } from '../dates.ts';
 import type { Plan } from '../territory.ts';
-import { BENEFICIARIES, PROFILE_FIELDS, STATUSES, type Beneficiary, type Profile } from './profile.ts';
+import { BENEFICIARIES, ANSWERED_BY, PROFILE_FIELDS, STATUSES, type Beneficiary, type Profile } from './profile.ts';
 
 /** A number, or its values by date of effect (the latest date on or before the evaluation date applies). */
 export type Dated = number | Record<string, number>;
@@ -336,7 +336,9 @@ export function relevantFields(aids: Aid[], beneficiary?: string): Array<keyof P
     for (const c of a.commitments) if (c.years !== undefined && c.from !== 'installation') used.add('eventDate');
     for (const f of amountFields(a.amount)) used.add(f);
   }
-  return (Object.keys(PROFILE_FIELDS) as Array<keyof Profile>).filter((k) => k !== 'beneficiary' && k !== 'otherAids' && used.has(k));
+  // A question answered by another one asked is not asked (ANSWERED_BY).
+  const answered = (k: keyof Profile) => used.has(ANSWERED_BY[k] as keyof Profile);
+  return (Object.keys(PROFILE_FIELDS) as Array<keyof Profile>).filter((k) => k !== 'beneficiary' && k !== 'otherAids' && used.has(k) && !answered(k));
 }
 
 /** The value in force at a date, or undefined before the first date of effect. */

@@ -116,6 +116,13 @@ export const PROFILE_FIELDS: Record<keyof Profile, { label: string; kind: Kind }
 
 export const isProfileField = (k: string): k is keyof Profile => Object.hasOwn(PROFILE_FIELDS, k);
 
+/**
+ * Questions answered by another one, so the simulator does not ask them twice (deriveProfile fills them):
+ * years of practice in a non-priority zone, 0 when not practising there, tell whether one practises there
+ * now (fiche 8: « exerçants en zone non prioritaire … depuis moins de 10 ans »).
+ */
+export const ANSWERED_BY: Partial<Record<keyof Profile, keyof Profile>> = { inNonPriorityZone: 'yearsInNonPriorityZone' };
+
 /** Checks one raw value (from JSON or a URL) and returns it typed, or a French problem. */
 function checkField(key: keyof Profile, value: unknown): { value?: unknown; problem?: string } {
   const { label, kind } = PROFILE_FIELDS[key];
@@ -200,6 +207,8 @@ export function deriveProfile(profile: Profile, date: string): Profile {
   if (p.internshipYear === undefined && p.internshipSemester !== undefined) p.internshipYear = Math.min(4, Math.ceil(p.internshipSemester / 2));
   // An infirmier en pratique avancée has completed the training.
   if (p.beneficiary === 'ipa' && p.ipaTraining === undefined) p.ipaTraining = 'diplome';
+  // ANSWERED_BY: some years there means practising there now; an explicit answer is kept.
+  if (p.inNonPriorityZone === undefined && p.yearsInNonPriorityZone !== undefined) p.inNonPriorityZone = p.yearsInNonPriorityZone > 0;
   return p;
 }
 

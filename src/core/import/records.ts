@@ -83,13 +83,14 @@ export class RecordReader {
   mayHaveReplaced = true;
   /** Formats that never quote: cells past this count are not needed, so not cut out. */
   limit: number | undefined;
-  private open: { line: number; text: string; lines: { text: string; line: number; end: string }[] } | undefined;
+  private open: { line: number; cell: number; text: string; lines: { text: string; line: number; end: string }[] } | undefined;
 
   constructor(
     private sep: string,
     private quoting: boolean,
     private onRecord: (r: TextRecord) => void,
-    private onOpenQuote: (line: number) => void,
+    /** The line of a quote never closed, and the index of the cell it opens. */
+    private onOpenQuote: (line: number, cell: number) => void,
   ) {}
 
   line(text: string, line: number, end: string): void {
@@ -113,7 +114,7 @@ export class RecordReader {
       return;
     }
     const r = splitQuoted(text, this.sep);
-    if (r.open) this.open = { line, text, lines: [{ text, line, end }] };
+    if (r.open) this.open = { line, cell: r.cells.length, text, lines: [{ text, line, end }] };
     else this.onRecord({ line, cells: r.cells, replaced: text.includes('\uFFFD') });
   }
 
@@ -121,7 +122,7 @@ export class RecordReader {
   private broken(): void {
     const o = this.open!;
     this.open = undefined;
-    this.onOpenQuote(o.line);
+    this.onOpenQuote(o.line, o.cell);
     for (const l of o.lines.slice(1)) this.line(l.text, l.line, l.end);
   }
 

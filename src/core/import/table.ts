@@ -72,6 +72,9 @@ export function binaryReason(head: Uint8Array, text: string): string | undefined
   return controls > 4 ? 'fichier binaire' : undefined;
 }
 
+/** A cell that reads as data, not as a column name: a commune code (17300, 2A004), a number or a date. */
+const DATA_CELL = /^(\d[\dAB]\d{3}|\d+([.,]\d+)?|\d{4}-\d{2}-\d{2}|\d{2}\/\d{2}\/\d{4})$/;
+
 export function tableSink<T>(file: string, choose: (firstLine: string) => TableSpec<T>, options: SinkOptions = {}): ImportSink<T> {
   const report = emptyReport<T>(file);
   const keepRows = options.keepRows !== false;
@@ -84,6 +87,7 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
   let header: 'pending' | 'done' = 'pending';
   let index = new Map<string, number>();
   let headerLength = 0;
+  let columnNames: string[] = [];
   let missingColumns = false;
   let rowsSeen = 0;
   let replacedFlagged = false;
@@ -105,10 +109,11 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
       spec = choose(text);
       report.format = spec.format;
       report.separator = spec.separator ?? detectSeparator(text);
-      reader = new RecordReader(report.separator, spec.quoting, onRecord, (l) => {
+      reader = new RecordReader(report.separator, spec.quoting, onRecord, (l, cell) => {
         report.read++;
         if (missingColumns) return void report.unread++;
-        pushReject({ line: l, field: '', message: `${file}, ligne ${l} : guillemet ouvert et jamais fermé ; la ligne est rejetée et la lecture reprend à la ligne suivante. Corrigez ce guillemet.` });
+        const field = columnNames[cell]?.trim() || `n° ${cell + 1}`;
+        pushReject({ line: l, field, message: `${file}, ligne ${l}, colonne « ${field} » : guillemet ouvert et jamais fermé ; la ligne est rejetée et la lecture reprend à la ligne suivante. Corrigez ce guillemet.` });
       });
     }
     reader.line(text, line, end);
@@ -124,6 +129,7 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
       isData = !s.fixedColumns.isTitle(r.cells);
     }
     headerLength = names.length;
+    columnNames = names.map(unneutralise);
     const keys = names.map((h) => normalizeKey(unneutralise(h)));
     index = new Map();
     for (const col of s.columns) {
@@ -136,6 +142,14 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
     if (missing.length) {
       missingColumns = true;
       const shown = r.cells.join(', ');
+      // No known column and a first line that reads as data (a code, a number): the header line is missing.
+      // That line is then a data row, counted as read (and unread, like every row of the file).
+      if (!s.fixedColumns && index.size === 0 && r.cells.some((c) => DATA_CELL.test(c.trim()))) {
+        fileError(
+          `${file}, ligne ${r.line} : la ligne d'en-tête manque (première ligne lue : ${q(shown)}, qui ressemble à des données). Ajoutez en première ligne le nom des colonnes, séparés par « ${report.separator} » : ${s.columns.filter((c) => c.required).map((c) => `« ${c.key} »`).join(', ')}${s.columns.some((c) => !c.required) ? ` (facultatives : ${s.columns.filter((c) => !c.required).map((c) => `« ${c.key} »`).join(', ')})` : ''}. Aucune ligne n'a pu être lue.`,
+        );
+        return true;
+      }
       fileError(
         `${file}, ligne ${r.line} : ${plural(missing.length, 'colonne obligatoire absente', 'colonnes obligatoires absentes')} : ${missing.map((m) => `« ${m.label} »`).join(', ')} (colonnes lues : ${shown.trim() ? q(shown) : 'aucune'} ; séparateur détecté : ${separatorName(report.separator)}). Aucune ligne n'a pu être lue.`,
       );

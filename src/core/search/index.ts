@@ -459,7 +459,63 @@ function hit(ix: SearchIndex, c: number, code: string | null): SearchHit {
   };
 }
 
+/**
+ * A name with where it is, as people write it: « Ternant 17440 », « La Rochelle 17000 », « Ternant (17) »,
+ * « Ternant, Charente-Maritime », « Ternant (Charente-Maritime) ». Returns the name part and a test of the
+ * place (a postal or INSEE code, a département by code or name), or null when the query has no such part.
+ */
+export function placeQualifier(ix: SearchIndex, query: string): { name: string; where: (c: number) => boolean; via?: (c: number) => string } | null {
+  const depByKey = (text: string) => Object.keys(ix.departements).find((d) => searchKey(ix.departements[d]) === searchKey(text));
+  // A 5-character code beside a name: postal code first, else INSEE code.
+  const code = /(^|[\s,(])(\d{5}|2[ab]\d{3})(?=$|[\s,)])/i.exec(query);
+  if (code) {
+    const name = (query.slice(0, code.index) + ' ' + query.slice(code.index + code[0].length)).replace(/[(),]/g, ' ').trim();
+    const k = code[2].toUpperCase();
+    if (name && /[a-z]/i.test(name)) {
+      return {
+        name,
+        where: (c) => ix.postal[c].split(' ').includes(k) || ix.code[c] === k,
+        via: (c) => (ix.postal[c].split(' ').includes(k) ? `code postal ${k}` : `code INSEE ${k}`),
+      };
+    }
+  }
+  // « (17) », « (2A) », « (Charente-Maritime) », or what follows the last comma.
+  const paren = /\(([^()]*)\)\s*$/.exec(query);
+  const comma = query.lastIndexOf(',');
+  const [place, name] = paren ? [paren[1], query.slice(0, paren.index)] : comma > 0 ? [query.slice(comma + 1), query.slice(0, comma)] : ['', ''];
+  if (!place.trim() || !name.trim()) return null;
+  const p = place.trim().toUpperCase();
+  const dep = Object.hasOwn(ix.departements, p) ? p : Object.hasOwn(ix.departements, p.padStart(2, '0')) ? p.padStart(2, '0') : depByKey(place);
+  if (!dep) return null;
+  return { name: name.trim(), where: (c) => departementOf(ix.code[c]) === dep };
+}
+
+const codeIndexes = new WeakMap<SearchIndex, Map<string, number>>();
+/** Commune number by INSEE code, made on the first qualified query. */
+function codeIndex(ix: SearchIndex): Map<string, number> {
+  let m = codeIndexes.get(ix);
+  if (!m) codeIndexes.set(ix, (m = new Map(ix.code.map((code, i) => [code, i]))));
+  return m;
+}
+
 export function searchCommunes(ix: SearchIndex, query: string, limit = 10): SearchHit[] {
+  const q = placeQualifier(ix, query);
+  if (!q) return searchPlain(ix, query, limit);
+  // The communes of that name in that place first, then the others of that name (a wrong postal code
+  // does not hide the commune).
+  const hits = searchPlain(ix, q.name, Math.max(limit, 200));
+  const index = codeIndex(ix);
+  const there: SearchHit[] = [];
+  const elsewhere: SearchHit[] = [];
+  for (const h of hits) {
+    const c = index.get(h.code)!;
+    if (q.where(c)) there.push(q.via ? { ...h, via: q.via(c) } : h);
+    else elsewhere.push(h);
+  }
+  return [...there, ...elsewhere].slice(0, limit);
+}
+
+function searchPlain(ix: SearchIndex, query: string, limit: number): SearchHit[] {
   const trimmed = query.trim();
   if (!trimmed) return [];
   const s = ix.scratch;

@@ -4,6 +4,7 @@
 import { formatHash, isNational, NATIONAL, parseHash, type View } from '../../core/permalink.ts';
 import type { Territory } from '../../core/territory.ts';
 import { offerActive, type Offer } from '../../core/offers.ts';
+import { parisToday } from '../../core/dates.ts';
 import type { ZonageBundle } from '../../core/zonage/bundle.ts';
 import { mappableAids } from '../map/aid-choices.ts';
 import { territories, defaultTerritory } from './territories.ts';
@@ -34,7 +35,7 @@ export class AppState {
   /** Offers being reviewed, tried on the map and commune pages for this session (never published from here). */
   reviewOffers = $state.raw<{ territory: string; offers: Offer[] }>({ territory: '', offers: [] });
 
-  readonly today = new Date().toISOString().slice(0, 10);
+  readonly today = parisToday();
   readonly territory = $derived(territories.find((t) => t.id === this.view.territory) ?? FRANCE);
   /** The territory's data once it matches the view (while another loads, nothing). */
   readonly current = $derived(this.data && this.data.id === this.view.territory ? this.data : null);
