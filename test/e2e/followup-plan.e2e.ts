@@ -108,7 +108,7 @@ describe('onglet Plan du suivi', () => {
     const text = await report.textContent();
     expect(text).toContain('ligne 4, colonne « date_reception » : date « 2026-02-30 » illisible');
     expect(text).toContain('ligne 5, colonne « aide » : aide « fiche 42 » inconnue');
-    expect(text).toContain('ligne 7 : guillemet ouvert et jamais fermé');
+    expect(text).toContain('ligne 7, colonne « dossier » : guillemet ouvert et jamais fermé');
     await page.getByTestId('plan-communes').getByText('Dossiers', { exact: true }).first().click();
     await expect(page.getByTestId('plan-communes').textContent()).resolves.toContain('<img src=x onerror="window.__pwned=1">');
     await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
