@@ -1,7 +1,22 @@
 /// <reference types="vitest/config" />
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import fs from 'node:fs';
 import { parsePhotoOrigins } from './src/core/offers.ts';
+import { missingLegal, parseSite } from './src/core/site.ts';
+
+// The build says, each time, what data/site.json still lacks (placeholders): the pages then say whom to ask.
+function siteSettingsWarning(): Plugin {
+  return {
+    name: 'site-settings-warning',
+    apply: 'build',
+    buildStart() {
+      const site = parseSite(JSON.parse(fs.readFileSync('data/site.json', 'utf8')));
+      const missing = [...missingLegal(site), ...(site.contact.email || site.contact.url ? [] : ['une adresse de contact du site'])];
+      if (missing.length) this.warn(`data/site.json n'est pas complet (${missing.join(', ')}) : les pages l'indiquent « à compléter » ; à remplir avant toute mise en ligne publique.`);
+    },
+  };
+}
 
 // Content-Security-Policy of the built site (no 'unsafe-eval', no inline script). MapLibre's worker is a
 // same-origin file (src/ui/map/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its origin to img/connect;
@@ -35,7 +50,7 @@ function contentSecurityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), contentSecurityPolicy()],
+  plugins: [svelte(), contentSecurityPolicy(), siteSettingsWarning()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

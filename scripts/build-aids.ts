@@ -74,7 +74,7 @@ function planContacts(territoryId: string, problems: string[]): Map<string, Plan
     // A plan that prints no contact: the authority that adopted it, as the territory's configuration names it.
     if (c === undefined) {
       if (typeof name === 'string' && name.trim())
-        out.set(p.id, { name, ...(typeof url === 'string' && /^https?:\/\//.test(url) ? { url } : {}), source: "le plan ne donne pas de contact : l'autorité qui l'a adopté (configuration du territoire)" });
+        out.set(p.id, { name, ...(typeof url === 'string' && /^https?:\/\//.test(url) ? { url } : {}), source: "l'autorité qui a adopté le plan ; le plan ne nomme pas d'autre contact" });
       return;
     }
     const at = `${path.relative(process.cwd(), file)}, champ « plans[${i}].contact`;

@@ -297,6 +297,8 @@ export function offerMailto(guichet: { email: string }, offer: Offer, communeNam
     `Titre : ${offer.title}`,
     `Valable du ${formatDate(offer.available)} au ${formatDate(offer.expires)}`,
     `Contact : ${offer.contact.name}${offer.contact.email ? `, ${offer.contact.email}` : ''}${offer.contact.phone ? `, ${offer.contact.phone}` : ''}`,
+    '',
+    `Photos : ${LIMITS.photos} au plus, en JPEG, PNG ou WebP, jointes à ce message avec, pour chacune, une phrase qui la décrit (pour les personnes qui ne la voient pas) ; le service les ajoute au dossier de l'offre.`,
   ].join('\n');
   return `mailto:${guichet.email}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }

@@ -143,6 +143,23 @@ describe('simulateur « Quelles aides pour mon projet ? »', () => {
     await page.close();
   });
 
+  it('Mauges, médecin en ZIP à mi-temps : le temps de présence se dit en %, « 50 » donne 15 000 € ; « 150 » est refusé en %', async () => {
+    const date = '2026-02-01';
+    const commune = communesIn('mauges', 'medecin-generaliste', 'zip', date)[0];
+    const { page, errors } = await simulate('mauges', {
+      commune, date, beneficiary: 'medecin', status: 'titulaire', firstInstallation: 'true', cpam: 'true', pdsa: 'true', pluriprofessional: 'true',
+    });
+    const presence = page.getByLabel(/Temps de présence/);
+    await expect(page.getByText("en % d'un temps plein").count()).resolves.toBe(1);
+    await presence.fill('50');
+    await expect.poll(() => page.locator('[data-aid="mauges-installation-medecin"]').textContent()).toContain('15\u202f000 €');
+    expect(page.url()).toContain('presenceShare=0.5');
+    await presence.fill('150');
+    await expect.poll(() => page.getByRole('alert').textContent()).toContain('un pourcentage d\'un temps plein, de 0 à 100');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   // Second reading of the plan (issue 15): fiches 10 and 11 are alternatives for one project, the aids
   // on one operation's cost stay within 80 % of it, and the housing (fiche 4) is another operation.
   it('commune de moins de 4 000 habitants en zone fragile, cabinet à 100 000 € et logement à 100 000 € : 80 000 € (10 ou 11, 6 et 17 dans la limite de 80 %) + 50 000 € (fiche 4)', async () => {

@@ -43,7 +43,7 @@ describe("import de l'année dans le navigateur", () => {
     await page.getByRole('link', { name: "Retour à l'import" }).click();
 
     // One download: the site's new zonage.json, the normalized file and French instructions.
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger la publication (zip)' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger la publication (ZIP)' }).click()]);
     expect(download.suggestedFilename()).toBe('publication-charente-maritime-zonage-2027.zip');
     const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
     expect(strFromU8(files['projet/data/territories/charente-maritime/zonages/medecin-generaliste-2027.csv'])).toBe('code_insee,zone\n17300,tres-fragile\n17219,fragile\n');

@@ -74,6 +74,41 @@ describe('vue nationale', () => {
     await page.close();
   });
 
+  it.each([1440, 375])('le tableau par département (%i px) : « Meuse » par son code, totaux qui s’additionnent, CSV', async (width) => {
+    const { page, errors } = await openPage(browser(), { width, height: 900 });
+    await page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=tableau`);
+    const count = page.getByTestId('national-table-count');
+    await expect.poll(() => count.textContent(), { timeout: 30_000 }).toMatch(/\d/);
+    const totals = (await page.getByTestId('national-table-totals').textContent())!.replace(/\s+/g, ' ');
+    const [all, classed, unclassified] = [...totals.matchAll(/([\d\u202f\u00a0]+) (?:communes en France|classées|non classées)/g)].map((m) => Number(m[1].replace(/\D/g, '')));
+    expect(classed + unclassified).toBe(all);
+    await page.getByRole('combobox', { name: 'Département' }).selectOption('55');
+    const names = await page.locator('.scroll tbody td[data-label="Département"]').allTextContents();
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names)).toEqual(new Set(['55 — Meuse']));
+    const inMeuse = Number((await count.textContent())!.replace(/\D/g, ''));
+    // The Meuse's total, per class, in the folded table: the classes add up to the communes shown.
+    await page.getByTestId('national-aggregate').locator('summary').click();
+    const cells = await page.getByTestId('national-aggregate').locator('tbody td:first-of-type').allTextContents();
+    expect(cells.reduce((n, c) => n + Number(c.replace(/\D/g, '')), 0)).toBe(inMeuse);
+    await expect(page.getByTestId('national-aggregate').locator('summary').textContent()).resolves.toContain('55 — Meuse');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('national-csv').click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^zonage-ars-medecin-generaliste-55-\d{4}-\d{2}-\d{2}\.csv$/);
+    const text = fs.readFileSync((await file.path())!, 'utf8');
+    const lines = text.trim().split('\r\n');
+    expect(lines.length - 1).toBe(inMeuse);
+    expect(lines.slice(1).every((l) => l.includes(';55;Meuse;'))).toBe(true);
+    await screenshot(page, `national-tableau-meuse-${width}`);
+    if (width < 700) {
+      // A phone shows each commune as a card: nothing wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it.each([1440, 375])('« Niort » dans la recherche ouvre sa page nationale et ses zonages (%i px)', async (width) => {
     const { page, errors } = await openPage(browser(), { width, height: 900 });
     await page.goto(`${baseUrl}#/charente-maritime`);

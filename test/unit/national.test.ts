@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
 import type { ArsTableFile } from '../../src/core/ars/table-file.ts';
 import type { SearchData } from '../../src/core/search/data.ts';
-import { areaBounds, classOfCode, fillExpression, nationalClasses, nationalRows, pageOfRows, queryRows, UNCLASSIFIED, type DepartementView } from '../../src/ui/national/national.ts';
+import { areaBounds, classedCount, classOfCode, classTallies, departementAggregates, departementsOf, fillExpression, nationalClasses, nationalRows, pageOfRows, queryRows, UNCLASSIFIED, type DepartementView } from '../../src/ui/national/national.ts';
 
 const schemes = JSON.parse(fs.readFileSync('data/ars/schemes.json', 'utf8')) as ArsSchemes;
 const file: ArsTableFile = {
@@ -44,14 +44,45 @@ describe('vue nationale', () => {
   });
 
   it.each([
-    [{ text: '', classId: '', sort: 'nom', ascending: true }, ['2A004', '16015', '17300', '79191', '75056']],
-    [{ text: 'charente', classId: '', sort: 'nom', ascending: true }, ['16015', '17300']],
-    [{ text: '79', classId: '', sort: 'nom', ascending: true }, ['79191']],
-    [{ text: '', classId: 'zip', sort: 'population', ascending: false }, ['79191', '16015']],
-    [{ text: '', classId: '', sort: 'classId', ascending: true }, ['16015', '79191', '17300', '75056', '2A004']],
+    [{ text: '', classId: '', departement: '', sort: 'nom', ascending: true }, ['2A004', '16015', '17300', '79191', '75056']],
+    // A département by its code, not by a name that a commune may contain.
+    [{ text: '', classId: '', departement: '17', sort: 'nom', ascending: true }, ['17300']],
+    [{ text: 'charente', classId: '', departement: '', sort: 'nom', ascending: true }, []],
+    [{ text: '79', classId: '', departement: '', sort: 'nom', ascending: true }, ['79191']],
+    [{ text: '', classId: 'zip', departement: '', sort: 'population', ascending: false }, ['79191', '16015']],
+    [{ text: '', classId: 'zip', departement: '16', sort: 'population', ascending: false }, ['16015']],
+    [{ text: '', classId: '', departement: '', sort: 'classId', ascending: true }, ['16015', '79191', '17300', '75056', '2A004']],
   ] as const)('filtre et trie %o', (q, codes) => {
     const rows = nationalRows(search, classOfCode(classes));
     expect(queryRows(rows, { ...q }, classes.map((k) => k.id)).map((r) => r.code)).toEqual(codes);
+  });
+
+  it('range les départements par code (2A et 2B entre 19 et 21) et totalise par classe sans rien perdre', () => {
+    const rows = nationalRows(search, classOfCode(classes));
+    expect(departementsOf(rows).map((d) => d.code)).toEqual(['16', '17', '2A', '75', '79']);
+    const aggregates = departementAggregates(rows);
+    expect(aggregates.find((d) => d.code === '16')).toMatchObject({ nom: 'Charente', communes: 1, population: 41000 });
+    expect(aggregates.find((d) => d.code === '16')!.byClass.get('zip')).toEqual({ communes: 1, population: 41000 });
+    // Ajaccio is not in the file: counted as not classified, so that classed + not classified = rows.
+    expect(aggregates.find((d) => d.code === '2A')!.byClass.get('')).toEqual({ communes: 1, population: 73000 });
+    expect(classedCount(rows)).toEqual({ classed: 4, unclassified: 1, outsideArs: 0, missing: 1 });
+    const noumea = nationalRows({ ...search, communes: [...search.communes, ['98818', 'Nouméa', '98800', 94285, -1, []]] }, classOfCode(classes));
+    expect(classedCount(noumea)).toEqual({ classed: 4, unclassified: 2, outsideArs: 1, missing: 1 });
+    const all = classTallies(rows);
+    expect([...all.values()].reduce((n, t) => n + t.communes, 0)).toBe(rows.length);
+  });
+
+  it('exporte en CSV les communes affichées et les totaux par département, formules neutralisées', async () => {
+    const { nationalRowsCsv, departementAggregatesCsv } = await import('../../src/ui/national/national-csv.ts');
+    const rows = nationalRows({ ...search, communes: [...search.communes, ['99999', '=HYPERLINK("x")', '', 10, -1, []]] }, classOfCode(classes));
+    const src = { profession: 'Médecins généralistes', date: '2025-05-09', source: 'essai' };
+    const text = nationalRowsCsv(rows, classes, src);
+    expect(text.startsWith('\uFEFFcode_insee;commune;code_departement;departement;population;classe;libelle_classe;profession;situation_au;source\r\n')).toBe(true);
+    expect(text).toContain("\r\n16015;Angoulême;16;Charente;41000;zip;Zone d'intervention prioritaire (ZIP);");
+    expect(text).toContain(`"'=HYPERLINK(""x"")"`);
+    const totals = departementAggregatesCsv(departementAggregates(rows), classes, src).split('\r\n');
+    expect(totals[0]).toContain('communes;population;communes_zip;population_zip');
+    expect(totals.find((l) => l.startsWith('16;'))).toMatch(/^16;Charente;1;41000;1;41000;0;0;/);
   });
 
   it('découpe en pages bornées', () => {
@@ -87,7 +118,7 @@ describe('vue nationale : région au zonage remplacé', () => {
     expect(fillExpression(classes)).toEqual(['match', ['get', 'code'], ['97411'], '#9e1b0f', ['75056'], '#b9a3d6', ['16015', '17300', '79191'], schemes.replacedClass.color, UNCLASSIFIED]);
     const rows = nationalRows(search, classOfCode(classes));
     expect(rows.find((r) => r.code === '16015')!.classId).toBe('remplace');
-    expect(queryRows(rows, { text: '', classId: 'remplace', sort: 'code', ascending: true }, classes.map((k) => k.id)).map((r) => r.code)).toEqual(['16015', '17300', '79191']);
+    expect(queryRows(rows, { text: '', classId: 'remplace', departement: '', sort: 'code', ascending: true }, classes.map((k) => k.id)).map((r) => r.code)).toEqual(['16015', '17300', '79191']);
   });
 });
 

@@ -159,6 +159,11 @@ describe('proposer une offre', async () => {
     expect(u.pathname).toBe('guichet@exemple.invalid');
     expect(u.searchParams.get('subject')).toBe("Proposition d'offre — La Rochelle — Studio meublé pour interne");
     expect(u.searchParams.get('body')).toContain('Le fichier la-rochelle-logement-interne.json, téléchargé depuis le formulaire, est joint à ce message.');
+    // The photos: how many, which formats, and the sentence that describes each.
+    expect(u.searchParams.get('body')).toContain('Photos : 4 au plus, en JPEG, PNG ou WebP, jointes à ce message');
+    // Dates in French in the e-mail, never AAAA-MM-JJ.
+    expect(u.searchParams.get('body')).toMatch(/Valable du \d{1,2}(er)? [a-zéû]+ \d{4} au \d{1,2}(er)? [a-zéû]+ \d{4}/);
+    expect(u.searchParams.get('body')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 });
 

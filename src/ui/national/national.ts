@@ -52,6 +52,8 @@ export interface NationalRow {
   code: string;
   nom: string;
   departement: string;
+  /** The département's code (2A, 17, 971…): the table's filter, never mixed up with a commune's name. */
+  departementCode: string;
   population: number | null;
   /** Class id, or '' when the table does not classify the commune. */
   classId: string;
@@ -62,6 +64,7 @@ export function nationalRows(search: SearchData, classOf: Map<string, string>): 
     code,
     nom,
     departement: search.departements[departementOf(code)] ?? departementOf(code),
+    departementCode: departementOf(code),
     population,
     classId: classOf.get(code) ?? '',
   }));
@@ -70,18 +73,27 @@ export function nationalRows(search: SearchData, classOf: Map<string, string>): 
 export type SortKey = 'nom' | 'code' | 'departement' | 'population' | 'classId';
 
 export interface TableQuery {
+  /** A commune's name or the start of its INSEE code. */
   text: string;
   classId: string;
+  /** A département's code, '' for all. */
+  departement: string;
   sort: SortKey;
   ascending: boolean;
 }
 
-/** Filters (name, code or département; class) and sorts; classes sort in the scale's order. */
+/**
+ * Filters (name or code; département by its code, so that « Meuse » never brings Bogny-sur-Meuse of the
+ * Ardennes; class) and sorts; classes sort in the scale's order.
+ */
 export function queryRows(rows: NationalRow[], q: TableQuery, classOrder: string[]): NationalRow[] {
   const text = normalizeKey(q.text);
   const rank = new Map(classOrder.map((id, i) => [id, i]));
   const shown = rows.filter(
-    (r) => (!q.classId || r.classId === q.classId) && (!text || r.code.startsWith(q.text.trim().toUpperCase()) || normalizeKey(r.nom).includes(text) || normalizeKey(r.departement).includes(text)),
+    (r) =>
+      (!q.classId || r.classId === q.classId) &&
+      (!q.departement || r.departementCode === q.departement) &&
+      (!text || r.code.startsWith(q.text.trim().toUpperCase()) || normalizeKey(r.nom).includes(text)),
   );
   const value = (r: NationalRow): string | number => (q.sort === 'classId' ? (rank.get(r.classId) ?? 99) : q.sort === 'population' ? (r.population ?? -1) : r[q.sort]);
   const collator = new Intl.Collator('fr');
@@ -90,6 +102,71 @@ export function queryRows(rows: NationalRow[], q: TableQuery, classOrder: string
     const c = typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y)) || (a.code < b.code ? -1 : 1);
     return q.ascending ? c : -c;
   });
+}
+
+/** The départements present in the rows, by code (2A and 2B between 19 and 21, overseas last). */
+export function departementsOf(rows: NationalRow[]): Array<{ code: string; nom: string }> {
+  const seen = new Map<string, string>();
+  for (const r of rows) if (!seen.has(r.departementCode)) seen.set(r.departementCode, r.departement);
+  const key = (code: string) => (code === '2A' || code === '2B' ? `020${code[1]}` : code.padStart(3, '0'));
+  return [...seen].map(([code, nom]) => ({ code, nom })).sort((a, b) => key(a.code).localeCompare(key(b.code)));
+}
+
+/** Communes and population of a class within a set of rows ('' = not classified by the file). */
+export interface ClassTally {
+  communes: number;
+  population: number;
+}
+
+export interface DepartementAggregate {
+  code: string;
+  nom: string;
+  communes: number;
+  population: number;
+  byClass: Map<string, ClassTally>;
+}
+
+/** Communes and population per class id ('' = not classified) of a set of rows. */
+export function classTallies(rows: NationalRow[]): Map<string, ClassTally> {
+  const byClass = new Map<string, ClassTally>();
+  for (const r of rows) {
+    const tally = byClass.get(r.classId) ?? { communes: 0, population: 0 };
+    tally.communes += 1;
+    tally.population += r.population ?? 0;
+    byClass.set(r.classId, tally);
+  }
+  return byClass;
+}
+
+/** Per département: communes and population, and both per class; the sum of the classes is the total. */
+export function departementAggregates(rows: NationalRow[]): DepartementAggregate[] {
+  const byCode = new Map<string, NationalRow[]>();
+  for (const r of rows) {
+    const own = byCode.get(r.departementCode);
+    if (own) own.push(r);
+    else byCode.set(r.departementCode, [r]);
+  }
+  return departementsOf(rows).map(({ code, nom }) => {
+    const own = byCode.get(code) ?? [];
+    return { code, nom, communes: own.length, population: own.reduce((n, r) => n + (r.population ?? 0), 0), byClass: classTallies(own) };
+  });
+}
+
+/** Overseas collectivités (975 and 98x: Saint-Pierre-et-Miquelon, Wallis-et-Futuna, Polynésie, Nouvelle-Calédonie…): no ARS. */
+const OUTSIDE_ARS = /^(975|98\d)$/;
+
+/**
+ * How many rows the file classifies and why the others are not: overseas collectivités, which have no ARS
+ * zonage, and communes the file does not list (created after its export, for instance). They add up to the rows.
+ */
+export function classedCount(rows: NationalRow[]): { classed: number; unclassified: number; outsideArs: number; missing: number } {
+  let classed = 0;
+  let outsideArs = 0;
+  for (const r of rows) {
+    if (r.classId) classed += 1;
+    else if (OUTSIDE_ARS.test(r.departementCode)) outsideArs += 1;
+  }
+  return { classed, unclassified: rows.length - classed, outsideArs, missing: rows.length - classed - outsideArs };
 }
 
 /** One page of rows (pages numbered from 1, clamped). */
