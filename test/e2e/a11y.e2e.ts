@@ -60,6 +60,12 @@ const routes: Route[] = [
     ready: (page) => page.getByTestId('chart-par-annee').waitFor(),
   },
   {
+    name: 'page de suivi sur téléphone (tableau qui défile)',
+    hash: '#/charente-maritime/suivi',
+    viewport: { width: 375, height: 812 },
+    ready: (page) => page.getByTestId('kpi-table').waitFor(),
+  },
+  {
     name: 'page de suivi des Mauges, chirurgiens-dentistes',
     hash: '#/mauges/suivi?profession=chirurgien-dentiste',
     ready: (page) => page.getByTestId('chart-par-annee').waitFor(),
@@ -118,6 +124,16 @@ const routes: Route[] = [
   { name: 'vue nationale (carte, légende)', hash: '#/france', territory: 'france' },
   { name: 'vue nationale sur téléphone', hash: '#/france?profession=infirmier', territory: 'france', viewport: { width: 375, height: 812 } },
   { name: 'vue nationale en tableau', hash: '#/france?vue=tableau', ready: (page) => page.getByTestId('national-table-count').waitFor() },
+  {
+    name: 'vue nationale en tableau sur téléphone, un département',
+    hash: '#/france?vue=tableau',
+    viewport: { width: 375, height: 812 },
+    ready: async (page) => {
+      await page.getByTestId('national-table-count').waitFor();
+      await page.getByRole('combobox', { name: 'Département' }).selectOption('55');
+      await page.getByTestId('national-aggregate').locator('summary').click();
+    },
+  },
   { name: 'page nationale d\'une commune (Niort)', hash: '#/france/commune/79191', ready: (page) => page.locator('tr[data-profession]').first().waitFor() },
   {
     name: 'page nationale d\'une commune sur téléphone',
