@@ -147,6 +147,9 @@ describe('espace de gestion', () => {
     const { page, errors } = await openPage(browser(), PHONE);
     await page.goto(`${baseUrl}#/charente-maritime/gestion`);
     await page.getByTestId('no-login').waitFor();
+    // Nothing wider than the phone (the import's file-kind select made it 580 px wide).
+    await page.getByRole('region', { name: /Importer/ }).first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(page, 'site-gestion-375');
     await page.goto(`${baseUrl}#/charente-maritime/suivi`);
     await page.getByRole('heading', { name: 'Suivi des installations et cessations' }).waitFor();

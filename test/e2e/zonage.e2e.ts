@@ -188,6 +188,16 @@ describe('tableau des communes', () => {
     expect(visible).toBeGreaterThanOrEqual(3);
     await expect(table.locator('tbody tr').first().locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"INSEE : "');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The toolbar's choices are not cut short: each select is wider than its chosen option's text.
+    const cut = await page.locator('.map-tools select').evaluateAll((selects) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      return selects.filter((s) => {
+        const el = s as HTMLSelectElement;
+        ctx.font = getComputedStyle(el).font;
+        return ctx.measureText(el.selectedOptions[0]?.text ?? '').width + 20 > el.clientWidth;
+      }).map((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
+    });
+    expect(cut).toEqual([]);
     await screenshot(page, 'tableau-375');
     expect(errors).toEqual([]);
     await page.close();
