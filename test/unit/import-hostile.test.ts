@@ -204,3 +204,27 @@ describe('extractions et mouvements', () => {
     expect(diff.movements).toEqual([]);
   });
 });
+
+describe('entrée bornée', () => {
+  it('une ligne de 40 Mo sans fin de ligne est refusée à sa ligne, lue par morceaux d’1 Mo, sans la garder', () => {
+    const sink = sinkOf('zonage', 'une-ligne.csv');
+    sink.write(utf8('code_insee;zone\n17300;fragile\n'));
+    const mb = utf8('x'.repeat(1 << 20));
+    for (let i = 0; i < 40; i++) sink.write(mb);
+    const report = sink.end();
+    expect(report.fileErrors).toHaveLength(1);
+    expect(report.fileErrors[0]).toMatch(/^une-ligne\.csv, ligne 3 : ligne de plus de 1\s048\s576 caractères sans fin de ligne/);
+    expect(report.accepted).toBe(1);
+  });
+
+  it('une ligne d’exactement la limite passe ; les fins de ligne CR, LF et CRLF coupées entre deux morceaux gardent leurs numéros', async () => {
+    const { LineSplitter, MAX_LINE_CHARS } = await import('../../src/core/import/records.ts');
+    const got: string[] = [];
+    const errors: number[] = [];
+    const s = new LineSplitter((t, l, e) => got.push(`${l}:${t.length > 10 ? t.length : t}:${JSON.stringify(e)}`), (l) => errors.push(l));
+    for (const c of ['a\r', '\nb\rc', '\r', '', 'd\n\n', 'y'.repeat(MAX_LINE_CHARS - 1), 'y\n', 'e']) s.push(c);
+    s.push('', true);
+    expect(errors).toEqual([]);
+    expect(got).toEqual(['1:a:"\\r\\n"', '2:b:"\\r"', '3:c:"\\r"', '4:d:"\\n"', '5::"\\n"', `6:${MAX_LINE_CHARS}:"\\n"`, '7:e:""']);
+  });
+});
