@@ -228,3 +228,28 @@ describe('entrée bornée', () => {
     expect(got).toEqual(['1:a:"\\r\\n"', '2:b:"\\r"', '3:c:"\\r"', '4:d:"\\n"', '5::"\\n"', `6:${MAX_LINE_CHARS}:"\\n"`, '7:e:""']);
   });
 });
+
+describe('FINESS « structures » borné', () => {
+  const gzRun = (json: string) => {
+    const sink = pharmaciesSink('bombe.json.gz', { resolve });
+    const gz = zlib.gzipSync(json);
+    for (let i = 0; i < gz.length; i += 1 << 16) sink.write(gz.subarray(i, i + (1 << 16)));
+    return sink.end();
+  };
+  it('une chaîne de 40 Mo (40 Ko compressés) est refusée sans être gardée', () => {
+    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"denomination":"${'A'.repeat(40 << 20)}"}]}`);
+    expect(r.fileErrors).toHaveLength(1);
+    expect(r.fileErrors[0]).toMatch(/^bombe\.json\.gz : une valeur ou un établissement de plus de 8 Mo sans fin .* après 0 établissement/);
+  });
+  it('une entité qui tient 300 000 établissements les lit un par un', () => {
+    const ege = '{"informationsGeneralesEGE":{"numFinessEge":"170000001"},"categorieentiteGeographiqueExercice":"500"}';
+    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"ege":[${Array(300_000).fill(ege).join(',')}]}]}`);
+    expect(r.fileErrors).toEqual([]);
+    expect(r.read).toBe(300_000);
+    expect(ignoredCount(r)).toBe(300_000);
+  });
+  it('une liste sans fin hors des établissements est refusée', () => {
+    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"contact":[${Array(1_000_000).fill('{"t":"0102030405"}').join(',')}]}]}`);
+    expect(r.fileErrors[0]).toMatch(/plus de 8 Mo/);
+  });
+});
