@@ -253,3 +253,17 @@ describe('FINESS « structures » borné', () => {
     expect(r.fileErrors[0]).toMatch(/plus de 8 Mo/);
   });
 });
+
+describe('codes lus dans un fichier', () => {
+  it('les codes profession « __proto__ », « constructor », « valueOf » sont des professions inconnues', () => {
+    const line = (prof: string, i: number) => {
+      const cells = rppsLine(i, '17300', true).split('|');
+      cells[9] = prof;
+      return cells.join('|');
+    };
+    const r = importPractitioners('rpps.txt', rpps(line('__proto__', 1), line('constructor', 2), line('valueOf', 3), line('toString', 4)), { resolve });
+    expect(r.read).toBe(4);
+    expect(r.accepted).toBe(0);
+    expect(r.ignored).toEqual({ 'autre profession ou spécialité': 4 });
+  });
+});
