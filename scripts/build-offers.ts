@@ -8,6 +8,7 @@ import { checkOfferFile, parsePhotoOrigins, type Offer } from '../src/core/offer
 import { territoryCommunes } from '../src/core/communes.ts';
 import { count } from '../src/core/format.ts';
 import { dataOut } from './build-zonage.ts';
+import { UnsafeFileError, readPhoto } from './lib/safe-files.ts';
 import { ROOT, dataDir, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
 
 export function buildOffers(territoryId: string): { offers: Offer[]; photos: string[]; problems: string[] } {
@@ -28,8 +29,13 @@ export function buildOffers(territoryId: string): { offers: Offer[]; photos: str
     if (`${offer.id}.json` !== f) problems.push(`${file}, champ « id » : « ${offer.id} » ; le fichier doit s'appeler ${offer.id}.json.`);
     if (offers.some((o) => o.id === offer.id)) problems.push(`${file}, champ « id » : « ${offer.id} » déjà utilisé.`);
     for (const ph of offer.photos.filter((x) => x.src.startsWith('photos/'))) {
-      if (!fs.existsSync(path.join(dir, ph.src))) problems.push(`${file}, champ « photos » : ${ph.src} introuvable dans ${path.relative(process.cwd(), dir)}/photos/.`);
-      else photos.add(ph.src);
+      try {
+        // A regular file (no link), an image by its first bytes, under the size cap: nothing else reaches public/.
+        readPhoto(path.join(dir, ph.src), path.join(dataDir(), territoryId));
+        photos.add(ph.src);
+      } catch (e) {
+        problems.push(`${file}, champ « photos » : ${e instanceof UnsafeFileError && !/introuvable/.test(e.message) ? e.message : `${ph.src} introuvable dans ${path.relative(process.cwd(), dir)}/photos/.`}`);
+      }
     }
     offers.push(offer);
   }
@@ -48,7 +54,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
       continue;
     }
     writeOutput(path.join(out, t.id, 'offres.json'), JSON.stringify({ territory: t.id, offers }) + '\n');
-    for (const p of photos) writeOutput(path.join(out, t.id, p), fs.readFileSync(path.join(dataDir(), t.id, 'offres', p)));
+    for (const p of photos) writeOutput(path.join(out, t.id, p), readPhoto(path.join(dataDir(), t.id, 'offres', p), path.join(dataDir(), t.id)));
     console.log(`${t.id} : ${count(offers.length, 'offre', 'offres')}, ${count(photos.length, 'photo', 'photos')} → ${path.relative(ROOT, out)}/${t.id}/offres.json`);
   }
   if (failed) process.exit(1);

@@ -87,7 +87,7 @@ async function runImport(kind: string | undefined, file: string | undefined, val
   const year = values.year ? Number(values.year) : undefined;
   const profession = values.profession ?? config.years.find((y) => y.year === year)?.profession ?? config.schemes[0].professions[0];
   if (kind === 'zonage' && !schemeFor(config, profession)) throw new UsageError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
-  const rejects = values.rejects ? new RejectsFile(values.rejects) : undefined;
+  const rejects = values.rejects ? new RejectsFile(values.rejects, [file]) : undefined;
   // Only the counts are printed: the kept rows are not held (memory stays bounded by the file's chunks).
   const sink = importSink(kind, name, { communes, schemes: config.schemes, profession, resolve }, { onReject: rejects?.sink(name), keepRows: kind === 'zonage' });
   const report = await streamFile(file, sink);
@@ -346,7 +346,7 @@ async function runMovements(values: Record<string, string | undefined>): Promise
   for (const key of ['from', 'to', 'from-date', 'to-date']) if (!values[key]) throw new UsageError(`option --${key} obligatoire pour comparer deux extractions.`);
   for (const key of ['from-date', 'to-date']) if (!isIsoDate(values[key])) throw new UsageError(`option --${key} : « ${values[key]} » n'est pas une date AAAA-MM-JJ.`);
   const resolve = communeResolver(territoryCommunes(loadCog(), territory));
-  const rejects = values.rejects ? new RejectsFile(values.rejects) : undefined;
+  const rejects = values.rejects ? new RejectsFile(values.rejects, [values.from!, values.to!, values['mouvements-file']].filter((f): f is string => !!f)) : undefined;
   const snapshot = async (file: string, date: string) => {
     if (!fs.existsSync(file)) throw new UsageError(`fichier introuvable : ${file}`);
     const name = path.basename(file);
