@@ -16,6 +16,9 @@
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
 //   offers check <file…> --territory <id>    offers accept <file…> --territory <id>
 //   suivi [check] --territory <id> [--register FILE] [--year N]   (scripts/cli/suivi.ts)
+//   history [restore <backup>] --territory <id>   backups kept before each publication (scripts/cli/history.ts)
+//   publish … [--replace] [--force] [--any-year]: replace a published year, publish a file that looks
+//   implausible (another kind, a register that shrinks or loses end dates), a year outside 2000–2100
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +43,7 @@ import { isArsScheme } from '../src/core/ars/schemes.ts';
 import { arreteListSummary } from '../src/core/ars/arrete-list.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 import { runSuivi } from './cli/suivi.ts';
+import { runHistory } from './cli/history.ts';
 
 class UsageError extends Error {}
 
@@ -235,8 +239,9 @@ async function runPublish(kind: string | undefined, file: string | undefined, va
   const str = (k: string) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
   if (!str('territory')) throw new UsageError('option --territory obligatoire (charente-maritime, mauges…).');
   if (str('year') !== undefined && !/^\d{4}$/.test(str('year')!)) throw new UsageError(`année « ${str('year')} » invalide (AAAA).`);
+  // 2000–2100 unless --any-year (0999 and 9999 are typing mistakes): checked by publish itself.
   const scheme = str('scheme');
-  if (kind === 'zonage' && scheme && isArsScheme(scheme)) return await runPublishArs(file, str, values['keep-valid'] === true);
+  if (kind === 'zonage' && scheme && isArsScheme(scheme)) return await runPublishArs(file, str, values);
   if (str('format')) throw new UsageError('--format ne sert qu\'aux listes ARS (--scheme ars-<profession>).');
   let result;
   try {
@@ -251,6 +256,9 @@ async function runPublish(kind: string | undefined, file: string | undefined, va
       validUntil: str('valid-until'),
       source: str('source'),
       keepValid: values['keep-valid'] === true,
+      replace: values.replace === true,
+      force: values.force === true,
+      anyYear: values['any-year'] === true,
     });
   } catch (e) {
     if (e instanceof PublishError) throw new UsageError(e.message);
@@ -274,7 +282,7 @@ async function runPublish(kind: string | undefined, file: string | undefined, va
 }
 
 /** A newer ARS list: what was counted (read = accepted + rejected + ignored), then published or why not. */
-async function runPublishArs(file: string, str: (k: string) => string | undefined, keepValid: boolean): Promise<number> {
+async function runPublishArs(file: string, str: (k: string) => string | undefined, flags: Record<string, string | boolean | undefined>): Promise<number> {
   let result;
   try {
     result = await publishArsList({
@@ -287,7 +295,9 @@ async function runPublishArs(file: string, str: (k: string) => string | undefine
       validUntil: str('valid-until'),
       source: str('source'),
       format: str('format'),
-      keepValid,
+      keepValid: flags['keep-valid'] === true,
+      replace: flags.replace === true,
+      anyYear: flags['any-year'] === true,
     });
   } catch (e) {
     if (e instanceof PublishError) throw new UsageError(e.message);
@@ -434,6 +444,8 @@ async function main(argv: string[]): Promise<number> {
       'keep-valid': { type: 'boolean' },
       format: { type: 'string' },
       replace: { type: 'boolean' },
+      force: { type: 'boolean' },
+      'any-year': { type: 'boolean' },
       commune: { type: 'string' },
       profile: { type: 'string' },
       rejects: { type: 'string' },
@@ -450,6 +462,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'movements') return await runMovements(strings);
   if (command === 'offers') return runOffers(rest[0], rest.slice(1), { ...strings, replace: values.replace ? 'oui' : undefined });
   if (command === 'suivi') return await runSuivi(rest, strings);
+  if (command === 'history') return runHistory(rest, strings);
   throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonages, zonage, aides, movements, offers ou publish.`);
 }
 

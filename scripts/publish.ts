@@ -12,11 +12,11 @@ import { count } from '../src/core/format.ts';
 import { checkOfferFile, offerFile, offerFileName, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
 import { buildOffers } from './build-offers.ts';
 import { streamFile, streamText } from './lib/stream-import.ts';
-import { failPoint, replaceFiles, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
+import { failPoint, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { LIST_KEY, importFile, importSink, isImportKind, normalizedContent, publishedYear, type ImportKind } from '../src/core/publication.ts';
 import { schemeFor, type ZonageYear } from '../src/core/zonage/config.ts';
-import { buildZonageBundle, dataOut } from './build-zonage.ts';
+import { dataOut } from './build-zonage.ts';
 import { dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { createRequire } from 'node:module';
 import type { CogCommune } from '../src/core/communes.ts';
@@ -25,9 +25,12 @@ import { ARRETE_FORMATS, absentCommunes, arreteListSink, type ArreteFormat, type
 import { arsSchemeId, isArsScheme } from '../src/core/ars/schemes.ts';
 import { kindProblem, registerFigures, shrinkProblem, yearProblem } from '../src/core/import/plausibility.ts';
 import type { Territory } from '../src/core/territory.ts';
-import { assertRegularFile, readPhoto, readRegularFile } from './lib/safe-files.ts';
+import { readPhoto, readRegularFile } from './lib/safe-files.ts';
 import { withLock, acquireLock } from './lib/lock.ts';
-import { HISTORY_DIR, backupFiles } from './lib/history.ts';
+import { HISTORY_DIR } from './lib/history.ts';
+import { PublishError, checkInput, commitZonage, readHead, readState, replaceWithBackup } from './lib/commit.ts';
+
+export { PublishError };
 
 export type PublishKind = ImportKind;
 
@@ -61,58 +64,6 @@ export interface PublishResult {
   written: string[];
 }
 
-export class PublishError extends Error {}
-
-/** The file to publish: a regular file, no symbolic link (a message in French otherwise). */
-function checkInput(file: string): void {
-  try {
-    assertRegularFile(file);
-  } catch (e) {
-    throw new PublishError((e as Error).message);
-  }
-}
-
-/** The first 64 KB of a file: enough for its header line. */
-function readHead(file: string): Uint8Array {
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.alloc(1 << 16);
-    return new Uint8Array(buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)));
-  } finally {
-    fs.closeSync(fd);
-  }
-}
-
-/** The bytes of the files a publication reads (null when absent), to check nothing changed them meanwhile. */
-function readState(files: string[]): Map<string, Buffer | null> {
-  return new Map(files.map((f) => [f, fs.existsSync(f) ? fs.readFileSync(f) : null]));
-}
-
-function assertUnchanged(read: Map<string, Buffer | null>): void {
-  for (const [f, bytes] of read) {
-    const now = fs.existsSync(f) ? fs.readFileSync(f) : null;
-    if (now === null ? bytes !== null : bytes === null || !now.equals(bytes)) {
-      throw new PublishError(`rien n'est publié : ${path.relative(process.cwd(), f)} a changé pendant la publication (modifié à la main ?) ; relancez-la.`);
-    }
-  }
-}
-
-/**
- * Replaces the data files (each saved first in .historique/) and the built files together; the backup
- * is dropped if the replacement fails, since nothing then changed.
- */
-function replaceWithBackup(dir: string, data: Array<{ target: string; content: string | Buffer }>, built: Array<{ target: string; content: string | Buffer }>, failAt: FailPoint, command: string): string[] {
-  const same = (d: { target: string; content: string | Buffer }) => fs.existsSync(d.target) && fs.readFileSync(d.target).equals(typeof d.content === 'string' ? Buffer.from(d.content) : d.content);
-  const changed = data.filter((d) => !same(d));
-  if (!changed.length) return replaceFiles([...data, ...built], failAt);
-  const { discard } = backupFiles(dir, changed.map((d) => d.target), command);
-  try {
-    return replaceFiles([...data, ...built], failAt);
-  } catch (e) {
-    discard();
-    throw e;
-  }
-}
 
 /** Publishes one file; one publication at a time per territory (see lib/lock.ts). */
 export async function publish(o: PublishOptions): Promise<PublishResult> {
@@ -189,31 +140,6 @@ async function publishLocked(o: PublishOptions, territory: Territory): Promise<P
 
   const written = commitZonage(territory.id, [{ file: target, content }, { file: 'zonage.json', content: JSON.stringify(raw, null, 2) + '\n' }], failAt, read, `publish ${o.kind} ${name}`);
   return { published: true, report, written: written.length ? written : [path.join(dir, target)] };
-}
-
-/**
- * Steps 2 and 3 of every zonage publication: the whole new state written and built in a temporary copy
- * of the territory's data (a build problem refuses it), then the real files and the app's zonage.json
- * replaced together. Returns the files changed.
- */
-function commitZonage(territoryId: string, files: Array<{ file: string; content: string | Buffer }>, failAt: FailPoint, read: Map<string, Buffer | null>, command: string): string[] {
-  const dir = path.join(dataDir(), territoryId);
-  const stage = stageTerritory(dataDir(), territoryId);
-  try {
-    failPoint(failAt, 'stage');
-    for (const f of files) writeOutput(path.join(stage.dir, f.file), f.content);
-    failPoint(failAt, 'write');
-    const built = withDataDir(stage.root, () => buildZonageBundle(territoryId));
-    failPoint(failAt, 'build');
-    if (built.problems.length) throw new PublishError(`rien n'est publié : les données ne passent pas la construction : ${built.problems.slice(0, 5).join(' ; ')}`);
-    // Only now are the real files replaced, together.
-    const bundleFile = path.join(dataOut(), territoryId, 'zonage.json');
-    assertUnchanged(read);
-    const targets = files.map((f) => ({ target: path.join(dir, f.file), content: f.content }));
-    return replaceWithBackup(dir, targets, [{ target: bundleFile, content: JSON.stringify(built.bundle) + '\n' }], failAt, command);
-  } finally {
-    stage.dispose();
-  }
 }
 
 // ---- A newer ARS list (arrêté), which takes over from its own date ---------------------------------
