@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { buildZonageBundle, dataOut } from '../build-zonage.ts';
 import { buildOffers } from '../build-offers.ts';
-import { dataDir, writeOutput } from './inputs.ts';
+import { dataDir, publicAsOf, writeOutput } from './inputs.ts';
+import { publicBundle } from '../../src/core/zonage/public-bundle.ts';
 import { failPoint, replaceFiles, stageTerritory, withDataDir, type FailPoint } from './transaction.ts';
 import { assertRegularFile } from './safe-files.ts';
 import { backupContents, backupFiles, type Backup } from './history.ts';
@@ -83,7 +84,7 @@ export function commitZonage(territoryId: string, files: Array<{ file: string; c
     const bundleFile = path.join(dataOut(), territoryId, 'zonage.json');
     assertUnchanged(read);
     const targets = files.map((f) => ({ target: path.join(dir, f.file), content: f.content }));
-    return replaceWithBackup(dir, targets, [{ target: bundleFile, content: JSON.stringify(built.bundle) + '\n' }], failAt, command);
+    return replaceWithBackup(dir, targets, [{ target: bundleFile, content: JSON.stringify(publicBundle(built.bundle, publicAsOf())) + '\n' }], failAt, command);
   } finally {
     stage.dispose();
   }
@@ -108,7 +109,7 @@ export function restoreBackup(territoryId: string, id: string): { backup: Backup
       if (problems.length) throw new PublishError(`rien n'est restauré : la sauvegarde ne passe pas la construction : ${problems.slice(0, 5).join(' ; ')}`);
       const out = path.join(dataOut(), territoryId);
       const built = [
-        { target: path.join(out, 'zonage.json'), content: JSON.stringify(zonage.bundle) + '\n' },
+        { target: path.join(out, 'zonage.json'), content: JSON.stringify(publicBundle(zonage.bundle, publicAsOf())) + '\n' },
         { target: path.join(out, 'offres.json'), content: JSON.stringify({ territory: territoryId, offers: offers.offers }) + '\n' },
       ];
       const written = replaceWithBackup(dir, files.map((f) => ({ target: path.join(dir, f.file), content: f.content })), built, undefined, `history restore ${id}`);
