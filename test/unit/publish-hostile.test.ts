@@ -188,6 +188,17 @@ describe('plausibilité avant remplacement', () => {
   });
 });
 
+describe('dates stockées', () => {
+  it('un zonage.json qui déclare validFrom « 999-01-01 » est refusé à la lecture, en nommant le champ', async () => {
+    const { parseZonageConfig } = await import('../../src/core/zonage/config.ts');
+    const { loadArsSchemes } = await import('../../scripts/lib/inputs.ts');
+    const raw = JSON.parse(fs.readFileSync(path.join(dataDir, 'charente-maritime/zonage.json'), 'utf8'));
+    const withYear = (y: object) => ({ ...raw, years: [...raw.years, { ...raw.years[0], file: 'zonages/x.csv', ...y }] });
+    expect(() => parseZonageConfig(withYear({ year: 999, validFrom: '999-01-01', validUntil: '999-12-31' }), 'zonage.json', loadArsSchemes())).toThrow(/année « 999 » invalide/);
+    expect(() => parseZonageConfig(withYear({ year: 2030, validFrom: '999-01-01' }), 'zonage.json', loadArsSchemes())).toThrow(/année 2030 : « validFrom » « 999-01-01 » n'est pas une date AAAA-MM-JJ/);
+  });
+});
+
 describe('les sorties ne remplacent jamais une entrée', () => {
   it('--rejects qui nomme le fichier lu : refusé avant de le vider', () => {
     const f = write('entree.csv', 'code_insee;zone\n17300;zip\n');
