@@ -128,6 +128,20 @@ describe("import de l'année dans le navigateur", () => {
     const lines = fs.readFileSync((await rejects.path())!, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('fichier;ligne;colonne;message');
     expect(lines.slice(1).map((l) => l.split(';')[1])).toEqual(['6', '7', '8']);
+    // 3 pharmacies would replace the register's 231: said before the command is copied (the CLI wants --force).
+    const cautions = panel.getByTestId('import-cautions');
+    await expect(cautions.textContent()).resolves.toMatch(/Le fichier publié passe de 231 pharmacies à 3 \(228 perdues\).*--force pour publier quand même/);
+    await cautions.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-plausibilite-1440');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await cautions.scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-plausibilite-375');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
+    // A file of one 3-million-character line: refused at its line, as by the CLI (bounded reading).
+    await panel.getByLabel('Fichier de').selectOption('zonage');
+    await panel.locator('input[type=file]').setInputFiles({ name: 'une-ligne.csv', mimeType: 'text/csv', buffer: Buffer.from(`code_insee;zone\n${'x'.repeat(3_000_000)}`) });
+    await expect(panel.getByTestId('import-report').textContent()).resolves.toMatch(/une-ligne\.csv, ligne 2 : ligne de plus de 1\s048\s576 caractères sans fin de ligne/);
 
     await panel.getByLabel('Fichier de').selectOption('zonage');
     await panel.locator('input[type=file]').setInputFiles({ name: '$(touch x).csv', mimeType: 'text/csv', buffer: fs.readFileSync('test/fixtures/zonage-cp1252-defauts.csv') });
