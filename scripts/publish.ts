@@ -31,6 +31,7 @@ import { HISTORY_DIR } from './lib/history.ts';
 import { PublishError, checkInput, commitZonage, readHead, readState, replaceWithBackup } from './lib/commit.ts';
 
 export { PublishError };
+import { paths } from './lib/paths.ts';
 
 export type PublishKind = ImportKind;
 
@@ -73,7 +74,7 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
 }
 
 async function publishLocked(o: PublishOptions, territory: Territory): Promise<PublishResult> {
-  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const failAt = o.failAt ?? paths().publishFailAt;
   checkInput(o.file);
   if (!isImportKind(o.kind)) throw new PublishError(`type de fichier inconnu « ${o.kind as string} » (zonage, medecins ou pharmacies).`);
   const kindRefused = kindProblem(o.kind, readHead(o.file), path.basename(o.file));
@@ -194,7 +195,7 @@ export async function publishArsList(o: ArsListOptions): Promise<ArsListResult> 
 }
 
 async function publishArsListLocked(o: ArsListOptions, territory: Territory): Promise<ArsListResult> {
-  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const failAt = o.failAt ?? paths().publishFailAt;
   checkInput(o.file);
   const ars = loadArsSchemes();
   const profession = o.profession ?? o.scheme.replace(/^ars-/, '');
@@ -281,7 +282,7 @@ const isLink = (f: string) => {
 };
 
 /** The https photo origins the site's CSP allows (same variable as the build: VITE_PHOTO_ORIGINS). */
-export const photoOrigins = () => parsePhotoOrigins(process.env.VITE_PHOTO_ORIGINS);
+export const photoOrigins = () => parsePhotoOrigins(paths().photoOrigins);
 
 /**
  * Checks offer files as `accept` would take them: the schema, one id per batch, an id already published
@@ -334,7 +335,7 @@ export function checkOffers(territoryId: string, files: string[], replace: boole
  * built and validated in a temporary copy, then data/…/offres/ and public/data/<id>/ are replaced together.
  */
 export function acceptOffers(territoryId: string, files: string[], o: { replace?: boolean; failAt?: FailPoint } = {}): { report: OfferFileReport[]; written: string[]; published: number } {
-  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const failAt = o.failAt ?? paths().publishFailAt;
   const release = acquireLock(path.join(dataDir(), territoryId), `offers accept ${files.map((f) => path.basename(f)).join(' ')}`);
   try {
     return acceptOffersLocked(territoryId, files, o.replace === true, failAt);

@@ -8,7 +8,9 @@ import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage/conf
 import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
 import { isIsoDate, parisToday } from '../../src/core/dates.ts';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT, paths } from './paths.ts';
+
+export { ROOT };
 const require = createRequire(import.meta.url);
 
 export interface CogInfo {
@@ -41,7 +43,7 @@ export function loadCog(): Cog {
 
 /** Where the chargé de mission's inputs live: data/territories, or DATA_DIR (tests publish into a copy). */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data/territories'));
+  return paths().dataDir;
 }
 
 export function loadTerritories(dir = dataDir()): Territory[] {
@@ -79,11 +81,11 @@ export function loadArsSchemes(): ArsSchemes {
  * (AAAA-MM-JJ, for a reproducible build or a test) or today in Paris.
  */
 export function publicAsOf(): string {
-  const v = process.env.PUBLIC_AS_OF;
-  if (v === undefined || v === '') return parisToday();
+  const v = paths().publicAsOf;
+  if (v === undefined) return parisToday();
   if (!isIsoDate(v)) throw new Error(`PUBLIC_AS_OF « ${v} » n'est pas une date AAAA-MM-JJ.`);
   return v;
 }
 
 /** Where the national ARS class tables are written and read (npm run build:ars). */
-export const arsOut = () => path.resolve(process.env.ARS_OUT ?? path.join(ROOT, 'public/data/ars'));
+export const arsOut = () => paths().arsOut;

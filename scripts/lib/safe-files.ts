@@ -3,7 +3,7 @@
 // through, and an output never lands on an input or inside the data.
 import fs from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './inputs.ts';
+import { ROOT, paths } from './paths.ts';
 
 export class UnsafeFileError extends Error {}
 
@@ -123,7 +123,7 @@ const inside = (file: string, dir: string) => {
  * An output the user names (--rejects, an export) must not be one of the inputs (it would be emptied
  * before being read) nor fall inside data/ or public/. Returns its resolved path.
  */
-export function checkOutputPath(out: string, option: string, inputs: string[], protectedDirs = [path.join(ROOT, 'data'), path.join(ROOT, 'public'), process.env.DATA_DIR].filter((d): d is string => !!d)): string {
+export function checkOutputPath(out: string, option: string, inputs: string[], protectedDirs = [path.join(ROOT, 'data'), path.join(ROOT, 'public'), paths().dataDir, paths().dataOut]): string {
   const target = real(out);
   for (const i of inputs) if (target === real(i)) throw new UnsafeFileError(`${option} ${out} : c'est aussi un fichier lu par cette commande, il serait vidé avant d'être lu ; choisissez un autre fichier.`);
   for (const d of protectedDirs) if (inside(target, real(d))) throw new UnsafeFileError(`${option} ${out} : dans ${shown(d)}, où seules les publications écrivent ; choisissez un fichier ailleurs.`);

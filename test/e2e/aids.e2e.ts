@@ -170,6 +170,10 @@ describe('simulateur « Quelles aides pour mon projet ? »', () => {
     await expect(page.getByTestId('sim-total').textContent()).resolves.toBe('130\u202f000 €');
     await expect(page.getByTestId('sim-note').textContent()).resolves.toContain('Interprétation');
     await expect(page.getByTestId('sim-conflicts').textContent()).resolves.toContain('une alternative aux Maisons de Santé Pluri-professionnelles');
+    // The total said with the amounts shown beside it: what is added, the limit, and what is left out.
+    const breakdown = (await page.getByTestId('sim-breakdown').textContent())!.replace(/\s+/g, ' ');
+    expect(breakdown).toMatch(/^Le total additionne .*fiche 4 \(50 000 €\).* ramenés à 130 000 € par la limite ci-dessous\./);
+    expect(breakdown).toMatch(/Non comptées car non cumulables avec une aide plus favorable : fiche 1[01] \(/);
     for (const id of ['cd17-fiche-04', 'cd17-fiche-06', 'cd17-fiche-10', 'cd17-fiche-11', 'cd17-fiche-17'])
       await expect(page.locator(`[data-aid="${id}"]`).first().getAttribute('data-eligible')).resolves.toBe('yes');
     await screenshot(page, 'simulateur-commune');

@@ -172,6 +172,36 @@ describe('tableau des communes', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('sur téléphone (375 px) : une carte par commune, plusieurs à l’écran, champs nommés, rien de plus large que l’écran', async () => {
+    const { page, errors } = await openPage(browser(), { width: 375, height: 812 });
+    await page.goto(`${baseUrl}#/charente-maritime?vue=tableau`);
+    const table = page.getByRole('region', { name: 'Tableau des communes' });
+    await expect.poll(() => table.getByTestId('table-count').textContent(), { timeout: 30_000 }).toBe('462');
+    // The panel scrolls as a whole: past the filters, several communes are in view at once.
+    await table.locator('tbody tr').first().evaluate((r) => r.scrollIntoView({ block: 'start' }));
+    const box = (await table.boundingBox())!;
+    const visible = await table.locator('tbody tr').evaluateAll((rows, b) => rows.filter((r) => {
+      const rect = r.getBoundingClientRect();
+      return rect.top >= b.y && rect.bottom <= b.y + b.height;
+    }).length, box);
+    expect(visible).toBeGreaterThanOrEqual(3);
+    await expect(table.locator('tbody tr').first().locator('td').first().evaluate((td) => getComputedStyle(td, '::before').content)).resolves.toBe('"INSEE : "');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    // The toolbar's choices are not cut short: each select is wider than its chosen option's text.
+    const cut = await page.locator('.map-tools select').evaluateAll((selects) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      return selects.filter((s) => {
+        const el = s as HTMLSelectElement;
+        ctx.font = getComputedStyle(el).font;
+        return ctx.measureText(el.selectedOptions[0]?.text ?? '').width + 20 > el.clientWidth;
+      }).map((s) => (s as HTMLSelectElement).selectedOptions[0]?.text);
+    });
+    expect(cut).toEqual([]);
+    await screenshot(page, 'tableau-375');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('export de la carte annuelle', () => {
