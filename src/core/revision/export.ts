@@ -6,6 +6,9 @@ import { classCounts, transitionMatrix, type Row } from './draft.ts';
 import type { Reading } from './engine.ts';
 import type { XlsxWriter } from '../followup/workbook.ts';
 
+/** The XLSX library, handed in by the caller (loaded only when someone exports). */
+export type XlsxWriterLike = XlsxWriter;
+
 /** Text a spreadsheet would read as a formula is kept as text. */
 export const neutralise = (s: string) => (/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
 
