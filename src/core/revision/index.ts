@@ -3,3 +3,4 @@ export * from './schema.ts';
 export * from './engine.ts';
 export * from './draft.ts';
 export * from './export.ts';
+export * from './reader.ts';
