@@ -16,6 +16,7 @@
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
 //   offers check <file…> --territory <id>    offers accept <file…> --territory <id>
 //   suivi [check] --territory <id> [--register FILE] [--year N]   (scripts/cli/suivi.ts)
+//   revision <propose|diff|export|adopt> --territory <id> …   (scripts/cli/revision.ts)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +41,7 @@ import { isArsScheme } from '../src/core/ars/schemes.ts';
 import { arreteListSummary } from '../src/core/ars/arrete-list.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 import { runSuivi } from './cli/suivi.ts';
+import { runRevision } from './cli/revision.ts';
 
 class UsageError extends Error {}
 
@@ -438,6 +440,10 @@ async function main(argv: string[]): Promise<number> {
       profile: { type: 'string' },
       rejects: { type: 'string' },
       register: { type: 'string' },
+      method: { type: 'string' },
+      draft: { type: 'string' },
+      out: { type: 'string' },
+      deliberation: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -450,6 +456,7 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'movements') return await runMovements(strings);
   if (command === 'offers') return runOffers(rest[0], rest.slice(1), { ...strings, replace: values.replace ? 'oui' : undefined });
   if (command === 'suivi') return await runSuivi(rest, strings);
+  if (command === 'revision') return await runRevision(rest, strings);
   throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonages, zonage, aides, movements, offers ou publish.`);
 }
 
