@@ -32,6 +32,8 @@ export interface View {
   review?: boolean;
   /** The chargé de mission's follow-up page (#/<territoire>/suivi). */
   dashboard?: boolean;
+  /** The chargé de mission's annual revision of the zonage (#/<territoire>/revision). */
+  revision?: boolean;
   /** « Je suis… » (?pour=<beneficiary>): the person the aids are for, kept across the map, the commune page and
    * the simulator (not the offers page, whose own `pour` filters offers by audience). */
   persona?: string;
@@ -78,6 +80,7 @@ const PAGES = {
   propose: 'proposer',
   review: 'relecture',
   dashboard: 'suivi',
+  revision: 'revision',
   manage: 'gestion',
   legal: 'mentions-legales',
   accessibility: 'accessibilite',
