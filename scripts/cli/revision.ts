@@ -19,6 +19,8 @@ import {
   revisionContext, transitionMatrix, zonageCsv, RevisionError, type Draft, type XlsxWriterLike,
 } from '../../src/core/revision/index.ts';
 import { ROOT, dataDir, loadCog, loadTerritories, writeOutput } from '../lib/inputs.ts';
+import { paths } from '../lib/paths.ts';
+import { json, type Command } from './command.ts';
 import { buildZonageBundle } from '../build-zonage.ts';
 import { PublishError, publish } from '../publish.ts';
 
@@ -34,7 +36,7 @@ export function loadRevision(territoryId: string, methodFile?: string, bundle?: 
   if (!scheme) throw new RevisionError(`${file}, champ « scheme » : zonage « ${raw.scheme} » inconnu du territoire.`);
   const classIds = scheme.classes.map((c) => c.id);
   const method = parseMethod(raw, file, classIds);
-  const indFile = path.join(process.env.INDICATORS_OUT ?? path.join(ROOT, 'public/data/indicators'), `${territoryId}.json`);
+  const indFile = path.join(paths().publicDir, 'data/indicators', `${territoryId}.json`);
   if (!fs.existsSync(indFile)) throw new RevisionError(`indicateurs absents : ${path.relative(ROOT, indFile)} (npm run build:indicators).`);
   const parsed = v.safeParse(TerritoryIndicatorsFileSchema, JSON.parse(fs.readFileSync(indFile, 'utf8')));
   if (!parsed.success) throw new RevisionError(`${indFile}, champ « ${v.getDotPath(parsed.issues[0]) ?? '(racine)'} » : ${parsed.issues[0].message}`);
@@ -65,18 +67,35 @@ function rowsOf(l: Loaded, draft: Draft) {
   return draftRows(proposals, draft, l.method, l.classIds);
 }
 
-export async function runRevision(rest: string[], values: Record<string, string | undefined>): Promise<number> {
+export const usage = [
+  'revision propose --territory <id> [--year AAAA] [--method FICHIER]',
+  'revision diff --territory <id> --draft FICHIER',
+  'revision export --territory <id> --draft FICHIER --out DOSSIER',
+  'revision adopt --territory <id> --draft FICHIER --deliberation RÉF --date AAAA-MM-JJ',
+].join('\n');
+
+export const options = {
+  territory: { type: 'string' },
+  year: { type: 'string' },
+  method: { type: 'string' },
+  draft: { type: 'string' },
+  out: { type: 'string' },
+  deliberation: { type: 'string' },
+  date: { type: 'string' },
+} as const;
+
+export const run: Command['run'] = async ({ positionals: rest, strings: values }, io) => {
   try {
     const sub = rest[0];
     if (!['propose', 'diff', 'export', 'adopt'].includes(sub ?? '')) throw new RevisionError(`sous-commande « ${sub ?? ''} » inconnue : propose, diff, export ou adopt.`);
     if (!values.territory) throw new RevisionError('option --territory obligatoire (charente-maritime…).');
     if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new RevisionError(`année « ${values.year} » invalide (AAAA).`);
     const l = loadRevision(values.territory, values.method);
-    const out = (x: unknown) => process.stdout.write(JSON.stringify(x, null, 2) + '\n');
+    const out = (x: unknown) => io.stdout.write(json(x));
     if (sub === 'propose') {
       const year = values.year ? Number(values.year) : l.ctx.year;
       const rows = rowsOf(l, emptyDraft(l.method, 'proposition', year));
-      process.stderr.write(`Méthode ${l.method.id} v${l.method.version} — ${l.method.interpretation}\n`);
+      io.stderr.write(`Méthode ${l.method.id} v${l.method.version} — ${l.method.interpretation}\n`);
       out({ territory: l.territory.id, year, method: { id: l.method.id, version: l.method.version, interpretation: l.method.interpretation }, counts: classCounts(rows, l.classIds, l.method.undetermined.id), communes: rows.map((r) => ({ code: r.code, nom: r.nom, proposed: r.proposed, rule: r.rule, reason: r.reason, lastYear: r.lastYear, ars: r.ars, missing: r.missing })) });
       return 0;
     }
@@ -103,7 +122,7 @@ export async function runRevision(rest: string[], values: Record<string, string 
     if (!values.date || !isIsoDate(values.date)) throw new RevisionError(`option --date AAAA-MM-JJ obligatoire (reçu « ${values.date ?? ''} »).`);
     const blockers = adoptionBlockers(rows, l.method);
     if (blockers.length) {
-      for (const b of blockers) process.stderr.write(`${b}\n`);
+      for (const b of blockers) io.stderr.write(`${b}\n`);
       throw new RevisionError(`adoption refusée : ${blockers.length} commune${blockers.length > 1 ? 's' : ''} sans classe argumentée ; rien n'est publié.`);
     }
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'revision-'));
@@ -111,17 +130,18 @@ export async function runRevision(rest: string[], values: Record<string, string 
       const file = path.join(tmp, `zonage-${draft.year}.csv`);
       fs.writeFileSync(file, zonageCsv(rows));
       const result = await publish({ territory: l.territory.id, kind: 'zonage', file, year: draft.year, profession: l.method.profession, source: `${values.deliberation.trim()} du ${formatDate(values.date)} — révision annuelle (méthode ${l.method.id} v${l.method.version})` });
-      out({ published: result.published, refused: result.refused, files: result.written.map((f) => path.relative(process.cwd(), f)) });
+      out({ published: result.published, refused: result.refused, files: result.written.map((f) => path.relative(paths().cwd, f)) });
       return result.published ? 0 : 1;
     } finally {
       fs.rmSync(tmp, { recursive: true, force: true });
     }
   } catch (e) {
     if (e instanceof RevisionError || e instanceof PublishError) {
-      process.stderr.write(`Erreur : ${e.message}\n`);
+      io.stderr.write(`Erreur : ${e.message}\n`);
       return 2;
     }
     throw e;
   }
-}
+};
 
+export const command: Command = { usage, options, run };
