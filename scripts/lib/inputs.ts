@@ -75,3 +75,6 @@ export function loadArsSchemes(): ArsSchemes {
 
 /** Where the national ARS class tables are written and read (npm run build:ars). */
 export const arsOut = () => path.resolve(process.env.ARS_OUT ?? path.join(ROOT, 'public/data/ars'));
+
+/** Where the indicator tables are written and read (npm run build:indicators). */
+export const indicatorsOut = () => path.resolve(process.env.INDICATORS_OUT ?? path.join(ROOT, 'public/data/indicators'));
