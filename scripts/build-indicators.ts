@@ -40,6 +40,9 @@ export const indicatorsSrc = () => path.resolve(process.env.INDICATORS_SRC ?? pa
 export { indicatorsOut };
 export const INDICATORS_DEFS = 'data/indicators/indicators.json';
 
+/** The definitions as published: without the provenance (repository, commit), said on the method page only. */
+export const publicDefs = (defs: IndicatorDef[]): IndicatorDef[] => defs.map((d) => ({ ...d, source: (({ provenance: _, ...s }) => s)(d.source) }));
+
 export function loadIndicatorDefs(): IndicatorDef[] {
   return parseIndicatorDefs(JSON.parse(fs.readFileSync(path.join(ROOT, INDICATORS_DEFS), 'utf8')), INDICATORS_DEFS);
 }
@@ -173,7 +176,7 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
     const f: TerritoryIndicatorsFile = {
       $comment: 'Généré par npm run build:indicators — ne pas modifier à la main.',
       territory: t.id,
-      indicators: defs,
+      indicators: publicDefs(defs),
       medians: { year: latest, france, departements: Object.fromEntries(deps.map((d) => [d, weightedMedian(byDep.get(d) ?? [])])) },
       communes: values,
     };
@@ -190,7 +193,7 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
     $comment: 'Généré par npm run build:indicators — ne pas modifier à la main. Valeurs = APL × 1000.',
     year: latest,
     variant: 'tous les médecins généralistes',
-    source: aplDef.source,
+    source: publicDefs([aplDef])[0].source,
     thresholds: aplDef.thresholds ?? [2.5, 4],
     codes,
     values: codes.map((c) => {

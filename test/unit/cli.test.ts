@@ -257,7 +257,7 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
     expect(zonage.find((c) => c.code === '17008')!.effective).toBe('intermediaire');
     const marsais = zonage.find((c) => c.code === '17221')!;
     expect(marsais.effective).toBe('fragile');
-    expect(marsais.reasons.join(' ')).toContain('1 pharmacie (FINESS, compilation du 27 septembre 2026), aucun médecin généraliste (RPPS du 7 avril 2026)');
+    expect(marsais.reasons.join(' ')).toContain('1 pharmacie (FINESS du 27 septembre 2026, compilation tierce), aucun médecin généraliste (RPPS du 7 avril 2026)');
     const before = JSON.parse(cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-03-02').out) as typeof zonage;
     expect(before.find((c) => c.code === '17008')!.effective).toBe('intermediaire');
   }, 30_000);

@@ -10,7 +10,7 @@ const scheme = cm.schemes[0];
 const zonage = (base: string): Zonage => ({ territory: 'charente-maritime', scheme: scheme.id, profession: 'medecin-generaliste', year: 2026, validFrom: '2026-01-01', validUntil: '2026-12-31', source: 'test', example: true, classes: new Map([['17001', base]]) });
 const counts = (gps: number, ph: number): OfferCounts => ({
   gps: { date: '2026-04-07', label: 'RPPS du 7 avril 2026', source: 'RPPS', values: gps ? { '17001': gps } : {} },
-  pharmacies: { date: '2026-09-27', label: 'FINESS, compilation du 27 septembre 2026', source: 'FINESS', values: ph ? { '17001': ph } : {} },
+  pharmacies: { date: '2026-09-27', label: 'FINESS du 27 septembre 2026, compilation tierce', source: 'FINESS', values: ph ? { '17001': ph } : {} },
 });
 // A fictitious GP in the list: ignored once counts are read.
 const exampleGp: Practitioner = { commune: '17001', profession: 'medecin-generaliste', mode: 'liberal', start: null, end: null };
@@ -33,7 +33,7 @@ describe('règle de la fiche 1 sur les comptes réels', () => {
 
   it('la raison dit les comptes, leur source et leur date', () => {
     const c = effectiveZonage(zonage('intermediaire'), scheme, cm.rules, [exampleGp], [], '2026-06-01', counts(0, 1)).get('17001')!;
-    expect(c.reasons).toContain("1 pharmacie (FINESS, compilation du 27 septembre 2026), aucun médecin généraliste (RPPS du 7 avril 2026) ; fragile jusqu'à l'installation effective d'un médecin.");
+    expect(c.reasons).toContain("1 pharmacie (FINESS du 27 septembre 2026, compilation tierce), aucun médecin généraliste (RPPS du 7 avril 2026) ; fragile jusqu'à l'installation effective d'un médecin.");
   });
 
   it('sans comptes, la liste individuelle est lue comme avant (un fichier RPPS importé remplace les comptes)', () => {

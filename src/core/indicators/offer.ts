@@ -25,11 +25,11 @@ export function offerCounts(file: TerritoryIndicatorsFile, want: { gps: boolean;
     const values: Record<string, number> = {};
     for (const [code, c] of Object.entries(file.communes)) if (c.pharmacies) values[code] = c.pharmacies;
     const date = ph.date ?? ph.source.date;
-    out.pharmacies = count(`FINESS, compilation du ${formatDate(date)}`, date, ph.source, values, []);
+    out.pharmacies = count(`FINESS du ${formatDate(date)}, compilation tierce`, date, ph.source, values, []);
   }
   return out;
 }
 
-function count(label: string, date: string, s: { producer: string; dataset: string; file: string; via?: string }, values: Record<string, number>, flagged: string[]): OfferCount {
-  return { date, label, source: `${s.producer} — ${s.dataset} (${s.file}${s.via ? ` ; ${s.via}` : ''})`, values, ...(flagged.length ? { flagged } : {}) };
+function count(label: string, date: string, s: { producer: string; dataset: string; file: string }, values: Record<string, number>, flagged: string[]): OfferCount {
+  return { date, label, source: `${s.producer} — ${s.dataset} (${s.file})`, values, ...(flagged.length ? { flagged } : {}) };
 }
