@@ -46,6 +46,8 @@ describe('vue nationale', () => {
     for (const [id, n] of Object.entries(legend)) expect(n).toBe(expected[id] ?? 0);
     expect(Object.keys(expected).every((id) => id in legend)).toBe(true);
     await expect(page.locator('.source').first().textContent()).resolves.toContain('un arrêté plus récent peut exister');
+    // No repository or commit in public text: they belong on the method page's sources.
+    await expect(page.locator('body').textContent()).resolves.not.toMatch(/commit|dépôt|github/i);
     await screenshot(page, `national-${profession}-${viewport.width}`);
     expect(errors).toEqual([]);
     await page.close();

@@ -98,6 +98,8 @@ describe('pied de page et pages du site', () => {
     await expect(page.getByRole('main').textContent()).resolves.toContain('Une attention particulière sera portée aux communes');
     // The real ARS zonages of the département are listed with their authority.
     await expect(page.getByTestId('ars-zonages').textContent()).resolves.toContain('ARS Nouvelle-Aquitaine');
+    // Where the national files come from (a republication's repository and commit) is said here, not elsewhere.
+    await expect(page.getByTestId('ars-provenance').textContent()).resolves.toMatch(/Zonage ARS des médecins généralistes : export CartoSanté republié par le dépôt GitHub \S+ \(commit [0-9a-f]{7}\)/);
     await screenshot(page, 'site-methode-1440');
     // Another territory keeps the page.
     await page.getByLabel('Territoire').selectOption('mauges');

@@ -18,7 +18,10 @@ export interface ArsProfession {
   format: 'cartosante' | 'nom-code-postal';
   /** The export is known to be in force on this date (the republication's commit date). */
   exportedBefore: string;
+  /** What the public reads: the zonage, the export and its date. */
   source: string;
+  /** Where the file was taken from (a republication's repository and commit): said on the method page only. */
+  provenance?: string;
   classes: string[];
   /** Regions whose zonage of this profession a newer act replaced (its list not in the file): from that date
    * the file's classes there are no longer in force. */
