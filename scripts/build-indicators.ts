@@ -107,7 +107,7 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
   const aplByYear = new Map<number, Resolution<Omit<AplValue, 'via' | 'from'>>>();
   const aplReport: FileReport = { file: aplDef.source.file, sha256: sha(wbBytes), bytes: wbBytes.length, read: 0, used: 0, attached: 0, rejected: [], ignored: 0, warnings: [], sheets: [] };
   for (const y of wb.years) {
-    const r = resolveRows({ file: aplDef.source.file, sheet: y.sheet }, y.rows, resolve, combineApl);
+    const r = resolveRows({ file: aplDef.source.file, sheet: y.sheet, field: 'Code commune INSEE' }, y.rows, resolve, combineApl);
     aplByYear.set(y.year, r);
     aplReport.read += y.rows.length + y.rejected.length;
     aplReport.used += r.used;

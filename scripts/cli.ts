@@ -16,6 +16,7 @@
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
 //   offers check <file…> --territory <id>    offers accept <file…> --territory <id>
 //   suivi [check] --territory <id> [--register FILE] [--year N]   (scripts/cli/suivi.ts)
+//   indicateurs [check|import] --territory <id> [--commune C] [--year N] [--src DIR]   (scripts/cli/indicateurs.ts)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +41,7 @@ import { isArsScheme } from '../src/core/ars/schemes.ts';
 import { arreteListSummary } from '../src/core/ars/arrete-list.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 import { runSuivi } from './cli/suivi.ts';
+import { IndicatorsUsageError, runIndicateurs } from './cli/indicateurs.ts';
 
 class UsageError extends Error {}
 
@@ -438,6 +440,7 @@ async function main(argv: string[]): Promise<number> {
       profile: { type: 'string' },
       rejects: { type: 'string' },
       register: { type: 'string' },
+      src: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -450,6 +453,14 @@ async function main(argv: string[]): Promise<number> {
   if (command === 'movements') return await runMovements(strings);
   if (command === 'offers') return runOffers(rest[0], rest.slice(1), { ...strings, replace: values.replace ? 'oui' : undefined });
   if (command === 'suivi') return await runSuivi(rest, strings);
+  if (command === 'indicateurs') {
+    try {
+      return await runIndicateurs(rest, { ...strings, 'keep-valid': values['keep-valid'] ? 'oui' : undefined });
+    } catch (e) {
+      if (e instanceof IndicatorsUsageError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
   throw new UsageError(`commande inconnue « ${command ?? ''} » : import, zonages, zonage, aides, movements, offers ou publish.`);
 }
 
