@@ -5,3 +5,4 @@ export * from './tables.ts';
 export * from './resolve.ts';
 export * from './indicators.ts';
 export * from './offer.ts';
+export * from './layers.ts';
