@@ -31,12 +31,13 @@ import {
   type Sheet,
   type TerritoryIndicatorsFile,
 } from '../src/core/indicators/index.ts';
+import { paths } from './lib/paths.ts';
 import { ROOT, cogInfo, indicatorsOut, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
 import { count } from '../src/core/format.ts';
 
 const require = createRequire(import.meta.url);
 
-export const indicatorsSrc = () => path.resolve(process.env.INDICATORS_SRC ?? path.join(ROOT, '../shared/data/indicateurs'));
+export const indicatorsSrc = () => paths().indicatorsSrc;
 export { indicatorsOut };
 export const INDICATORS_DEFS = 'data/indicators/indicators.json';
 

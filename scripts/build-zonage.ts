@@ -18,6 +18,7 @@ import { offerCounts, type TerritoryIndicatorsFile } from '../src/core/indicator
 import type { OfferCounts } from '../src/core/zonage/model.ts';
 import type { CogCommune } from '../src/core/communes.ts';
 import { count, plural } from '../src/core/format.ts';
+import { paths } from './lib/paths.ts';
 
 /** The territory's indicator counts (npm run build:indicators), read by the rule in place of a fictitious list. */
 function indicatorCounts(territoryId: string, want: { gps: boolean; pharmacies: boolean }): OfferCounts | undefined {
@@ -155,7 +156,7 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
   };
 }
 
-export const dataOut = () => path.resolve(process.env.DATA_OUT ?? path.join(ROOT, 'public/data'));
+export const dataOut = () => paths().dataOut;
 
 /** Writes public/data/<id>/zonage.json, the file the app reads. */
 export function writeZonageBundle(bundle: ZonageBundle, out = dataOut()): string {

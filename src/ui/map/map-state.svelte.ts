@@ -1,11 +1,12 @@
 // The map page's choices and what they draw: the zonage shown (profession, year, effective classes at the
 // map's date), the aid layer, the class changes since the previous year, movements and offers. Profession,
 // year, layers and the movements' period live in the URL (the app's view); movement filters are local.
+import { createContext } from 'svelte';
 import { classChanges } from '../../core/zonage/history.ts';
 import { dateForYear, defaultScheme, noZonageText, professionsOf, schemesOf, yearsOf, zonageInForce, zonageView } from '../../core/zonage/bundle.ts';
 import { zoneResolver } from '../../core/zonage/resolver.ts';
 import { filterMovements } from '../../core/movements.ts';
-import { getApp } from '../app/context.ts';
+import { getApp } from '../app/app-state.svelte.ts';
 import { mappableAids } from './aid-choices.ts';
 import { zonageStyle } from './zonage-style.ts';
 import { movementFeatures } from './movement-style.ts';
@@ -63,21 +64,18 @@ export class MapState {
   readonly zones = $derived(this.app.bundle && this.zView ? zoneResolver(this.app.bundle, this.zView.date) : null);
   readonly layerAid = $derived(this.app.view.layer ?? '');
   readonly aidChoices = $derived(this.app.data ? mappableAids(this.app.data.aids.aids) : []);
-  /** The aid layer's module (and the aid engine), loaded when a layer is first chosen. */
+  private readonly layerAidChoice = $derived(this.aidChoices.find((a) => a.id === this.layerAid));
+  /** The aid layer's module (and the aid engine), loaded by an effect when a layer is first chosen. */
   private aidLayerModule = $state.raw<typeof import('./aid-layer.ts') | null>(null);
   /** What one aid gives in each commune (« Couleurs » layer), instead of the zonage. */
   readonly aids = $derived.by(() => {
-    const aid = this.aidChoices.find((a) => a.id === this.layerAid);
+    const aid = this.layerAidChoice;
     const { data } = this.app;
-    if (!aid || !data || !this.zones || !this.zView) return null;
     const module = this.aidLayerModule;
-    if (!module) {
-      void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
-      return null;
-    }
+    if (!aid || !data || !this.zones || !this.zView || !module) return null;
     return module.aidLayer(aid, [...data.reference.values()], this.zones, this.zView.date);
   });
- /** The territory's indicators, fetched when an indicator colouring is first chosen. */
+  /** The territory's indicators, fetched by an effect when an indicator colouring is first chosen. */
   private indicatorsFile = $state.raw<{ territory: string; ind: Indicators } | null>(null);
   readonly indicatorLayerId = $derived(isIndicatorLayer(this.app.view.layer) ? this.app.view.layer : undefined);
   /** Communes coloured by an indicator (« Couleurs »: APL, GPs per 10,000, pharmacies, pharmacie sans médecin). */
@@ -87,10 +85,7 @@ export class MapState {
     const { data } = this.app;
     if (!id || !data || !territory) return null;
     const loaded = this.indicatorsFile;
-    if (!loaded || loaded.territory !== territory) {
-      void loadIndicators(territory).then((ind) => (this.indicatorsFile = { territory, ind }));
-      return null;
-    }
+    if (!loaded || loaded.territory !== territory) return null;
     const classes = indicatorClasses(id, loaded.ind, [...data.reference.values()]);
     return { id, label: INDICATOR_LAYERS.find((l) => l.id === id)!.label, classes, ind: loaded.ind, style: indicatorStyle(classes) };
   });
@@ -124,6 +119,20 @@ export class MapState {
       : null,
   );
   readonly offerLayer = $derived(this.app.view.offerLayer && this.app.data ? offerFeatures(this.app.activeOffers, this.app.data.points) : null);
+  constructor() {
+    // Loads the aid layer's module the first time an aid is chosen (a side effect, so not in a $derived).
+    $effect(() => {
+      if (this.layerAidChoice && !this.aidLayerModule) void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
+    });
+    $effect(() => {
+      const territory = this.app.view.territory;
+      if (this.indicatorLayerId && this.indicatorsFile?.territory !== territory) void loadIndicators(territory).then((ind) => (this.indicatorsFile = { territory, ind }));
+    });
+  }
+
   /** The movements shown by default: since the first of January of last year. */
   defaultRange = () => ({ from: `${Number(this.app.today.slice(0, 4)) - 1}-01-01`, to: this.app.today });
 }
+
+/** The map page's state handed down by context: set by MapPage.svelte, read by its panels and layers. */
+export const [getMap, setMap] = createContext<MapState>();
