@@ -31,14 +31,18 @@ import {
   type Sheet,
   type TerritoryIndicatorsFile,
 } from '../src/core/indicators/index.ts';
-import { ROOT, cogInfo, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
+import { paths } from './lib/paths.ts';
+import { ROOT, cogInfo, indicatorsOut, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
 import { count } from '../src/core/format.ts';
 
 const require = createRequire(import.meta.url);
 
-export const indicatorsSrc = () => path.resolve(process.env.INDICATORS_SRC ?? path.join(ROOT, '../shared/data/indicateurs'));
-export const indicatorsOut = () => path.resolve(process.env.INDICATORS_OUT ?? path.join(ROOT, 'public/data/indicators'));
+export const indicatorsSrc = () => paths().indicatorsSrc;
+export { indicatorsOut };
 export const INDICATORS_DEFS = 'data/indicators/indicators.json';
+
+/** The definitions as published: without the provenance (repository, commit), said on the method page only. */
+export const publicDefs = (defs: IndicatorDef[]): IndicatorDef[] => defs.map((d) => ({ ...d, source: (({ provenance: _, ...s }) => s)(d.source) }));
 
 export function loadIndicatorDefs(): IndicatorDef[] {
   return parseIndicatorDefs(JSON.parse(fs.readFileSync(path.join(ROOT, INDICATORS_DEFS), 'utf8')), INDICATORS_DEFS);
@@ -104,7 +108,7 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
   const aplByYear = new Map<number, Resolution<Omit<AplValue, 'via' | 'from'>>>();
   const aplReport: FileReport = { file: aplDef.source.file, sha256: sha(wbBytes), bytes: wbBytes.length, read: 0, used: 0, attached: 0, rejected: [], ignored: 0, warnings: [], sheets: [] };
   for (const y of wb.years) {
-    const r = resolveRows({ file: aplDef.source.file, sheet: y.sheet }, y.rows, resolve, combineApl);
+    const r = resolveRows({ file: aplDef.source.file, sheet: y.sheet, field: 'Code commune INSEE' }, y.rows, resolve, combineApl);
     aplByYear.set(y.year, r);
     aplReport.read += y.rows.length + y.rejected.length;
     aplReport.used += r.used;
@@ -173,7 +177,7 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
     const f: TerritoryIndicatorsFile = {
       $comment: 'Généré par npm run build:indicators — ne pas modifier à la main.',
       territory: t.id,
-      indicators: defs,
+      indicators: publicDefs(defs),
       medians: { year: latest, france, departements: Object.fromEntries(deps.map((d) => [d, weightedMedian(byDep.get(d) ?? [])])) },
       communes: values,
     };
@@ -190,7 +194,7 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
     $comment: 'Généré par npm run build:indicators — ne pas modifier à la main. Valeurs = APL × 1000.',
     year: latest,
     variant: 'tous les médecins généralistes',
-    source: aplDef.source,
+    source: publicDefs([aplDef])[0].source,
     thresholds: aplDef.thresholds ?? [2.5, 4],
     codes,
     values: codes.map((c) => {

@@ -36,7 +36,7 @@ export function loadRevision(territoryId: string, methodFile?: string, bundle?: 
   if (!scheme) throw new RevisionError(`${file}, champ « scheme » : zonage « ${raw.scheme} » inconnu du territoire.`);
   const classIds = scheme.classes.map((c) => c.id);
   const method = parseMethod(raw, file, classIds);
-  const indFile = path.join(paths().publicDir, 'data/indicators', `${territoryId}.json`);
+  const indFile = path.join(paths().indicatorsOut, `${territoryId}.json`);
   if (!fs.existsSync(indFile)) throw new RevisionError(`indicateurs absents : ${path.relative(ROOT, indFile)} (npm run build:indicators).`);
   const parsed = v.safeParse(TerritoryIndicatorsFileSchema, JSON.parse(fs.readFileSync(indFile, 'utf8')));
   if (!parsed.success) throw new RevisionError(`${indFile}, champ « ${v.getDotPath(parsed.issues[0]) ?? '(racine)'} » : ${parsed.issues[0].message}`);

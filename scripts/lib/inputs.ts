@@ -77,3 +77,6 @@ export function loadArsSchemes(): ArsSchemes {
 
 /** Where the national ARS class tables are written and read (npm run build:ars). */
 export const arsOut = () => paths().arsOut;
+
+/** Where the indicator tables are written and read (npm run build:indicators). */
+export const indicatorsOut = () => paths().indicatorsOut;

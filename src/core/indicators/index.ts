@@ -4,3 +4,5 @@ export * from './workbook.ts';
 export * from './tables.ts';
 export * from './resolve.ts';
 export * from './indicators.ts';
+export * from './offer.ts';
+export * from './layers.ts';

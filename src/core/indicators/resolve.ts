@@ -34,17 +34,19 @@ export interface Resolution<T> {
 }
 
 export function resolveRows<R extends { line: number; code: string }, T>(
-  where: { file: string; sheet?: string },
+  where: { file: string; sheet?: string; field?: string },
   rows: R[],
   resolve: Resolve,
   combine: (rows: R[]) => T,
 ): Resolution<T> {
+  const field = where.field ?? 'code_insee';
+  const at = { file: where.file, ...(where.sheet ? { sheet: where.sheet } : {}) };
   const groups = new Map<string, Array<{ row: R; match: CodeMatch }>>();
   const res: Resolution<T> = { values: new Map(), read: rows.length, used: 0, attached: 0, rejected: [], warnings: [] };
   for (const row of rows) {
     const match = resolve(row.code);
     if (!match) {
-      res.rejected.push({ ...where, line: row.line, field: 'code_insee', message: `le code ${row.code} n'est ni une commune actuelle, ni une ancienne commune, ni un arrondissement du COG` });
+      res.rejected.push({ ...at, line: row.line, field, message: `le code ${row.code} n'est ni une commune actuelle, ni une ancienne commune, ni un arrondissement du COG` });
       continue;
     }
     if (match.via === 'actuelle') res.used++;
@@ -62,7 +64,7 @@ export function resolveRows<R extends { line: number; code: string }, T>(
     const via = group.every((g) => g.match.via === 'arrondissement') ? 'arrondissements' : group.length === 1 ? 'ancienne' : 'fusion';
     res.values.set(commune, { value, via, from: codes });
     if (via === 'ancienne') {
-      res.warnings.push({ ...where, line: group[0].row.line, field: 'code_insee', message: `ancien code ${codes[0]} rattaché à la commune actuelle ${commune} (${nom})` });
+      res.warnings.push({ ...at, line: group[0].row.line, field, message: `ancien code ${codes[0]} rattaché à la commune actuelle ${commune} (${nom})` });
     }
   }
   return res;

@@ -13,8 +13,8 @@ export const SourceSchema = v.object({
   /** Publication or extraction date of the file. */
   date: isoDate,
   licence: text,
-  /** Who compiled the file when it is not the producer's own. */
-  via: v.optional(text),
+  /** Where the file was taken from (a republication's repository and commit): said on the method page only, never beside a figure. */
+  provenance: v.optional(text),
 });
 
 export const IndicatorSchema = v.object({

@@ -40,7 +40,7 @@ const norm = (c: Cell) => String(c ?? '').normalize('NFD').replace(/[\u0300-\u03
 
 /** The year of a sheet: its name (« APL 2023 ») or a « Millésime : 2023 » line above the header. */
 export function sheetYear(sheet: Sheet): number | undefined {
-  const m = /\bAPL\b\D*((?:19|20)\d{2})\b/i.exec(sheet.name);
+  const m = /\bAPL\D*((?:19|20)\d{2})\b/i.exec(sheet.name);
   if (m) return Number(m[1]);
   for (const r of sheet.rows.slice(0, 30)) {
     const t = /millesime\s*:?\s*((?:19|20)\d{2})/.exec(norm(r[0]));
