@@ -16,6 +16,7 @@ import { benchBrowserImport, benchNationalImport } from './bench-import.ts';
 import { benchAids } from './bench-aids.ts';
 import { benchRegister } from './bench-register.ts';
 import { benchSearch } from './bench-search.ts';
+import { benchRevision } from './bench-revision.ts';
 import { benchTiles } from './bench-tiles.ts';
 import { benchArs } from './bench-ars.ts';
 import { benchNationalView, writeBareNationalPage } from './bench-national.ts';
@@ -23,7 +24,7 @@ import { writeBarePages } from './bench-bare.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=map,national runs only those sections (geo, import, aids, register, search, tiles, ars, movements, js, map,
+// BENCH_ONLY=map,national runs only those sections (geo, import, aids, register, search, revision, tiles, ars, movements, js, map,
 // phone, national, browser-import) (while working on one figure); all by default.
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
@@ -70,6 +71,7 @@ if (wanted('import')) benchNationalImport();
 if (wanted('aids')) benchAids();
 if (wanted('register')) benchRegister();
 if (wanted('search')) benchSearch();
+if (wanted('revision')) benchRevision();
 if (wanted('tiles')) benchTiles();
 if (wanted('ars')) benchArs();
 // Its own process, so that the peak memory printed is the diff's own.

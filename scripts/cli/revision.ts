@@ -42,10 +42,11 @@ export function loadRevision(territoryId: string, methodFile?: string, bundle?: 
   if (!parsed.success) throw new RevisionError(`${indFile}, champ « ${v.getDotPath(parsed.issues[0]) ?? '(racine)'} » : ${parsed.issues[0].message}`);
   const communes = territoryCommunes(loadCog(), territory);
   const ctx = revisionContext(b, method);
-  const read = indicatorReader(parsed.output, communes, ctx);
+  const makeReader = () => indicatorReader(parsed.output, communes, ctx);
+  const read = makeReader();
   const label = (id: string) => (id === method.undetermined.id ? method.undetermined.label : (scheme.classes.find((c) => c.id === id)?.label ?? id));
   const last = new Map(Object.entries(ctx.last?.classes ?? {}));
-  return { territory, method, classIds, communes, ctx, read, label, last };
+  return { territory, method, classIds, communes, ctx, read, makeReader, label, last };
 }
 
 type Loaded = ReturnType<typeof loadRevision>;

@@ -56,7 +56,12 @@ const OPS: Record<Exclude<Comparison['op'], 'in'>, (a: number, b: number) => boo
   '==': (a, b) => a === b,
 };
 
-const show = (v: number | string) => (typeof v === 'number' ? formatNumber(Math.round(v * 100) / 100) : v);
+// Intl is slow when a whole country is proposed: small numbers (APL, counts) are written by hand.
+const show = (v: number | string) => {
+  if (typeof v !== 'number') return v;
+  const r = Math.round(v * 100) / 100;
+  return Math.abs(r) < 1000 ? String(r).replace('.', ',') : formatNumber(r);
+};
 
 /** Parameters of the method with the draft's edited values on top. */
 export function parameterValues(method: Method, edited: Record<string, number> = {}): Record<string, number> {

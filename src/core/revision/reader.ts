@@ -50,7 +50,17 @@ export function indicatorReader(file: TerritoryIndicatorsFile, communes: Revisio
     const m = ind.medecins(code);
     return m && { value: m.trusted ? m.value : null, source: `${sourceText(m.source)}${m.trusted ? '' : ' — nombre jugé invraisemblable, non retenu'}`, date: m.source.date };
   };
+  // Readings do not change while the page is open: a threshold change re-reads none of them.
+  const memo = new Map<string, Reading | undefined>();
   return (code, indicator, since) => {
+    const key = `${code}|${indicator}|${since ?? ''}`;
+    if (memo.has(key)) return memo.get(key);
+    const r = readOne(code, indicator, since);
+    memo.set(key, r);
+    return r;
+  };
+
+  function readOne(code: string, indicator: RevisionIndicator, since: number | undefined): Reading | undefined {
     switch (indicator) {
       case 'apl':
       case 'apl-moins-65': {
@@ -90,5 +100,5 @@ export function indicatorReader(file: TerritoryIndicatorsFile, communes: Revisio
         return r(indicator, p ?? null, cog);
       }
     }
-  };
+  }
 }
