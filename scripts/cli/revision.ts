@@ -1,6 +1,6 @@
 // revision propose --territory <id> [--year N] [--method FILE]   JSON: per commune code, proposed class, rule, reason
 // revision diff --territory <id> --draft FILE                    counts per class, transition matrix, entering/leaving
-// revision export --territory <id> --draft FILE --out DIR        revision-<year>.xlsx, .csv, zonage-<year>.csv
+// revision export --territory <id> --draft FILE --out DIR        revision-<year>.xlsx, .csv, -annexe.docx, zonage-<year>-projet.csv
 // revision adopt --territory <id> --draft FILE --deliberation REF --date YYYY-MM-DD
 //        the final list published as next year's zonage through the atomic publish path (refused while a
 //        manual class has no reason or a commune is « à préciser »)
@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
+import * as docx from 'docx';
 import * as v from 'valibot';
 import { territoryCommunes } from '../../src/core/communes.ts';
 import { formatDate } from '../../src/core/format.ts';
@@ -15,7 +16,7 @@ import { isIsoDate } from '../../src/core/dates.ts';
 import { TerritoryIndicatorsFileSchema } from '../../src/core/indicators/schema.ts';
 import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import {
-  adoptionBlockers, classCounts, draftRows, emptyDraft, entersAndLeaves, indicatorReader, packCsv, packWorkbook, parseDraft, parseMethod, propose,
+  adoptionBlockers, annexDocument, classCounts, draftRows, emptyDraft, entersAndLeaves, indicatorReader, packCsv, packWorkbook, parseDraft, parseMethod, propose,
   revisionContext, transitionMatrix, zonageCsv, RevisionError, type Draft, type XlsxWriterLike,
 } from '../../src/core/revision/index.ts';
 import { ROOT, dataDir, loadCog, loadTerritories, writeOutput } from '../lib/inputs.ts';
@@ -112,6 +113,7 @@ export const run: Command['run'] = async ({ positionals: rest, strings: values }
       const files = [
         [`revision-${draft.year}.csv`, packCsv(pack)],
         [`revision-${draft.year}.xlsx`, Buffer.from(packWorkbook(XLSX as unknown as XlsxWriterLike, pack))],
+        [`revision-${draft.year}-annexe.docx`, await docx.Packer.toBuffer(annexDocument(docx, pack))],
         [`zonage-${draft.year}-projet.csv`, zonageCsv(rows)],
       ] as const;
       for (const [name, content] of files) writeOutput(path.join(values.out, name), content);

@@ -4,6 +4,7 @@
 // draft surviving a reload, the adoption giving next year's zonage file. Then the page at 375 px.
 import fs from 'node:fs';
 import * as XLSX from '@e965/xlsx';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage } from './browser.ts';
 
@@ -68,6 +69,12 @@ describe('révision annuelle du zonage', () => {
     expect(rows).toHaveLength(462);
     expect(rows.find((r) => r.code_insee === '17002')).toMatchObject({ classe_proposee: 'Fragile', classe_finale: 'Très fragile', motif: 'départ connu', apl: 3.05, apl_annee: '2023' });
     expect(XLSX.utils.sheet_to_json<unknown[]>(book.Sheets['Synthèse'], { header: 1 })[0]).toEqual(['Zonage départemental 2027 — PROJET (brouillon « Brouillon 2027 »)']);
+
+    const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Annexe à la délibération (Word)' }).click()]);
+    expect(word.suggestedFilename()).toBe('revision-2027-projet-annexe.docx');
+    const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync((await word.path())!)))['word/document.xml']);
+    expect(xml).toContain('PROJET — liste non adoptée');
+    expect(xml).toContain('Agudelle (17002) — classe manuelle : départ connu');
 
     // The draft survives a reload (IndexedDB).
     await page.waitForTimeout(400);

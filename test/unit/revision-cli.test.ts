@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import * as XLSX from '@e965/xlsx';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'revision-cli-'));
@@ -39,6 +41,18 @@ describe('CLI revision', () => {
     expect(r.code).toBe(2);
     expect(r.err).toContain('champ « method » : brouillon fait avec la méthode cd17-apl v9');
     expect(r.err).toContain('commune 99999, champ « overrides.99999 » : commune inconnue du territoire');
+  }, 60_000);
+
+  it('export : XLSX, CSV, annexe Word et liste du zonage, marqués projet', () => {
+    const out = path.join(tmp, 'dossier');
+    const r = cli('export', '--territory', 'charente-maritime', '--draft', draft({ '17002': { class: 'tres-fragile', reason: 'autre', comment: 'essai' } }), '--out', out);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(out).sort()).toEqual(['revision-2027-annexe.docx', 'revision-2027.csv', 'revision-2027.xlsx', 'zonage-2027-projet.csv']);
+    const book = XLSX.read(fs.readFileSync(path.join(out, 'revision-2027.xlsx')), { type: 'buffer' });
+    expect(XLSX.utils.sheet_to_json<Record<string, unknown>>(book.Sheets['Communes'])).toHaveLength(462);
+    const xml = strFromU8(unzipSync(new Uint8Array(fs.readFileSync(path.join(out, 'revision-2027-annexe.docx'))))['word/document.xml']);
+    expect(xml).toContain('PROJET — liste non adoptée');
+    expect(xml).toContain('Agudelle (17002) — classe manuelle : autre');
   }, 60_000);
 
   it('adoption refusée tant qu’une classe manuelle n’a pas de motif ; rien n’est publié', () => {

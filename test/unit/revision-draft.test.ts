@@ -3,9 +3,11 @@
 // (CSV with formulae neutralised, XLSX read back) and the zonage file of the adopted year.
 import fs from 'node:fs';
 import * as XLSX from '@e965/xlsx';
+import * as docx from 'docx';
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import {
-  adoptionBlockers, classCounts, draftRows, emptyDraft, entersAndLeaves, packCsv, packWorkbook, parseDraft, parseMethod, propose, transitionMatrix, zonageCsv,
+  adoptionBlockers, annexDocument, classCounts, draftRows, emptyDraft, entersAndLeaves, packCsv, packWorkbook, parseDraft, parseMethod, propose, transitionMatrix, zonageCsv,
   RevisionError, type IndicatorReader, type Method, type XlsxWriterLike,
 } from '../../src/core/revision/index.ts';
 
@@ -121,6 +123,17 @@ describe('dossier de la commission et fichier du zonage adopté', () => {
     expect(table).toHaveLength(FIXTURE.length);
     expect(table[4]).toMatchObject({ code_insee: '17005', commune: "'=Eee", classe_finale: 'intermediaire', motif: 'départ connu', commentaire: 'Le Dr X part en mars.' });
   });
+  it('annexe Word relue : projet, effectifs, communes par classe avec le motif, méthode, sources', async () => {
+    const bytes = await docx.Packer.toBuffer(annexDocument(docx, { method, rows, classIds: CLASSES, label: (id) => id, year: 2027, adopted: false }));
+    const xml = strFromU8(unzipSync(new Uint8Array(bytes))['word/document.xml']);
+    const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('|');
+    expect(text).toContain('Annexe — zonage départemental 2027|PROJET — liste non adoptée');
+    expect(text).toContain('fragile|3|6\u202f300|2|4\u202f500');
+    expect(text).toContain('intermediaire (1 commune)|=Eee (17005) — classe manuelle : départ connu');
+    expect(text).toContain("Méthode proposée par l&apos;observatoire, une interprétation");
+    expect(text).toContain('|fixture');
+  });
+
   it('fichier du zonage : code_insee,zone trié', () => {
     expect(zonageCsv(rows)).toBe('code_insee,zone\n17001,tres-fragile\n17002,fragile\n17003,non-prioritaire\n17004,fragile\n17005,intermediaire\n17006,fragile\n');
   });

@@ -4,3 +4,4 @@ export * from './engine.ts';
 export * from './draft.ts';
 export * from './export.ts';
 export * from './reader.ts';
+export * from './annex.ts';
