@@ -16,6 +16,7 @@ import { command as publish } from './cli/publish.ts';
 import { command as suivi } from './cli/suivi.ts';
 import { command as revision } from './cli/revision.ts';
 import { command as indicateurs } from './cli/indicateurs.ts';
+import { command as history } from './cli/history.ts';
 
 export const commands: Record<string, Command> = {
   import: importCommand,
@@ -28,6 +29,7 @@ export const commands: Record<string, Command> = {
   suivi,
   revision,
   indicateurs,
+  history,
 };
 
 /** Every command's options together: an option meant for another command is accepted and ignored, as before. */
