@@ -17,6 +17,7 @@ import { benchHostile } from './bench-hostile.ts';
 import { benchAids } from './bench-aids.ts';
 import { benchRegister } from './bench-register.ts';
 import { benchSearch } from './bench-search.ts';
+import { benchRevision } from './bench-revision.ts';
 import { benchTiles } from './bench-tiles.ts';
 import { benchArs } from './bench-ars.ts';
 import { benchNationalView, writeBareNationalPage } from './bench-national.ts';
@@ -24,7 +25,7 @@ import { writeBarePages } from './bench-bare.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=map,national runs only those sections (geo, import, hostile, aids, register, search, tiles, ars, movements, js, map,
+// BENCH_ONLY=map,national runs only those sections (geo, import, hostile, aids, register, search, revision, tiles, ars, movements, js, map,
 // phone, national, browser-import) (while working on one figure); all by default.
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
@@ -72,6 +73,7 @@ if (wanted('hostile')) await benchHostile();
 if (wanted('aids')) benchAids();
 if (wanted('register')) benchRegister();
 if (wanted('search')) benchSearch();
+if (wanted('revision')) benchRevision();
 if (wanted('tiles')) benchTiles();
 if (wanted('ars')) benchArs();
 // Its own process, so that the peak memory printed is the diff's own.

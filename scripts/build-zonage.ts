@@ -8,16 +8,27 @@ import { applyMovements, mergeMovements, registerMovements, type Movement } from
 import { territoryCommunes } from '../src/core/communes.ts';
 import type { ZonageBundle } from '../src/core/zonage/bundle.ts';
 import { publicBundle } from '../src/core/zonage/public-bundle.ts';
-import { ROOT, arsOut, dataDir, publicAsOf, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { ROOT, arsOut, dataDir, indicatorsOut, publicAsOf, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { readTable, type ArsTableFile } from '../src/core/ars/table-file.ts';
 import { territoryArsList } from '../src/core/ars/territory-list.ts';
 import { territoryReplacement } from '../src/core/ars/replaced.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { arsClasses, classReader } from '../src/core/ars/schemes.ts';
 import { createRequire } from 'node:module';
+import { offerCounts, type TerritoryIndicatorsFile } from '../src/core/indicators/index.ts';
+import type { OfferCounts } from '../src/core/zonage/model.ts';
 import type { CogCommune } from '../src/core/communes.ts';
 import { count, plural } from '../src/core/format.ts';
 import { paths } from './lib/paths.ts';
+
+/** The territory's indicator counts (npm run build:indicators), read by the rule in place of a fictitious list. */
+function indicatorCounts(territoryId: string, want: { gps: boolean; pharmacies: boolean }): OfferCounts | undefined {
+  if (!want.gps && !want.pharmacies) return undefined;
+  const file = path.join(indicatorsOut(), `${territoryId}.json`);
+  if (!fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} introuvable : lancez npm run build:indicators.`);
+  const counts = offerCounts(JSON.parse(fs.readFileSync(file, 'utf8')) as TerritoryIndicatorsFile, want);
+  return counts.gps || counts.pharmacies ? counts : undefined;
+}
 
 let nationalIndex: CommuneIndex | undefined;
 /** Every commune of France, current, delegated and former: ARS lists cover whole regions. */
@@ -116,6 +127,11 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
       ? { file: path.basename(movementsFile), example: false, source: `Fichier importé : ${path.basename(movementsFile)}` }
       : config.movements!
     : null;
+  // Real counts at their date stand in for a fictitious or empty list; an imported file replaces the counts.
+  const counts = indicatorCounts(territoryId, {
+    gps: !overrides.medecins && (config.practitioners.example || practitioners.rows.length === 0),
+    pharmacies: !overrides.pharmacies && (config.pharmacies.example || pharmacies.rows.length === 0),
+  });
   return {
     bundle: {
       territory: territoryId,
@@ -124,6 +140,7 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
       zonages,
       practitioners: { ...config.practitioners, example: overrides.medecins ? false : config.practitioners.example, rows: applied.practitioners },
       pharmacies: { ...config.pharmacies, example: overrides.pharmacies ? false : config.pharmacies.example, rows: pharmacies.rows },
+      ...(counts ? { counts } : {}),
       movements: {
         declared: declaredFile,
         rows: merged.movements,

@@ -14,6 +14,8 @@ import { command as movements } from './cli/movements.ts';
 import { command as offers } from './cli/offers.ts';
 import { command as publish } from './cli/publish.ts';
 import { command as suivi } from './cli/suivi.ts';
+import { command as revision } from './cli/revision.ts';
+import { command as indicateurs } from './cli/indicateurs.ts';
 import { command as history } from './cli/history.ts';
 
 export const commands: Record<string, Command> = {
@@ -25,6 +27,8 @@ export const commands: Record<string, Command> = {
   offers,
   publish,
   suivi,
+  revision,
+  indicateurs,
   history,
 };
 

@@ -89,3 +89,6 @@ export function publicAsOf(): string {
 
 /** Where the national ARS class tables are written and read (npm run build:ars). */
 export const arsOut = () => paths().arsOut;
+
+/** Where the indicator tables are written and read (npm run build:indicators). */
+export const indicatorsOut = () => paths().indicatorsOut;

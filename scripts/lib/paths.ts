@@ -20,6 +20,10 @@ export interface Paths {
   arsOut: string;
   /** ARS zonage exports: ../shared/data/ars-zonages, or ARS_SRC. */
   arsSrc: string;
+  /** Indicator tables (APL, GPs, pharmacies): public/data/indicators, or INDICATORS_OUT. */
+  indicatorsOut: string;
+  /** Indicator source files: ../shared/data/indicateurs, or INDICATORS_SRC. */
+  indicatorsSrc: string;
   /** Geographic contours: ../shared/geo, or GEO_SRC. */
   geoSrc: string;
   /** Simplified contours: public/geo, or GEO_OUT. */
@@ -50,6 +54,8 @@ export function resolvePaths(env: Env = process.env, cwd = process.cwd()): Paths
     dataOut: dir(env.DATA_OUT, path.join(publicDir, 'data')),
     arsOut: dir(env.ARS_OUT, path.join(publicDir, 'data/ars')),
     arsSrc: dir(env.ARS_SRC, path.join(ROOT, '../shared/data/ars-zonages')),
+    indicatorsOut: dir(env.INDICATORS_OUT, path.join(publicDir, 'data/indicators')),
+    indicatorsSrc: dir(env.INDICATORS_SRC, path.join(ROOT, '../shared/data/indicateurs')),
     geoSrc: dir(env.GEO_SRC, path.join(ROOT, '../shared/geo')),
     geoOut: dir(env.GEO_OUT, path.join(publicDir, 'geo')),
     tilesOut: env.TILES_OUT ? path.resolve(cwd, env.TILES_OUT) : undefined,

@@ -67,6 +67,7 @@ const PAGES = {
   propose: 'proposer',
   review: 'relecture',
   dashboard: 'suivi',
+  revision: 'revision',
   manage: 'gestion',
   legal: 'mentions-legales',
   accessibility: 'accessibilite',

@@ -267,17 +267,20 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
     expect(r.err).toContain('conflit : Mouvement déclaré (ligne 3) : cessation de 10000000001 à 17300 le 2026-04-15, mais ce praticien figure encore dans medecins-2026-07.csv (2026-07-01).');
   });
 
-  it('sans extraction : les mouvements du territoire (registre et déclarés), et le zonage les honore', () => {
+  it('sans extraction : les mouvements du territoire (registre et déclarés) ; la règle lit les comptes réels, pas ces mouvements d’exemple', () => {
     const r = cli('movements', '--territory', 'charente-maritime');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as Array<Record<string, string>>;
     expect(out.some((m) => m.source === 'declaration' && m.commune === '17008' && m.type === 'cessation')).toBe(true);
     expect(r.err).toContain('1 mouvement déclaré figurant déjà dans le registre, compté une fois.');
-    // Andilly (17008): its only GP's cessation is declared on 2026-03-02; it has a pharmacy (fiche 1).
+    // The example movements no longer feed the rule (issue 24): it reads the real counts at their date.
+    // Andilly (17008): 3 GPs in the RPPS of 7 April 2026, so its fictitious cessation changes nothing;
+    // Marsais (17221): 1 pharmacy, no GP, base non prioritaire → fragile, the counts and dates said.
     const zonage = JSON.parse(cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-06-01').out) as Array<{ code: string; effective: string; reasons: string[] }>;
-    const andilly = zonage.find((c) => c.code === '17008')!;
-    expect(andilly.effective).toBe('fragile');
-    expect(andilly.reasons).toContain('Fragile depuis le 3 mars 2026 : départ du dernier médecin généraliste.');
+    expect(zonage.find((c) => c.code === '17008')!.effective).toBe('intermediaire');
+    const marsais = zonage.find((c) => c.code === '17221')!;
+    expect(marsais.effective).toBe('fragile');
+    expect(marsais.reasons.join(' ')).toContain('1 pharmacie (FINESS du 27 septembre 2026, compilation tierce), aucun médecin généraliste (RPPS du 7 avril 2026)');
     const before = JSON.parse(cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-03-02').out) as typeof zonage;
     expect(before.find((c) => c.code === '17008')!.effective).toBe('intermediaire');
   }, 30_000);

@@ -124,10 +124,17 @@ describe('densité et communes à suivre (zonage 2026 au 1er juin 2026)', () => 
     expect(d.reduce((a, x) => a + x.gps, 0)).toBe([...view.classes.values()].reduce((a, c) => a + c.gps, 0));
     for (const x of d) if (x.per10k !== null) expect(x.per10k).toBeCloseTo((x.gps / x.population) * 10000, 1);
   });
-  it('Andilly a perdu son dernier médecin le 2 mars 2026 (mouvement déclaré) ; les communes à un seul médecin sont listées', () => {
+  it('la règle lit les comptes réels (RPPS du 7 avril 2026) : aucun « depuis » tiré des mouvements d’exemple ; les communes à un seul médecin sont listées', () => {
     const w = communesToWatch(view);
-    expect(w.lostLastGp.find((c) => c.code === '17008')).toEqual({ code: '17008', since: '2026-03-03', cause: 'Fragile depuis le 3 mars 2026 : départ du dernier médecin généraliste' });
-    expect(w.singleGp.every((code) => view.classes.get(code)!.gps === 1)).toBe(true);
+    expect(bundle.counts?.gps?.label).toBe('RPPS du 7 avril 2026');
+    // The rule's communes: a pharmacy and no GP in the counts, and no date drawn from fictitious movements.
+    expect(w.lostLastGp.length).toBeGreaterThan(0);
+    for (const c of w.lostLastGp) {
+      expect(c.since).toBeUndefined();
+      expect(bundle.counts!.pharmacies!.values[c.code]).toBeGreaterThan(0);
+      expect(bundle.counts!.gps!.values[c.code]).toBeUndefined();
+    }
+    expect(w.singleGp.every((code) => view.classes.get(code)!.gps === 1 && bundle.counts!.gps!.values[code] === 1)).toBe(true);
     expect(w.singleGp.length).toBeGreaterThan(0);
   });
 });

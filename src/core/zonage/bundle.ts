@@ -2,7 +2,7 @@
 // the app and the CLI alike.
 import type { DataFile, ZonageYear } from './config.ts';
 import type { Movement } from '../movements.ts';
-import { effectiveZonage, type EffectiveClass, type Pharmacy, type Practitioner, type Zonage, type ZonageRule, type ZonageScheme } from './model.ts';
+import { effectiveZonage, type EffectiveClass, type OfferCounts, type Pharmacy, type Practitioner, type Zonage, type ZonageRule, type ZonageScheme } from './model.ts';
 import { formatDate } from '../format.ts';
 import { professionLabel } from '../professions.ts';
 import { PARTS } from '../ars/schemes.ts';
@@ -19,6 +19,8 @@ export interface ZonageBundle {
   zonages: BundleZonage[];
   practitioners: DataFile & { rows: Practitioner[] };
   pharmacies: DataFile & { rows: Pharmacy[] };
+  /** Real counts at their date (npm run build:indicators) read by the rule in place of a fictitious list. */
+  counts?: OfferCounts;
   /** Every known movement: the register's dates merged with the declared file (already applied to
    * `practitioners`, so that the effective zonage at any date honours them). */
   movements: { declared: DataFile | null; rows: Movement[]; duplicates: number; notes: string[] };
@@ -71,7 +73,7 @@ export function zonageView(b: ZonageBundle, profession: string, year: number, da
   if (!zonage) return undefined;
   const sch = b.schemes.find((s) => s.id === zonage.scheme)!;
   const entry = b.zonages.find((z) => z.profession === profession && z.year === year && z.scheme === zonage.scheme)!;
-  const classes = effectiveZonage(zonage, sch, b.rules, b.practitioners.rows, b.pharmacies.rows, date);
+  const classes = effectiveZonage(zonage, sch, b.rules, b.practitioners.rows, b.pharmacies.rows, date, b.counts);
   const label = (id: string) => sch.classes.find((k) => k.id === id)?.label.toLowerCase() ?? id;
   const parts = entry.parts ?? {};
   for (const c of classes.values()) {
@@ -81,7 +83,8 @@ export function zonageView(b: ZonageBundle, profession: string, year: number, da
   const ruled = [...classes.values()].filter((c) => c.rule).map((c) => c.code);
   // Practitioners and pharmacies make a view fictitious only where a rule reads them.
   const readsOffer = b.rules.some((r) => r.scheme === sch.id);
-  const example = zonage.example || (readsOffer && (b.practitioners.example || b.pharmacies.example));
+  // Real counts replace a fictitious list in the rule (b.counts).
+  const example = zonage.example || (readsOffer && ((b.practitioners.example && !b.counts?.gps) || (b.pharmacies.example && !b.counts?.pharmacies)));
   return { zonage, scheme: sch, date, classes, counts, ruled, example, status: zonageStatus(entry, date), parts };
 }
 

@@ -43,7 +43,7 @@ export function zoneHistory(b: ZonageBundle, code: string, profession: string, t
     .map((z) => {
       const date = dateForYear(z, today);
       const one = { ...z, territory: b.territory, classes: new Map([[code, z.classes[code]]]) };
-      const c = effectiveZonage(one, scheme(z.scheme), b.rules, b.practitioners.rows, b.pharmacies.rows, date).get(code)!;
+      const c = effectiveZonage(one, scheme(z.scheme), b.rules, b.practitioners.rows, b.pharmacies.rows, date, b.counts).get(code)!;
       return { year: z.year, date, base: c.base, effective: c.effective, reason: c.reasons[0] };
     });
 }

@@ -89,6 +89,28 @@ export interface EffectiveClass {
   since?: { date: string; cause: string };
 }
 
+/**
+ * Per-commune counts at one date from a national file (RPPS GP counts, FINESS pharmacy counts): what the
+ * rule reads where the territory has no individual list (or only a fictitious one). A snapshot, not movements.
+ */
+export interface OfferCount {
+  /** Date of the counts (ISO). */
+  date: string;
+  /** Short provenance said in the reason: « RPPS du 7 avril 2026 ». */
+  label: string;
+  /** Full source, for the page. */
+  source: string;
+  /** INSEE code → count; a commune absent has none. */
+  values: Record<string, number>;
+  /** Codes whose count is flagged implausible (kept, said, not trusted). */
+  flagged?: string[];
+}
+
+export interface OfferCounts {
+  gps?: OfferCount;
+  pharmacies?: OfferCount;
+}
+
 /** Active on `date` (ISO): started on or before it, and not ended before it (the end is the last day). */
 export const activeOn = (date: string, start: string | null, end: string | null): boolean =>
   (start === null || start <= date) && (end === null || end >= date);
@@ -128,17 +150,24 @@ export function effectiveZonage(
   practitioners: Practitioner[],
   pharmacies: Pharmacy[],
   date: string,
+  counts: OfferCounts = {},
 ): Map<string, EffectiveClass> {
   const active = rules.filter((r) => r.scheme === scheme.id);
   const gpProfession = active[0]?.profession ?? 'medecin-generaliste';
   const offer = offerOn(date, practitioners, pharmacies, gpProfession);
   const when = formatDate(date);
   const result = new Map<string, EffectiveClass>();
-  const history = active.length ? offerHistory(practitioners, pharmacies, gpProfession) : new Map<string, OfferEvent[]>();
+  // Counts are a snapshot: no movements to date the rule by, so no « since » when they are read.
+  const snapshot = !!(counts.gps || counts.pharmacies);
+  const history = active.length && !snapshot ? offerHistory(practitioners, pharmacies, gpProfession) : new Map<string, OfferEvent[]>();
   for (const [code, base] of zonage.classes) {
-    const gps = offer.gps.get(code) ?? 0;
-    const ph = offer.pharmacies.get(code) ?? 0;
-    const facts = `${plural(ph, 'pharmacie', 'pharmacies', 'aucune pharmacie')}, ${plural(gps, 'médecin généraliste', 'médecins généralistes', 'aucun médecin généraliste')} en exercice au ${when}`;
+    const gps = counts.gps ? (counts.gps.values[code] ?? 0) : (offer.gps.get(code) ?? 0);
+    const ph = counts.pharmacies ? (counts.pharmacies.values[code] ?? 0) : (offer.pharmacies.get(code) ?? 0);
+    const phText = plural(ph, 'pharmacie', 'pharmacies', 'aucune pharmacie');
+    const gpText = plural(gps, 'médecin généraliste', 'médecins généralistes', 'aucun médecin généraliste');
+    const facts = snapshot
+      ? `${phText} (${counts.pharmacies?.label ?? `au ${when}`}), ${gpText} ${counts.gps ? `(${counts.gps.label})` : `en exercice au ${when}`}`
+      : `${phText}, ${gpText} en exercice au ${when}`;
     const rule = active.find((r) => r.type === 'pharmacie-sans-medecin' && r.from.includes(base) && ph > 0 && gps === 0) ?? null;
     const baseLabel = classById(scheme, base).label;
     const ruleFor = (gpCount: number, phCount: number) => active.find((r) => r.type === 'pharmacie-sans-medecin' && r.from.includes(base) && phCount > 0 && gpCount === 0) ?? null;

@@ -11,6 +11,7 @@ export interface PageMetaInput {
 
 /** The chargé de mission's space and the footer's pages: their title and description. */
 const SITE_PAGES: Array<[Page, string, string]> = [
+  ['revision', 'Révision annuelle du zonage', 'Proposition du zonage départemental à partir des indicateurs publics, arguments, comparaison et adoption, pour le chargé de mission'],
   ['manage', 'Gestion des données', "Import des données de l'année, relecture des offres reçues et publication, pour le chargé de mission"],
   ['legal', 'Mentions légales', "Éditeur, directeur de la publication, hébergeur et licences de l'Observatoire du zonage santé"],
   ['accessibility', "Déclaration d'accessibilité", "État de conformité au RGAA, ce qui est accessible ou non, contact et voies de recours"],

@@ -11,6 +11,10 @@ import { mappableAids } from './aid-choices.ts';
 import { zonageStyle } from './zonage-style.ts';
 import { movementFeatures } from './movement-style.ts';
 import { offerFeatures } from './offer-style.ts';
+import { INDICATOR_LAYERS, indicatorClasses, isIndicatorLayer } from '../../core/indicators/layers.ts';
+import type { Indicators } from '../../core/indicators/indicators.ts';
+import { indicatorStyle } from '../indicators/indicator-style.ts';
+import { loadIndicators } from '../indicators/indicators-data.ts';
 
 export class MapState {
   /** Movement filters: local to the page, not in the URL. */
@@ -71,7 +75,21 @@ export class MapState {
     if (!aid || !data || !this.zones || !this.zView || !module) return null;
     return module.aidLayer(aid, [...data.reference.values()], this.zones, this.zView.date);
   });
-  readonly style = $derived(this.aids ? this.aids.style : this.zView && this.app.data ? zonageStyle(this.zView, this.app.data.points) : null);
+  /** The territory's indicators, fetched by an effect when an indicator colouring is first chosen. */
+  private indicatorsFile = $state.raw<{ territory: string; ind: Indicators } | null>(null);
+  readonly indicatorLayerId = $derived(isIndicatorLayer(this.app.view.layer) ? this.app.view.layer : undefined);
+  /** Communes coloured by an indicator (« Couleurs »: APL, GPs per 10,000, pharmacies, pharmacie sans médecin). */
+  readonly indicatorLayer = $derived.by(() => {
+    const id = this.indicatorLayerId;
+    const territory = this.app.view.territory;
+    const { data } = this.app;
+    if (!id || !data || !territory) return null;
+    const loaded = this.indicatorsFile;
+    if (!loaded || loaded.territory !== territory) return null;
+    const classes = indicatorClasses(id, loaded.ind, [...data.reference.values()]);
+    return { id, label: INDICATOR_LAYERS.find((l) => l.id === id)!.label, classes, ind: loaded.ind, style: indicatorStyle(classes) };
+  });
+  readonly style = $derived(this.indicatorLayer ? this.indicatorLayer.style : this.aids ? this.aids.style : this.zView && this.app.data ? zonageStyle(this.zView, this.app.data.points) : null);
   readonly previousYear = $derived(this.year !== undefined && this.years.includes(this.year - 1) ? this.year - 1 : undefined);
   readonly changes = $derived.by(() => {
     const bundle = this.app.bundle;
@@ -105,6 +123,10 @@ export class MapState {
     // Loads the aid layer's module the first time an aid is chosen (a side effect, so not in a $derived).
     $effect(() => {
       if (this.layerAidChoice && !this.aidLayerModule) void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
+    });
+    $effect(() => {
+      const territory = this.app.view.territory;
+      if (this.indicatorLayerId && this.indicatorsFile?.territory !== territory) void loadIndicators(territory).then((ind) => (this.indicatorsFile = { territory, ind }));
     });
   }
 
