@@ -75,3 +75,6 @@ export function loadArsSchemes(): ArsSchemes {
 
 /** Where the national ARS class tables are written and read (npm run build:ars). */
 export const arsOut = () => path.resolve(process.env.ARS_OUT ?? path.join(ROOT, 'public/data/ars'));
+
+/** The national DataSanté file's dated lists and territoires de vie-santé, once published (data/ars/listes, or ARS_LISTS). */
+export const arsListsDir = () => path.resolve(process.env.ARS_LISTS ?? path.join(ROOT, 'data/ars/listes'));

@@ -176,7 +176,9 @@ export function datasanteSpec(file: string, opts: DatasanteOptions): TableSpec<D
 }
 
 /** A sink for the DataSanté file; the report adds its date, source and rejections per region. */
-export function datasanteSink(file: string, opts: DatasanteOptions, sinkOptions: SinkOptions = {}): ImportSink<DatasanteRow> & { end(): DatasanteReport } {
+export type DatasanteSink = Omit<ImportSink<DatasanteRow>, 'end'> & { end(): DatasanteReport };
+
+export function datasanteSink(file: string, opts: DatasanteOptions, sinkOptions: SinkOptions = {}): DatasanteSink {
   // Another header: the shared reader names the required columns missing, and no row is read.
   const sink = tableSink(file, () => datasanteSpec(file, opts), { ...sinkOptions, keepRows: true });
   return {

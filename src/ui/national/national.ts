@@ -1,7 +1,7 @@
 // The national view's logic, pure (no DOM): a profession's ARS class table read for the map (one `match`
 // branch per class, listing its codes), its counts per class, and the rows of the accessible table.
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { ArsTableFile } from '../../core/ars/table-file.ts';
+import { classesAt, type ArsTableFile } from '../../core/ars/table-file.ts';
 import { arsClasses, type ArsClass, type ArsSchemes } from '../../core/ars/schemes.ts';
 import { replacedAt } from '../../core/ars/replaced.ts';
 import type { SearchData } from '../../core/search/data.ts';
@@ -23,10 +23,16 @@ export interface NationalClass extends ArsClass {
  */
 export function nationalClasses(schemes: ArsSchemes, file: ArsTableFile, date?: string): NationalClass[] {
   const replaced = new Set(date ? replacedAt(file, date).flatMap((r) => r.departements) : []);
+  // The dated lists of the national file begun by the date: a commune they name is drawn again in a replaced region.
+  const at = classesAt(file, date);
+  const byClass = new Map<string, string[]>();
   const gone: string[] = [];
+  for (const [code, c] of at) {
+    if (replaced.has(departementOf(code)) && !c.list) gone.push(code);
+    else (byClass.get(c.class) ?? byClass.set(c.class, []).get(c.class)!).push(code);
+  }
   const classes = arsClasses(schemes, file.profession).map((k) => {
-    const codes: string[] = [];
-    for (const c of file.classes[k.id] ? file.classes[k.id].split(' ') : []) (replaced.has(departementOf(c)) ? gone : codes).push(c);
+    const codes = (byClass.get(k.id) ?? []).sort();
     return { ...k, codes, count: codes.length };
   });
   if (!replaced.size) return classes;
