@@ -16,6 +16,7 @@
 //   movements --territory <id>   (the territory's movements: register dates and declared file)
 //   offers check <file…> --territory <id>    offers accept <file…> --territory <id>
 //   suivi [check] --territory <id> [--register FILE] [--year N]   (scripts/cli/suivi.ts)
+//   import zonages-nationaux FILE ; publish zonages-nationaux FILE [--keep-valid]   (scripts/cli/zonages-nationaux.ts)
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -40,6 +41,8 @@ import { isArsScheme } from '../src/core/ars/schemes.ts';
 import { arreteListSummary } from '../src/core/ars/arrete-list.ts';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig } from './lib/inputs.ts';
 import { runSuivi } from './cli/suivi.ts';
+import { runZonagesNationaux } from './cli/zonages-nationaux.ts';
+import { NationalPublishError } from './publish-national-zonages.ts';
 
 class UsageError extends Error {}
 
@@ -442,6 +445,14 @@ async function main(argv: string[]): Promise<number> {
   });
   const [command, ...rest] = positionals;
   const strings = Object.fromEntries(Object.entries(values).filter(([, v]) => typeof v === 'string')) as Record<string, string | undefined>;
+  if ((command === 'import' || command === 'publish') && rest[0] === 'zonages-nationaux') {
+    try {
+      return await runZonagesNationaux(command, rest[1], values);
+    } catch (e) {
+      if (e instanceof NationalPublishError) throw new UsageError(e.message);
+      throw e;
+    }
+  }
   if (command === 'import') return await runImport(rest[0], rest[1], strings);
   if (command === 'zonage') return runZonage(strings);
   if (command === 'zonages') return runZonages(strings);
