@@ -40,7 +40,7 @@ const spaced = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 /** The file's text: header and one row per commune, CRLF-free, quoted like the real file. */
 export function datasanteText(o: DatasanteOptions = {}): string {
   const communes = (require('@etalab/decoupage-administratif/data/communes.json') as Array<CogCommune & { region?: string; population?: number }>).filter(
-    (c) => c.type === 'commune-actuelle' && (!o.departements || o.departements.includes(c.departement)),
+    (c) => c.type === 'commune-actuelle' && (!o.departements || o.departements.includes(c.departement ?? '')),
   );
   const regions = new Map((require('@etalab/decoupage-administratif/data/regions.json') as Array<{ code: string; nom: string }>).map((r) => [r.code, r.nom]));
   const dates = { ...DATES, ...o.dates };
@@ -51,7 +51,7 @@ export function datasanteText(o: DatasanteOptions = {}): string {
     const h = hash(c.code) + (o.shift ?? 0);
     const tvs = c.code; // one territoire de vie-santé per commune is enough for a test file
     const zones = Object.keys(CLASSES).flatMap((p, i) => [CLASSES[p][(h + i) % CLASSES[p].length], dates[p]]);
-    lines.push(quote(['DataSanté (doc en ligne sur data.gouv.fr)', o.dateMaj ?? '30/07/2026', 'COM', c.code, c.nom, c.code, c.nom, region, spaced(c.population ?? 0), region, c.departement, tvs, c.nom, region, c.departement, `${c.departement}BV${h % 40}`, `Bassin ${c.departement}-${h % 40}`, 'Bassin de vie', ...zones]));
+    lines.push(quote(['DataSanté (doc en ligne sur data.gouv.fr)', o.dateMaj ?? '30/07/2026', 'COM', c.code, c.nom, c.code, c.nom, region, spaced(c.population ?? 0), region, c.departement ?? '', tvs, c.nom, region, c.departement ?? '', `${c.departement}BV${h % 40}`, `Bassin ${c.departement}-${h % 40}`, 'Bassin de vie', ...zones]));
   }
   return lines.join('\n') + '\n';
 }

@@ -19,6 +19,7 @@ import { buildZonageBundle, dataOut } from './build-zonage.ts';
 import { arsListsDir, arsOut, loadArsSchemes, loadTerritories } from './lib/inputs.ts';
 import { streamFile } from './lib/stream-import.ts';
 import { failPoint, replaceFiles, type FailPoint } from './lib/transaction.ts';
+import { paths, withPaths } from './lib/paths.ts';
 
 /** Where the imported national lists are kept (read back by build:ars and build:zonage). */
 export const arsLists = arsListsDir;
@@ -37,24 +38,12 @@ export class NationalPublishError extends Error {}
 let index: CommuneIndex | undefined;
 const communeIndex = () => (index ??= new CommuneIndex(createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]));
 
-/** Runs `fn` with some environment variables set (the build steps read their folders through them). */
-function withEnv<T>(vars: Record<string, string>, fn: () => T): T {
-  const before = Object.fromEntries(Object.keys(vars).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, vars);
-  try {
-    return fn();
-  } finally {
-    for (const [k, v] of Object.entries(before)) if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
-  }
-}
-
 /**
  * Checks (publish false) or publishes the national file. Refused when the file cannot be read, no row is
  * accepted, or rows are rejected without keepValid.
  */
 export async function publishNationalZonages(o: { file: string; publish: boolean; keepValid?: boolean; failAt?: FailPoint }): Promise<NationalResult> {
-  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const failAt = o.failAt ?? paths().publishFailAt;
   if (!fs.existsSync(o.file) || !fs.lstatSync(o.file).isFile()) throw new NationalPublishError(`fichier introuvable ou non ordinaire : ${o.file}`);
   const ars = loadArsSchemes();
   const name = path.basename(o.file);
@@ -102,7 +91,7 @@ export async function publishNationalZonages(o: { file: string; publish: boolean
     put(arsLists(), stagedLists, AREAS_FILE, JSON.stringify(areasFile(report, previous)) + '\n');
     failPoint(failAt, 'write');
     for (const t of loadTerritories()) {
-      const built = withEnv({ ARS_OUT: stagedOut, ARS_LISTS: stagedLists }, () => buildZonageBundle(t.id));
+      const built = withPaths({ ...paths(), arsOut: stagedOut, arsLists: stagedLists }, () => buildZonageBundle(t.id));
       if (built.problems.length) throw new NationalPublishError(`rien n'est publié : ${t.name} ne passe pas la construction : ${built.problems.slice(0, 5).join(' ; ')}`);
       changes.push({ target: path.join(dataOut(), t.id, 'zonage.json'), content: JSON.stringify(built.bundle) + '\n' });
     }

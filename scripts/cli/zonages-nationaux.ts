@@ -1,14 +1,14 @@
-// import zonages-nationaux FILE [--rejects F]            checks the national DataSanté file: what it would change,
+// import zonages-nationaux FILE                           checks the national DataSanté file: what it would change,
 //                                                         per profession and region (updated, unchanged, older, rejected)
 // publish zonages-nationaux FILE [--keep-valid]           publishes it: national tables, data/ars/listes/, every
 //                                                         territory's ARS layers, together (nothing on failure)
 import path from 'node:path';
-import { count } from '../../src/core/format.ts';
-import { formatDate } from '../../src/core/format.ts';
+import { count, formatDate } from '../../src/core/format.ts';
 import { importSummary } from '../../src/core/import/summary.ts';
 import { NationalPublishError, publishNationalZonages, type NationalResult } from '../publish-national-zonages.ts';
+import { UsageError, json, type Command } from './command.ts';
 
-export const usage = 'usage : import zonages-nationaux <fichier DataSanté> ; publish zonages-nationaux <fichier> [--keep-valid]';
+export const usage = 'import zonages-nationaux <fichier DataSanté> (vérifier) ; publish zonages-nationaux <fichier> [--keep-valid] (publier)';
 
 /** The JSON printed: counts, the first rejections, and per profession its regions and new arrêté dates. */
 export function nationalJson(r: NationalResult) {
@@ -30,18 +30,34 @@ export function nationalLines(r: NationalResult): string[] {
   });
 }
 
-/** Runs `import` (check) or `publish`; returns the exit code. Usage errors are thrown as UsageError by the caller's type. */
-export async function runZonagesNationaux(action: 'import' | 'publish', file: string | undefined, values: { 'keep-valid'?: boolean }): Promise<number> {
-  if (!file) throw new NationalPublishError(usage);
-  const result = await publishNationalZonages({ file, publish: action === 'publish', keepValid: values['keep-valid'] === true });
-  process.stdout.write(JSON.stringify(nationalJson(result), null, 2) + '\n');
-  const name = path.basename(file);
-  const r = result.report;
-  process.stderr.write(`${importSummary(name, r)} Fichier du ${r.dateMaj ? formatDate(r.dateMaj) : '?'} (${r.source ?? 'source non indiquée'}).\n`);
-  for (const e of r.fileErrors) process.stderr.write(`erreur de fichier : ${e}\n`);
-  for (const e of r.rejected.slice(0, 20)) process.stderr.write(`rejeté : ${e.message}\n`);
-  for (const l of nationalLines(result)) process.stderr.write(`${l}\n`);
-  if (result.refused) process.stderr.write(`${name} : ${result.refused}\n`);
-  else if (result.published) process.stderr.write(`${name} : publié → ${count(result.written.length, 'fichier', 'fichiers')} (${result.written.map((f) => path.relative(process.cwd(), f)).join(', ')})\n`);
-  return (action === 'publish' && !result.published) || r.rejectedCount || r.fileErrors.length ? 1 : 0;
-}
+export const options = { 'keep-valid': { type: 'boolean' } } as const;
+
+/**
+ * `zonages-nationaux <check|publish> FILE`, also reached as `import zonages-nationaux FILE` (check) and
+ * `publish zonages-nationaux FILE` (see cli.ts). Exit 1 when a row is rejected or nothing is published.
+ */
+export const command: Command = {
+  usage,
+  options,
+  async run({ positionals, values }, io) {
+    const [action, file] = positionals;
+    if ((action !== 'check' && action !== 'publish') || !file) throw new UsageError(usage);
+    let result: NationalResult;
+    try {
+      result = await publishNationalZonages({ file, publish: action === 'publish', keepValid: values['keep-valid'] === true });
+    } catch (e) {
+      if (e instanceof NationalPublishError) throw new UsageError(e.message);
+      throw e;
+    }
+    io.stdout.write(json(nationalJson(result)));
+    const name = path.basename(file);
+    const r = result.report;
+    io.stderr.write(`${importSummary(name, r)} Fichier du ${r.dateMaj ? formatDate(r.dateMaj) : '?'} (${r.source ?? 'source non indiquée'}).\n`);
+    for (const e of r.fileErrors) io.stderr.write(`erreur de fichier : ${e}\n`);
+    for (const e of r.rejected.slice(0, 20)) io.stderr.write(`rejeté : ${e.message}\n`);
+    for (const l of nationalLines(result)) io.stderr.write(`${l}\n`);
+    if (result.refused) io.stderr.write(`${name} : ${result.refused}\n`);
+    else if (result.published) io.stderr.write(`${name} : publié → ${count(result.written.length, 'fichier', 'fichiers')} (${result.written.map((f) => path.relative(process.cwd(), f)).join(', ')})\n`);
+    return (action === 'publish' && !result.published) || r.rejectedCount || r.fileErrors.length ? 1 : 0;
+  },
+};

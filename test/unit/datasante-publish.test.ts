@@ -18,6 +18,7 @@ import { nationalClasses } from '../../src/ui/national/national.ts';
 import { datasanteText } from '../../scripts/generate-datasante.ts';
 import { loadArsSchemes, ROOT } from '../../scripts/lib/inputs.ts';
 import { publishNationalZonages } from '../../scripts/publish-national-zonages.ts';
+import { resolvePaths, withPaths, type Paths } from '../../scripts/lib/paths.ts';
 import { createRequire } from 'node:module';
 
 const ars = loadArsSchemes();
@@ -71,39 +72,35 @@ describe('updateTable: the list in force for each commune', () => {
 
 describe('publish zonages-nationaux, in a copy of the data', () => {
   let tmp: string;
-  const env: Record<string, string | undefined> = {};
+  let inCopy: Paths;
+  const run = (o: Parameters<typeof publishNationalZonages>[0]) => withPaths(inCopy, () => publishNationalZonages(o));
   const file = () => path.join(tmp, 'zonages.csv');
   const snapshot = () => Object.fromEntries(['ars', 'out', 'listes'].flatMap((d) => (fs.existsSync(path.join(tmp, d)) ? fs.readdirSync(path.join(tmp, d), { recursive: true }) : []).map((f) => [`${d}/${f}`, fs.statSync(path.join(tmp, d, String(f))).isFile() ? fs.readFileSync(path.join(tmp, d, String(f)), 'utf8') : ''])));
   beforeAll(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'datasante-'));
     fs.cpSync(path.join(ROOT, 'public/data/ars'), path.join(tmp, 'ars'), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'out'));
-    for (const [k, v] of Object.entries({ ARS_OUT: path.join(tmp, 'ars'), DATA_OUT: path.join(tmp, 'out'), ARS_LISTS: path.join(tmp, 'listes') })) {
-      env[k] = process.env[k];
-      process.env[k] = v;
-    }
+    inCopy = { ...resolvePaths(), arsOut: path.join(tmp, 'ars'), dataOut: path.join(tmp, 'out'), arsLists: path.join(tmp, 'listes') };
     fs.writeFileSync(file(), datasanteText({ departements: ['17'], dates: { zmed: '30/12/2025' } }));
   });
   afterAll(() => {
-    for (const [k, v] of Object.entries(env)) if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
   it('a failure at any step changes nothing', async () => {
     const before = snapshot();
     for (const failAt of ['write', 'build', 'rename:3']) {
-      await expect(publishNationalZonages({ file: file(), publish: true, failAt })).rejects.toThrow(/échec simulé/);
+      await expect(run({ file: file(), publish: true, failAt })).rejects.toThrow(/échec simulé/);
       expect(snapshot()).toEqual(before);
     }
   });
 
   it('the check writes nothing; the publication turns the GP layer from « remplacé » to the new classes from 30 December 2025', async () => {
     const before = snapshot();
-    const check = await publishNationalZonages({ file: file(), publish: false });
+    const check = await run({ file: file(), publish: false });
     expect(check.published).toBe(false);
     expect(snapshot()).toEqual(before);
-    const res = await publishNationalZonages({ file: file(), publish: true });
+    const res = await run({ file: file(), publish: true });
     expect(res.published).toBe(true);
     const bundle = JSON.parse(fs.readFileSync(path.join(tmp, 'out/charente-maritime/zonage.json'), 'utf8')) as ZonageBundle;
     const gp = bundle.zonages.filter((z) => z.scheme === 'ars-medecin-generaliste');
@@ -125,7 +122,7 @@ describe('publish zonages-nationaux, in a copy of the data', () => {
     expect(cgp).toHaveLength(1);
     expect(zonageStatus(cgp[0], TODAY).text).toContain(NOT_IMPORTED);
     // Again: nothing newer, every commune unchanged.
-    const again = await publishNationalZonages({ file: file(), publish: false });
+    const again = await run({ file: file(), publish: false });
     expect(again.updates.find((u) => u.profession === 'medecin-generaliste')!.totals.updated).toBe(0);
   });
 });
