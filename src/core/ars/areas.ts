@@ -54,11 +54,3 @@ export function areasOf(file: AreasFile, communes: Iterable<string>): { source: 
   }
   return { source: file.source, communes: out };
 }
-
-/** « territoire de vie-santé : Lézignan-Corbières », « bassin de vie : Lézignan-Corbières » or « canton-ville : Narbonne ». */
-export function areaLines(a: CommuneAreas): string[] {
-  return [
-    ...(a.tvs ? [`territoire de vie-santé : ${a.tvs.lib}`] : []),
-    ...(a.bvcv ? [`${a.bvcv.type ? a.bvcv.type.charAt(0).toLowerCase() + a.bvcv.type.slice(1) : 'bassin de vie'} : ${a.bvcv.lib}`] : []),
-  ];
-}

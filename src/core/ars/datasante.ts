@@ -60,7 +60,8 @@ export type DatasanteReport = ImportReport<DatasanteRow> & {
 };
 
 export interface DatasanteOptions {
-  index: CommuneIndex;
+  /** Any code to today's commune: the COG's index in Node, the search file and tables' former codes in the browser. */
+  index: Pick<CommuneIndex, 'resolveCode'>;
   ars: ArsSchemes;
 }
 
