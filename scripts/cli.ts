@@ -14,6 +14,7 @@ import { command as movements } from './cli/movements.ts';
 import { command as offers } from './cli/offers.ts';
 import { command as publish } from './cli/publish.ts';
 import { command as suivi } from './cli/suivi.ts';
+import { command as history } from './cli/history.ts';
 import { command as zonagesNationaux } from './cli/zonages-nationaux.ts';
 
 export const commands: Record<string, Command> = {
@@ -25,6 +26,7 @@ export const commands: Record<string, Command> = {
   offers,
   publish,
   suivi,
+  history,
   'zonages-nationaux': zonagesNationaux,
 };
 

@@ -16,7 +16,10 @@ import type { ArsTableFile } from '../src/core/ars/table-file.ts';
 import { updateTable, type ProfessionUpdate } from '../src/core/ars/updates.ts';
 import { count } from '../src/core/format.ts';
 import { buildZonageBundle, dataOut } from './build-zonage.ts';
-import { arsListsDir, arsOut, loadArsSchemes, loadTerritories } from './lib/inputs.ts';
+import { arsListsDir, arsOut, dataDir, loadArsSchemes, loadTerritories, publicAsOf } from './lib/inputs.ts';
+import { assertRegularFile } from './lib/safe-files.ts';
+import { acquireLock } from './lib/lock.ts';
+import { publicBundle } from '../src/core/zonage/public-bundle.ts';
 import { streamFile } from './lib/stream-import.ts';
 import { failPoint, replaceFiles, type FailPoint } from './lib/transaction.ts';
 import { paths, withPaths } from './lib/paths.ts';
@@ -44,7 +47,12 @@ const communeIndex = () => (index ??= new CommuneIndex(createRequire(import.meta
  */
 export async function publishNationalZonages(o: { file: string; publish: boolean; keepValid?: boolean; failAt?: FailPoint }): Promise<NationalResult> {
   const failAt = o.failAt ?? paths().publishFailAt;
-  if (!fs.existsSync(o.file) || !fs.lstatSync(o.file).isFile()) throw new NationalPublishError(`fichier introuvable ou non ordinaire : ${o.file}`);
+  if (!fs.existsSync(o.file)) throw new NationalPublishError(`fichier introuvable : ${o.file}`);
+  try {
+    assertRegularFile(o.file);
+  } catch (e) {
+    throw new NationalPublishError((e as Error).message);
+  }
   const ars = loadArsSchemes();
   const name = path.basename(o.file);
   const report = await streamFile(o.file, datasanteSink(name, { index: communeIndex(), ars }));
@@ -69,9 +77,13 @@ export async function publishNationalZonages(o: { file: string; publish: boolean
   }
   if (!o.publish) return { published: false, report, updates, written: [] };
 
+  // One publication at a time: every territory's built zonage is rewritten, so each territory is locked.
+  const territories = loadTerritories();
+  const releases: Array<() => void> = [];
   // The new state in a temporary folder: tables and lists, then every territory built against them.
   const stage = fs.mkdtempSync(path.join(os.tmpdir(), 'zonages-nationaux-'));
   try {
+    for (const t of territories) releases.push(acquireLock(path.join(dataDir(), t.id), `publish zonages-nationaux ${name}`));
     const changes: Array<{ target: string; content: string }> = [];
     const stagedOut = path.join(stage, 'ars');
     const stagedLists = path.join(stage, 'listes');
@@ -90,14 +102,16 @@ export async function publishNationalZonages(o: { file: string; publish: boolean
     const previous = fs.existsSync(areasPath) ? (JSON.parse(fs.readFileSync(areasPath, 'utf8')) as AreasFile) : undefined;
     put(arsLists(), stagedLists, AREAS_FILE, JSON.stringify(areasFile(report, previous)) + '\n');
     failPoint(failAt, 'write');
-    for (const t of loadTerritories()) {
+    for (const t of territories) {
       const built = withPaths({ ...paths(), arsOut: stagedOut, arsLists: stagedLists }, () => buildZonageBundle(t.id));
       if (built.problems.length) throw new NationalPublishError(`rien n'est publié : ${t.name} ne passe pas la construction : ${built.problems.slice(0, 5).join(' ; ')}`);
-      changes.push({ target: path.join(dataOut(), t.id, 'zonage.json'), content: JSON.stringify(built.bundle) + '\n' });
+      // The public file: counts only, no personal data (as every publication writes it).
+      changes.push({ target: path.join(dataOut(), t.id, 'zonage.json'), content: JSON.stringify(publicBundle(built.bundle, publicAsOf())) + '\n' });
     }
     failPoint(failAt, 'build');
     return { published: true, report, updates, written: replaceFiles(changes, failAt) };
   } finally {
+    for (const release of releases.reverse()) release();
     fs.rmSync(stage, { recursive: true, force: true });
   }
 }

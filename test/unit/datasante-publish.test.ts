@@ -80,7 +80,8 @@ describe('publish zonages-nationaux, in a copy of the data', () => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'datasante-'));
     fs.cpSync(path.join(ROOT, 'public/data/ars'), path.join(tmp, 'ars'), { recursive: true });
     fs.mkdirSync(path.join(tmp, 'out'));
-    inCopy = { ...resolvePaths(), arsOut: path.join(tmp, 'ars'), dataOut: path.join(tmp, 'out'), arsLists: path.join(tmp, 'listes') };
+    fs.cpSync(path.join(ROOT, 'data/territories'), path.join(tmp, 'territories'), { recursive: true });
+    inCopy = { ...resolvePaths(), dataDir: path.join(tmp, 'territories'), arsOut: path.join(tmp, 'ars'), dataOut: path.join(tmp, 'out'), arsLists: path.join(tmp, 'listes') };
     fs.writeFileSync(file(), datasanteText({ departements: ['17'], dates: { zmed: '30/12/2025' } }));
   });
   afterAll(() => {
