@@ -13,7 +13,8 @@ import { readTable, type ArsTableFile } from '../src/core/ars/table-file.ts';
 import { territoryArsList } from '../src/core/ars/territory-list.ts';
 import { territoryReplacement } from '../src/core/ars/replaced.ts';
 import { datedYears } from '../src/core/ars/dated-years.ts';
-import { areasOf, type AreasFile } from '../src/core/ars/areas.ts';
+import { areasOf } from '../src/core/ars/areas.ts';
+import { parseAreasFile } from '../src/core/ars/schema.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { arsClasses, classReader } from '../src/core/ars/schemes.ts';
 import { createRequire } from 'node:module';
@@ -123,7 +124,7 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
     : null;
   // The national file's territoires de vie-santé, when imported (npm run cli -- publish zonages-nationaux).
   const areasPath = path.join(arsListsDir(), 'territoires-sante.json');
-  const areas = fs.existsSync(areasPath) ? areasOf(JSON.parse(fs.readFileSync(areasPath, 'utf8')) as AreasFile, codes) : undefined;
+  const areas = fs.existsSync(areasPath) ? areasOf(parseAreasFile(JSON.parse(fs.readFileSync(areasPath, 'utf8')), path.relative(process.cwd(), areasPath)), codes) : undefined;
   return {
     bundle: {
       ...(areas && Object.keys(areas.communes).length ? { areas } : {}),

@@ -10,7 +10,8 @@ import { createRequire } from 'node:module';
 import type { CogCommune } from '../src/core/communes.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { datasanteSink, type DatasanteReport } from '../src/core/ars/datasante.ts';
-import { areasFile, type AreasFile } from '../src/core/ars/areas.ts';
+import { areasFile } from '../src/core/ars/areas.ts';
+import { parseAreasFile } from '../src/core/ars/schema.ts';
 import { arsClasses } from '../src/core/ars/schemes.ts';
 import type { ArsTableFile } from '../src/core/ars/table-file.ts';
 import { updateTable, type ProfessionUpdate } from '../src/core/ars/updates.ts';
@@ -99,7 +100,7 @@ export async function publishNationalZonages(o: { file: string; publish: boolean
       put(arsLists(), stagedLists, `${u.profession}.json`, JSON.stringify({ $comment: 'Écrit par npm run cli -- publish zonages-nationaux : listes datées du fichier national DataSanté, relues par npm run build:ars.', profession: u.profession, lists: u.table.lists ?? [] }, null, 1) + '\n');
     }
     const areasPath = path.join(arsLists(), AREAS_FILE);
-    const previous = fs.existsSync(areasPath) ? (JSON.parse(fs.readFileSync(areasPath, 'utf8')) as AreasFile) : undefined;
+    const previous = fs.existsSync(areasPath) ? parseAreasFile(JSON.parse(fs.readFileSync(areasPath, 'utf8')), path.relative(process.cwd(), areasPath)) : undefined;
     put(arsLists(), stagedLists, AREAS_FILE, JSON.stringify(areasFile(report, previous)) + '\n');
     failPoint(failAt, 'write');
     for (const t of territories) {

@@ -20,6 +20,8 @@ import { loadArsSchemes, ROOT } from '../../scripts/lib/inputs.ts';
 import { publishNationalZonages } from '../../scripts/publish-national-zonages.ts';
 import { resolvePaths, withPaths, type Paths } from '../../scripts/lib/paths.ts';
 import { createRequire } from 'node:module';
+import { buildArs } from '../../scripts/build-ars.ts';
+import { parseListsFile } from '../../src/core/ars/schema.ts';
 
 const ars = loadArsSchemes();
 const index = new CommuneIndex(createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]);
@@ -122,6 +124,15 @@ describe('publish zonages-nationaux, in a copy of the data', () => {
     const cgp = charente.zonages.filter((z) => z.scheme === 'ars-medecin-generaliste');
     expect(cgp).toHaveLength(1);
     expect(zonageStatus(cgp[0], TODAY).text).toContain(NOT_IMPORTED);
+    // npm run build:ars rebuilds the same table from the export and the kept lists (byte for byte).
+    const rebuilt = path.join(tmp, 'rebuilt');
+    withPaths(inCopy, () => buildArs({ out: rebuilt }));
+    expect(fs.readFileSync(path.join(rebuilt, 'medecin-generaliste.json'), 'utf8')).toBe(fs.readFileSync(path.join(tmp, 'ars/medecin-generaliste.json'), 'utf8'));
+    // A kept list damaged by hand is refused, naming the file and the field.
+    const kept = path.join(tmp, 'listes/medecin-generaliste.json');
+    const raw = JSON.parse(fs.readFileSync(kept, 'utf8'));
+    raw.lists[0].from = '30/12/2025';
+    expect(() => parseListsFile(raw, 'medecin-generaliste.json', 'medecin-generaliste')).toThrow(/medecin-generaliste\.json, champ « lists\.0\.from » : date AAAA-MM-JJ attendue/);
     // Again: nothing newer, every commune unchanged.
     const again = await run({ file: file(), publish: false });
     expect(again.updates.find((u) => u.profession === 'medecin-generaliste')!.totals.updated).toBe(0);
