@@ -14,7 +14,7 @@ import type { CogCommune } from '../../src/core/communes.ts';
 import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { zonageInForce } from '../../src/core/zonage/bundle.ts';
 import { NOT_IMPORTED, zonageStatus } from '../../src/core/zonage/status.ts';
-import { nationalClasses } from '../../src/ui/national/national.ts';
+import { listNotes, nationalClasses } from '../../src/ui/national/national.ts';
 import { datasanteText } from '../../scripts/generate-datasante.ts';
 import { loadArsSchemes, ROOT } from '../../scripts/lib/inputs.ts';
 import { publishNationalZonages } from '../../scripts/publish-national-zonages.ts';
@@ -57,6 +57,11 @@ describe('updateTable: the list in force for each commune', () => {
     expect(grey(before)).toContain('17300');
     expect(grey(after)).not.toContain('17300');
     expect(grey(after)).toContain('16015'); // Charente: not in this file, still replaced
+    // The legend says the list, its date and source; Nouvelle-Aquitaine's « nouvelle liste non importée » no longer.
+    const notes = listNotes(u.table, TODAY);
+    expect(notes.regions).toEqual(new Set(['Nouvelle-Aquitaine']));
+    expect(notes.notes[0]).toMatch(new RegExp(`^Nouvelle-Aquitaine : ${r.accepted} communes classées à partir du 30 décembre 2025 — DataSanté .*30 juillet 2026`));
+    expect(listNotes(u.table, '2025-12-01').notes).toEqual([]);
     const cls = after.find((k) => k.codes.includes('17300'))!.id;
     expect(u.table.lists![0].classes[cls].split(' ')).toContain('17300');
     // Before the arrêté's date, the export's classes.

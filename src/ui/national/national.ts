@@ -7,6 +7,7 @@ import { replacedAt } from '../../core/ars/replaced.ts';
 import type { SearchData } from '../../core/search/data.ts';
 import { departementOf } from '../../core/communes.ts';
 import { normalizeKey } from '../../core/text.ts';
+import { formatDate } from '../../core/format.ts';
 
 /** A commune the table does not classify stays white (never defaulted). */
 export const UNCLASSIFIED = '#ffffff';
@@ -38,6 +39,20 @@ export function nationalClasses(schemes: ArsSchemes, file: ArsTableFile, date?: 
   if (!replaced.size) return classes;
   gone.sort();
   return [...classes, { ...schemes.replacedClass, codes: gone, count: gone.length }];
+}
+
+/**
+ * The national file's dated lists in force at the date, as the legend says them (« Nouvelle-Aquitaine : 4 293
+ * communes classées à partir du 30 décembre 2025 — DataSanté…, fichier national des zonages du 30 juillet 2026 »),
+ * and the names of the regions they cover (their « nouvelle liste non importée » is no longer said).
+ */
+export function listNotes(file: ArsTableFile, date: string): { notes: string[]; regions: Set<string> } {
+  const lists = (file.lists ?? []).filter((l) => l.from <= date);
+  const notes = lists.map((l) => {
+    const n = Object.values(l.classes).reduce((k, codes) => k + codes.split(' ').length, 0);
+    return `${l.regions.join(', ')} : ${n.toLocaleString('fr-FR')} commune${n > 1 ? 's' : ''} classée${n > 1 ? 's' : ''} à partir du ${formatDate(l.from)} — ${l.source}`;
+  });
+  return { notes, regions: new Set(lists.flatMap((l) => l.regions)) };
 }
 
 /** Commune code → class id. */
