@@ -21,6 +21,7 @@ import { publishNationalZonages } from '../../scripts/publish-national-zonages.t
 import { resolvePaths, withPaths, type Paths } from '../../scripts/lib/paths.ts';
 import { createRequire } from 'node:module';
 import { buildArs } from '../../scripts/build-ars.ts';
+import { runCli } from '../../scripts/cli.ts';
 import { parseListsFile } from '../../src/core/ars/schema.ts';
 
 const ars = loadArsSchemes();
@@ -141,5 +142,21 @@ describe('publish zonages-nationaux, in a copy of the data', () => {
     // Again: nothing newer, every commune unchanged.
     const again = await run({ file: file(), publish: false });
     expect(again.updates.find((u) => u.profession === 'medecin-generaliste')!.totals.updated).toBe(0);
+  });
+});
+
+describe('CLI: import zonages-nationaux (check)', () => {
+  it('reads the sample, writes nothing, prints the counts per profession', async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { stdout: { write: (t: string) => out.push(t) }, stderr: { write: (t: string) => err.push(t) } };
+    const sample = path.resolve(process.env.FORMATS_SRC ?? '../shared/formats', 'datasante-zonages-sample.csv');
+    const code = await runCli(['import', 'zonages-nationaux', sample], io);
+    expect(code).toBe(0);
+    const json = JSON.parse(out.join(''));
+    expect(json).toMatchObject({ published: false, files: [], read: 4, accepted: 4, rejectedCount: 0, dateMaj: '2026-07-30' });
+    expect(json.professions.find((p: { profession: string }) => p.profession === 'medecin-generaliste')).toMatchObject({ updated: 3, older: 1 });
+    expect(err.join('')).toContain('medecin-generaliste : 3 communes mises à jour (30 octobre 2025 : 3 communes), 0 inchangée, 1 arrêté plus ancien, 0 rejetée.');
+    expect(await runCli(['publish', 'zonages-nationaux'], io)).toBe(2);
   });
 });
