@@ -20,12 +20,13 @@ import { benchSearch } from './bench-search.ts';
 import { benchRevision } from './bench-revision.ts';
 import { benchTiles } from './bench-tiles.ts';
 import { benchArs } from './bench-ars.ts';
+import { benchDatasante } from './bench-datasante.ts';
 import { benchNationalView, writeBareNationalPage } from './bench-national.ts';
 import { writeBarePages } from './bench-bare.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=map,national runs only those sections (geo, import, hostile, aids, register, search, revision, tiles, ars, movements, js, map,
+// BENCH_ONLY=map,national runs only those sections (geo, import, hostile, aids, register, search, revision, tiles, ars, datasante, movements, js, map,
 // phone, national, browser-import) (while working on one figure); all by default.
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
@@ -76,6 +77,7 @@ if (wanted('search')) benchSearch();
 if (wanted('revision')) benchRevision();
 if (wanted('tiles')) benchTiles();
 if (wanted('ars')) benchArs();
+if (wanted('datasante')) benchDatasante();
 // Its own process, so that the peak memory printed is the diff's own.
 if (wanted('movements')) spawnSync(process.execPath, ['--import', 'tsx', path.join(ROOT, 'scripts/bench-movements.ts')], { stdio: 'inherit' });
 

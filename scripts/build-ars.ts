@@ -13,8 +13,9 @@ import { importNamePostal } from '../src/core/ars/name-postal.ts';
 import { classTable, countClasses, type ArsImport } from '../src/core/ars/class-table.ts';
 import { arsClasses, arsSchemeId, classReader, type ArsSchemes } from '../src/core/ars/schemes.ts';
 import { tableFile, type ArsReplacement } from '../src/core/ars/table-file.ts';
+import { parseListsFile } from '../src/core/ars/schema.ts';
 import { departementOf } from '../src/core/communes.ts';
-import { ROOT, arsOut, cogInfo, loadArsSchemes, writeOutput } from './lib/inputs.ts';
+import { ROOT, arsListsDir, arsOut, cogInfo, loadArsSchemes, writeOutput } from './lib/inputs.ts';
 import { count } from '../src/core/format.ts';
 import { paths } from './lib/paths.ts';
 
@@ -105,7 +106,11 @@ export function buildArs(opts: { src?: string; out?: string } = {}): { manifest:
     const order = arsClasses(schemes, p.profession).map((k) => k.id);
     const former = Object.fromEntries(report.entries.filter((e) => index.resolveCode(e.part)?.via === 'ancienne').map((e): [string, [string, string]] => [e.part, [e.partName, e.commune]]));
     const replaced = replacedRegions(p, regions, departements);
-    const f = tableFile({ profession: p.profession, scheme: arsSchemeId(p.profession), source: p.source, exportedBefore: p.exportedBefore }, table, order, former, replaced);
+    const base = tableFile({ profession: p.profession, scheme: arsSchemeId(p.profession), source: p.source, exportedBefore: p.exportedBefore }, table, order, former, replaced);
+    // The dated lists of the national DataSanté file, once published, are kept in data/ars/listes/ and read back here.
+    const listsFile = path.join(arsListsDir(), `${p.profession}.json`);
+    const lists = fs.existsSync(listsFile) ? parseListsFile(JSON.parse(fs.readFileSync(listsFile, 'utf8')), path.relative(process.cwd(), listsFile), p.profession) : [];
+    const f = lists.length ? { ...base, lists } : base;
     const target = path.join(out, `${p.profession}.json`);
     writeOutput(target, JSON.stringify(f) + '\n');
     written.push(target);

@@ -8,10 +8,13 @@ import { applyMovements, mergeMovements, registerMovements, type Movement } from
 import { territoryCommunes } from '../src/core/communes.ts';
 import type { ZonageBundle } from '../src/core/zonage/bundle.ts';
 import { publicBundle } from '../src/core/zonage/public-bundle.ts';
-import { ROOT, arsOut, dataDir, indicatorsOut, publicAsOf, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { ROOT, arsListsDir, arsOut, dataDir, indicatorsOut, publicAsOf, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { readTable, type ArsTableFile } from '../src/core/ars/table-file.ts';
 import { territoryArsList } from '../src/core/ars/territory-list.ts';
 import { territoryReplacement } from '../src/core/ars/replaced.ts';
+import { datedYears } from '../src/core/ars/dated-years.ts';
+import { areasOf } from '../src/core/ars/areas.ts';
+import { parseAreasFile } from '../src/core/ars/schema.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { arsClasses, classReader } from '../src/core/ars/schemes.ts';
 import { createRequire } from 'node:module';
@@ -35,12 +38,12 @@ let nationalIndex: CommuneIndex | undefined;
 const communeIndex = () => (nationalIndex ??= new CommuneIndex(createRequire(import.meta.url)('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]));
 
 /** A territory's share of a national ARS class table (public/data/ars/<profession>.json, npm run build:ars). */
-function arsShare(profession: string, communes: Set<string>): ReturnType<typeof readTable> & { missing: string[]; replacement: ReturnType<typeof territoryReplacement> } {
+function arsShare(profession: string, communes: Set<string>): ReturnType<typeof readTable> & { missing: string[]; replacement: ReturnType<typeof territoryReplacement>; table: ArsTableFile } {
   const file = path.join(arsOut(), `${profession}.json`);
   if (!fs.existsSync(file)) throw new Error(`${path.relative(process.cwd(), file)} introuvable : lancez npm run build:ars.`);
   const table = JSON.parse(fs.readFileSync(file, 'utf8')) as ArsTableFile;
   const share = readTable(table, communes);
-  return { ...share, missing: [...communes].filter((c) => share.classes[c] === undefined), replacement: territoryReplacement(table, communes) };
+  return { ...share, missing: [...communes].filter((c) => share.classes[c] === undefined), replacement: territoryReplacement(table, communes), table };
 }
 
 function check(report: ImportReport<unknown>, problems: string[]) {
@@ -75,7 +78,10 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
       const r = share.replacement;
       const replaced = y.replaced ?? (r && r.replaced.from > y.validUntil ? r.replaced : undefined);
       if (r && !y.replaced && r.outside.length) warnings.push(`zonage ARS ${y.ars} : remplacé en ${r.region.nom} le ${r.replaced.from} ; ${count(r.outside.length, 'commune', 'communes')} du territoire hors de cette région (${r.outside.slice(0, 10).join(', ')}) ${plural(r.outside.length, 'est dite remplacée', 'sont dites remplacées')} aussi.`);
-      zonages.push({ ...y, ...(replaced ? { replaced } : {}), classes: share.classes, ...(Object.keys(share.parts).length ? { parts: share.parts } : {}) });
+      const base = { ...y, ...(replaced ? { replaced } : {}), classes: share.classes, ...(Object.keys(share.parts).length ? { parts: share.parts } : {}) };
+      // Newer lists of the national file (npm run cli -- publish zonages-nationaux): years of their own, from their dates.
+      const taken = config.years.filter((x) => x.scheme === y.scheme && x.profession === y.profession).map((x) => x.year);
+      zonages.push(...datedYears(share.table, codes, base, taken));
       continue;
     }
     const file = replaced ? overrides.zonage! : path.join(dir, y.file!);
@@ -132,8 +138,12 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
     gps: !overrides.medecins && (config.practitioners.example || practitioners.rows.length === 0),
     pharmacies: !overrides.pharmacies && (config.pharmacies.example || pharmacies.rows.length === 0),
   });
+  // The national file's territoires de vie-santé, when imported (npm run cli -- publish zonages-nationaux).
+  const areasPath = path.join(arsListsDir(), 'territoires-sante.json');
+  const areas = fs.existsSync(areasPath) ? areasOf(parseAreasFile(JSON.parse(fs.readFileSync(areasPath, 'utf8')), path.relative(process.cwd(), areasPath)), codes) : undefined;
   return {
     bundle: {
+      ...(areas && Object.keys(areas.communes).length ? { areas } : {}),
       territory: territoryId,
       schemes: config.schemes,
       rules: config.rules,

@@ -17,6 +17,7 @@ import { command as suivi } from './cli/suivi.ts';
 import { command as revision } from './cli/revision.ts';
 import { command as indicateurs } from './cli/indicateurs.ts';
 import { command as history } from './cli/history.ts';
+import { command as zonagesNationaux } from './cli/zonages-nationaux.ts';
 
 export const commands: Record<string, Command> = {
   import: importCommand,
@@ -30,7 +31,11 @@ export const commands: Record<string, Command> = {
   revision,
   indicateurs,
   history,
+  'zonages-nationaux': zonagesNationaux,
 };
+
+/** `import zonages-nationaux F` and `publish zonages-nationaux F`: the national file's check and publication. */
+const ALIASES: Record<string, string> = { import: 'check', publish: 'publish' };
 
 /** Every command's options together: an option meant for another command is accepted and ignored, as before. */
 function allOptions(): Options {
@@ -46,7 +51,8 @@ function allOptions(): Options {
 export async function runCli(argv: string[], io: Io, paths: Paths = currentPaths()): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, allowPositionals: true, options: allOptions() });
-    const [name, ...rest] = positionals;
+    let [name, ...rest] = positionals;
+    if (name !== undefined && Object.hasOwn(ALIASES, name) && rest[0] === 'zonages-nationaux') [name, rest] = ['zonages-nationaux', [ALIASES[name], ...rest.slice(1)]];
     const command = name !== undefined && Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
       const names = Object.keys(commands);

@@ -92,3 +92,5 @@ export const arsOut = () => paths().arsOut;
 
 /** Where the indicator tables are written and read (npm run build:indicators). */
 export const indicatorsOut = () => paths().indicatorsOut;
+/** The national DataSanté file's dated lists and territoires de vie-santé, once published (data/ars/listes, or ARS_LISTS). */
+export const arsListsDir = () => paths().arsLists;

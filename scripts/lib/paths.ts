@@ -18,6 +18,8 @@ export interface Paths {
   dataOut: string;
   /** National ARS class tables: public/data/ars, or ARS_OUT. */
   arsOut: string;
+  /** The national DataSanté file's dated lists and territoires de vie-santé once published: data/ars/listes, or ARS_LISTS. */
+  arsLists: string;
   /** ARS zonage exports: ../shared/data/ars-zonages, or ARS_SRC. */
   arsSrc: string;
   /** Indicator tables (APL, GPs, pharmacies): public/data/indicators, or INDICATORS_OUT. */
@@ -53,6 +55,7 @@ export function resolvePaths(env: Env = process.env, cwd = process.cwd()): Paths
     publicDir,
     dataOut: dir(env.DATA_OUT, path.join(publicDir, 'data')),
     arsOut: dir(env.ARS_OUT, path.join(publicDir, 'data/ars')),
+    arsLists: dir(env.ARS_LISTS, path.join(ROOT, 'data/ars/listes')),
     arsSrc: dir(env.ARS_SRC, path.join(ROOT, '../shared/data/ars-zonages')),
     indicatorsOut: dir(env.INDICATORS_OUT, path.join(publicDir, 'data/indicators')),
     indicatorsSrc: dir(env.INDICATORS_SRC, path.join(ROOT, '../shared/data/indicateurs')),

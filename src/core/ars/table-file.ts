@@ -22,6 +22,34 @@ export interface ArsTableFile {
   former: Record<string, [string, string]>;
   /** Regions whose zonage a newer act replaced from a date (data/ars/schemes.json); absent when none. */
   replaced?: ArsReplacement[];
+  /** Newer lists imported from the national DataSanté file, oldest first: each commune's class from its own
+   * arrêté's date (src/core/ars/updates.ts); absent when none. */
+  lists?: ArsDatedList[];
+}
+
+/** A dated list: the communes of one arrêté date, their class from that date. */
+export interface ArsDatedList {
+  /** The arrêté's date: the classes apply from it. */
+  from: string;
+  /** The national file's update date (`date_maj`): the list is known in force then. */
+  inForceOn: string;
+  /** « DataSanté, fichier national des zonages du 30 juillet 2026 ; arrêté du 30 décembre 2025 ». */
+  source: string;
+  /** Regions as the file names them. */
+  regions: string[];
+  /** Class id → commune codes, space-separated, sorted. */
+  classes: Record<string, string>;
+}
+
+/** Each commune's class at a date: the table's, then each dated list begun by then (later ones win). */
+export function classesAt(file: Pick<ArsTableFile, 'classes' | 'lists'>, date?: string): Map<string, { class: string; list?: ArsDatedList }> {
+  const out = new Map<string, { class: string; list?: ArsDatedList }>();
+  for (const [id, codes] of Object.entries(file.classes)) for (const c of codes.split(' ')) out.set(c, { class: id });
+  for (const list of file.lists ?? []) {
+    if (date !== undefined && list.from > date) continue;
+    for (const [id, codes] of Object.entries(list.classes)) for (const c of codes.split(' ')) out.set(c, { class: id, list });
+  }
+  return out;
 }
 
 export function tableFile(meta: Omit<ArsTableFile, 'classes' | 'parts' | 'former' | 'replaced'>, table: ClassTable, order: string[], former: ArsTableFile['former'] = {}, replaced: ArsReplacement[] = []): ArsTableFile {

@@ -14,7 +14,7 @@ export interface Warning {
   message: string;
 }
 
-export type ImportFormat = 'projet' | 'rpps' | 'finess' | 'finess-json';
+export type ImportFormat = 'projet' | 'rpps' | 'finess' | 'finess-json' | 'datasante';
 
 export interface ImportReport<T> {
   file: string;

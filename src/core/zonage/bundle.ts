@@ -8,6 +8,7 @@ import { professionLabel } from '../professions.ts';
 import { PARTS } from '../ars/schemes.ts';
 import { zonageStatus, type ZonageStatus } from './status.ts';
 import type { ArsPart } from '../ars/class-table.ts';
+import type { CommuneAreas } from '../ars/areas.ts';
 
 /** A zonage as shipped: its year entry, INSEE code → class id, and the parts of « selon la partie » communes. */
 export type BundleZonage = ZonageYear & { classes: Record<string, string>; parts?: Record<string, ArsPart[]> };
@@ -24,6 +25,8 @@ export interface ZonageBundle {
   /** Every known movement: the register's dates merged with the declared file (already applied to
    * `practitioners`, so that the effective zonage at any date honours them). */
   movements: { declared: DataFile | null; rows: Movement[]; duplicates: number; notes: string[] };
+  /** Territoire de vie-santé and bassin de vie of each commune, from the national DataSanté file when imported. */
+  areas?: { source: string; communes: Record<string, CommuneAreas> };
 }
 
 export const professionsOf = (b: ZonageBundle): string[] => [...new Set(b.zonages.map((z) => z.profession))];

@@ -1,12 +1,13 @@
 // The national view's logic, pure (no DOM): a profession's ARS class table read for the map (one `match`
 // branch per class, listing its codes), its counts per class, and the rows of the accessible table.
 import type { ExpressionSpecification } from 'maplibre-gl';
-import type { ArsTableFile } from '../../core/ars/table-file.ts';
+import { classesAt, type ArsTableFile } from '../../core/ars/table-file.ts';
 import { arsClasses, type ArsClass, type ArsSchemes } from '../../core/ars/schemes.ts';
 import { replacedAt } from '../../core/ars/replaced.ts';
 import type { SearchData } from '../../core/search/data.ts';
 import { departementOf } from '../../core/communes.ts';
 import { normalizeKey } from '../../core/text.ts';
+import { formatDate } from '../../core/format.ts';
 
 /** A commune the table does not classify stays white (never defaulted). */
 export const UNCLASSIFIED = '#ffffff';
@@ -23,15 +24,35 @@ export interface NationalClass extends ArsClass {
  */
 export function nationalClasses(schemes: ArsSchemes, file: ArsTableFile, date?: string): NationalClass[] {
   const replaced = new Set(date ? replacedAt(file, date).flatMap((r) => r.departements) : []);
+  // The dated lists of the national file begun by the date: a commune they name is drawn again in a replaced region.
+  const at = classesAt(file, date);
+  const byClass = new Map<string, string[]>();
   const gone: string[] = [];
+  for (const [code, c] of at) {
+    if (replaced.has(departementOf(code)) && !c.list) gone.push(code);
+    else (byClass.get(c.class) ?? byClass.set(c.class, []).get(c.class)!).push(code);
+  }
   const classes = arsClasses(schemes, file.profession).map((k) => {
-    const codes: string[] = [];
-    for (const c of file.classes[k.id] ? file.classes[k.id].split(' ') : []) (replaced.has(departementOf(c)) ? gone : codes).push(c);
+    const codes = (byClass.get(k.id) ?? []).sort();
     return { ...k, codes, count: codes.length };
   });
   if (!replaced.size) return classes;
   gone.sort();
   return [...classes, { ...schemes.replacedClass, codes: gone, count: gone.length }];
+}
+
+/**
+ * The national file's dated lists in force at the date, as the legend says them (« Nouvelle-Aquitaine : 4 293
+ * communes classées à partir du 30 décembre 2025 — DataSanté…, fichier national des zonages du 30 juillet 2026 »),
+ * and the names of the regions they cover (their « nouvelle liste non importée » is no longer said).
+ */
+export function listNotes(file: ArsTableFile, date: string): { notes: string[]; regions: Set<string> } {
+  const lists = (file.lists ?? []).filter((l) => l.from <= date);
+  const notes = lists.map((l) => {
+    const n = Object.values(l.classes).reduce((k, codes) => k + codes.split(' ').length, 0);
+    return `${l.regions.join(', ')} : ${n.toLocaleString('fr-FR')} commune${n > 1 ? 's' : ''} classée${n > 1 ? 's' : ''} à partir du ${formatDate(l.from)} — ${l.source}`;
+  });
+  return { notes, regions: new Set(lists.flatMap((l) => l.regions)) };
 }
 
 /** Commune code → class id. */
