@@ -19,6 +19,7 @@ import { communeZonages, noZonageText, schemesOf, zonageInForce, zonageView } fr
 import { fictitiousDatasets } from '../../src/core/datasets.ts';
 import { zonageStatus } from '../../src/core/zonage/status.ts';
 import { zoneResolver } from '../../src/core/zonage/resolver.ts';
+import { paths, withPaths } from '../../scripts/lib/paths.ts';
 
 const require = createRequire(import.meta.url);
 const index = new CommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]);
@@ -235,9 +236,7 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8'));
     config.years.push({ year: 2026, scheme: 'ars-medecin-generaliste', profession: 'medecin-generaliste', file: 'zonages/ars-medecins-2026.csv', format: 'nom-code-postal', authority: 'ARS Nouvelle-Aquitaine', validFrom: '2026-02-03', validUntil: '2026-02-03', lastKnown: true, example: false, source: 'ARS Nouvelle-Aquitaine, arrêté du 30 décembre 2025' });
     fs.writeFileSync(path.join(dir, 'zonage.json'), JSON.stringify(config));
-    const saved = process.env.DATA_DIR;
-    process.env.DATA_DIR = tmp;
-    try {
+    withPaths({ ...paths(), dataDir: tmp }, () => {
       const { bundle, problems, warnings } = buildZonageBundle('charente-maritime');
       expect(problems).toEqual([expect.stringContaining("ligne 6, champ « nom » : aucune commune, actuelle, déléguée ou ancienne, ne s'appelle « Saint-Jean-d-Angelyy »")]);
       expect(warnings).toContain(`${path.relative(process.cwd(), path.join(dir, 'zonages/ars-medecins-2026.csv'))} : 1 ligne hors des départements du territoire non résolue, sans effet ici.`);
@@ -246,9 +245,7 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
       expect(z.year).toBe(2026);
       expect(z.classes).toEqual({ '17300': 'zac', '17347': 'zip' });
       expect(zonageInForce(bundle, 'medecin-generaliste', '2026-01-15', 'ars-medecin-generaliste')!.year).toBe(2025);
-    } finally {
-      process.env.DATA_DIR = saved;
-    }
+    });
   });
 
   it('en Charente, la liste importée à partir du remplacement l\'emporte : ni grisée ni dite remplacée', () => {
@@ -260,9 +257,7 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8'));
     config.years.push({ year: 2026, scheme: 'ars-medecin-generaliste', profession: 'medecin-generaliste', file: 'zonages/ars-medecins-2026.csv', format: 'nom-code-postal', authority: 'ARS Nouvelle-Aquitaine', validFrom: '2026-02-03', validUntil: '2026-02-03', lastKnown: true, example: false, source: 'ARS Nouvelle-Aquitaine, arrêté du 30 décembre 2025' });
     fs.writeFileSync(path.join(dir, 'zonage.json'), JSON.stringify(config));
-    const saved = process.env.DATA_DIR;
-    process.env.DATA_DIR = tmp;
-    try {
+    withPaths({ ...paths(), dataDir: tmp }, () => {
       const { bundle, problems } = buildZonageBundle('charente');
       expect(problems).toEqual([]);
       const z = zonageInForce(bundle, 'medecin-generaliste', '2026-11-23', 'ars-medecin-generaliste')!;
@@ -273,8 +268,6 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
         [2025, 'zac', 'remplace'],
         [2026, 'zip', 'dernier-connu'],
       ]);
-    } finally {
-      process.env.DATA_DIR = saved;
-    }
+    });
   });
 });
