@@ -24,27 +24,14 @@ export interface View {
   movements?: { from: string; to: string };
   /** The communes' offers drawn on the map (?offres=1). */
   offerLayer?: boolean;
-  /** The offers page (#/<territoire>/offres?type=…&pour=…&zone=…&aide=…): its filters as URL parameters. */
-  offers?: string;
-  /** The form a town hall fills to propose an offer (#/<territoire>/proposer). */
-  propose?: boolean;
-  /** The chargé de mission's review of offers sent by town halls (#/<territoire>/relecture). */
-  review?: boolean;
-  /** The chargé de mission's follow-up page (#/<territoire>/suivi). */
-  dashboard?: boolean;
+  /** The page shown other than the map (#/<territoire>/<page>); absent means the map (or the national view). */
+  page?: Page;
+  /** The page's own state as URL parameters, for the pages that keep one (the simulator, the offers page's
+   * filters ?type=…&pour=…&zone=…&aide=…); read and checked by the page itself. */
+  params?: string;
   /** « Je suis… » (?pour=<beneficiary>): the person the aids are for, kept across the map, the commune page and
    * the simulator (not the offers page, whose own `pour` filters offers by audience). */
   persona?: string;
-  /** On the simulator page: its state as URL parameters (read and checked by the simulator). */
-  simulator?: string;
-  /** The chargé de mission's space, reached from the footer: import, review, publishing (#/<territoire>/gestion). */
-  manage?: boolean;
-  /** The footer's pages: legal notice, accessibility statement, personal data, method and sources, contact. */
-  legal?: boolean;
-  accessibility?: boolean;
-  privacy?: boolean;
-  method?: boolean;
-  contact?: boolean;
 }
 
 export interface ParsedHash {
@@ -71,7 +58,9 @@ const YEAR_RANGE = [2000, 2100];
 
 const MAX_HASH = 1500;
 
-/** The pages other than the map, by their path segment (each a View field). `simulator` and `offers` hold URL parameters. */
+/** The pages other than the map, by their path segment: the simulator, the offers page (both keep their state
+ * as URL parameters), the town hall's form to propose an offer, the chargé de mission's review of the offers
+ * received, follow-up page and space (import, review, publishing), and the footer's pages. */
 const PAGES = {
   simulator: 'simulateur',
   offers: 'offres',
@@ -108,13 +97,12 @@ const SITE_PAGES: Page[] = ['legal', 'accessibility', 'privacy', 'method', 'cont
 const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
 
 /** The page a view shows ('national' for the national view), or undefined for the territory's map. */
-export const pageOf = (view: View): Page | 'national' | undefined =>
-  (Object.keys(PAGES) as Page[]).find((k) => view[k] !== undefined && view[k] !== false) ?? (isNational(view) ? 'national' : undefined);
+export const pageOf = (view: View): Page | 'national' | undefined => view.page ?? (isNational(view) ? 'national' : undefined);
 
 export function formatHash(view: View): string {
-  const page = pageOf(view) === 'national' ? undefined : (pageOf(view) as Page | undefined);
+  const page = view.page;
   const path = page ? `#/${view.territory}/${PAGES[page]}` : view.commune ? `#/${view.territory}/commune/${view.commune}` : `#/${view.territory}`;
-  const query = new URLSearchParams(page && STATEFUL.includes(page) ? (view[page] as string) : '');
+  const query = new URLSearchParams(page && STATEFUL.includes(page) ? (view.params ?? '') : '');
   if (view.year !== undefined) query.set('annee', String(view.year));
   if (view.profession) query.set('profession', view.profession);
   if (view.persona && page !== 'offers') query.set('pour', view.persona);
@@ -210,7 +198,7 @@ function nationalView(kind: string | undefined, code: string | undefined, rest: 
   const territory = NATIONAL;
   if (kind === undefined || (kind === '' && code === undefined)) return { view: { territory } };
   const page = SITE_PAGES.find((k) => PAGES[k] === kind);
-  if (page && code === undefined) return { view: { territory, [page]: true } };
+  if (page && code === undefined) return { view: { territory, page } };
   const normalized = code?.trim().toUpperCase();
   if (kind === 'commune' && normalized && COMMUNE_CODE.test(normalized) && rest.length === 0) return { view: { territory, commune: normalized } };
   return { view: { territory }, problem: `Le lien « ${quote(pathPart)} » n'est pas reconnu ; voici la carte de France.` };
@@ -243,7 +231,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   const withQuery = (result: ParsedHash): ParsedHash => {
     const national = isNational(result.view);
     const onMap = !pageOf(result.view) || (national && !result.view.commune);
-    const persona = result.view.offers === undefined ? parsePersona(queryPart, result.view.simulator) : {};
+    const persona = result.view.page !== 'offers' ? parsePersona(queryPart, result.view.page === 'simulator' ? result.view.params : undefined) : {};
     const view = {
       ...result.view,
       ...(extra.year !== undefined && !national ? { year: extra.year } : {}),
@@ -255,7 +243,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...(onMap && !national && extra.movements ? { movements: extra.movements } : {}),
       ...(onMap && !national && extra.offerLayer ? { offerLayer: true } : {}),
       ...(persona.persona ? { persona: persona.persona } : {}),
-      ...(persona.simulator !== undefined ? { simulator: persona.simulator } : {}),
+      ...(persona.simulator !== undefined ? { params: persona.simulator } : {}),
     };
     const problems = [...(result.problem ? [result.problem] : []), ...extra.problems, ...(persona.problem ? [persona.problem] : [])];
     return problems.length ? { view, problem: problems.join(' '), problems } : { view };
@@ -276,11 +264,11 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
   if (kind === undefined || (kind === '' && code === undefined)) return withQuery({ view: { territory } });
   const page = (Object.keys(PAGES) as Page[]).find((k) => PAGES[k] === kind);
   if (page && code === undefined) {
-    if (!STATEFUL.includes(page)) return withQuery({ view: { territory, [page]: true } });
+    if (!STATEFUL.includes(page)) return withQuery({ view: { territory, page } });
     // The page's own state: the query without the parameters every view shares or the map uses.
     const params = new URLSearchParams(queryPart);
     for (const key of [...SHARED_PARAMS, ...MAP_PARAMS]) params.delete(key);
-    return withQuery({ view: { territory, [page]: params.toString() } });
+    return withQuery({ view: { territory, page, params: params.toString() } });
   }
   if (kind !== 'commune' || !code || rest.length > 0) {
     return withQuery({ view: { territory }, problem: `Le lien « ${quote(pathPart)} » n'est pas reconnu ; voici la carte de ${name}.` });

@@ -51,11 +51,11 @@ describe('lien permanent (hash)', () => {
 
 describe('simulateur : son état dans le lien', () => {
   it('écrit puis relit la page et ses paramètres', () => {
-    const view = { territory: 'charente-maritime', simulator: 'commune=17300&date=2026-03-01&age=45', persona: 'medecin' };
+    const view = { territory: 'charente-maritime', page: 'simulator' as const, params: 'commune=17300&date=2026-03-01&age=45', persona: 'medecin' };
     const hash = formatHash(view);
     expect(hash).toBe('#/charente-maritime/simulateur?commune=17300&date=2026-03-01&age=45&pour=medecin');
     expect(parseHash(hash, ctx)).toEqual({ view });
-    expect(parseHash('#/mauges/simulateur', ctx)).toEqual({ view: { territory: 'mauges', simulator: '' } });
+    expect(parseHash('#/mauges/simulateur', ctx)).toEqual({ view: { territory: 'mauges', page: 'simulator' as const, params: '' } });
   });
 });
 
@@ -102,15 +102,15 @@ describe('vue tableau et couche « aides » dans le lien (retour arrière entre 
   });
 
   it('le simulateur ignore la vue et la couche de la carte', () => {
-    expect(parseHash('#/mauges/simulateur?vue=tableau&couleurs=x&age=30', ctx)).toEqual({ view: { territory: 'mauges', simulator: 'age=30' } });
+    expect(parseHash('#/mauges/simulateur?vue=tableau&couleurs=x&age=30', ctx)).toEqual({ view: { territory: 'mauges', page: 'simulator' as const, params: 'age=30' } });
   });
 });
 
 describe('mouvements sur la carte et page de suivi dans le lien', () => {
   it.each([
     ['#/charente-maritime?mouvements=2026-01-01..2026-11-23', { territory: 'charente-maritime', movements: { from: '2026-01-01', to: '2026-11-23' } }],
-    ['#/mauges/suivi', { territory: 'mauges', dashboard: true }],
-    ['#/mauges/suivi?profession=chirurgien-dentiste', { territory: 'mauges', dashboard: true, profession: 'chirurgien-dentiste' }],
+    ['#/mauges/suivi', { territory: 'mauges', page: 'dashboard' as const }],
+    ['#/mauges/suivi?profession=chirurgien-dentiste', { territory: 'mauges', page: 'dashboard' as const, profession: 'chirurgien-dentiste' }],
   ])('%s', (hash, view) => {
     expect(parseHash(hash, ctx)).toEqual({ view });
     expect(formatHash(view)).toBe(hash);
@@ -124,14 +124,14 @@ describe('mouvements sur la carte et page de suivi dans le lien', () => {
 
 describe('page des offres : ses filtres dans le lien', () => {
   it('écrit puis relit la page et ses filtres ; la vue de la carte ne s\'y mêle pas', () => {
-    const view = { territory: 'charente-maritime', offers: 'type=logement&pour=etudiant' };
+    const view = { territory: 'charente-maritime', page: 'offers' as const, params: 'type=logement&pour=etudiant' };
     expect(formatHash(view)).toBe('#/charente-maritime/offres?type=logement&pour=etudiant');
     expect(parseHash(formatHash(view), ctx)).toEqual({ view });
-    expect(parseHash('#/mauges/offres?vue=tableau&type=local', ctx)).toEqual({ view: { territory: 'mauges', offers: 'type=local' } });
-    expect(parseHash('#/mauges/offres', ctx)).toEqual({ view: { territory: 'mauges', offers: '' } });
-    expect(parseHash('#/mauges/proposer', ctx)).toEqual({ view: { territory: 'mauges', propose: true } });
-    expect(formatHash({ territory: 'mauges', propose: true })).toBe('#/mauges/proposer');
-    expect(parseHash('#/mauges/relecture?offres=1', ctx)).toEqual({ view: { territory: 'mauges', review: true } });
+    expect(parseHash('#/mauges/offres?vue=tableau&type=local', ctx)).toEqual({ view: { territory: 'mauges', page: 'offers' as const, params: 'type=local' } });
+    expect(parseHash('#/mauges/offres', ctx)).toEqual({ view: { territory: 'mauges', page: 'offers' as const, params: '' } });
+    expect(parseHash('#/mauges/proposer', ctx)).toEqual({ view: { territory: 'mauges', page: 'propose' as const } });
+    expect(formatHash({ territory: 'mauges', page: 'propose' as const })).toBe('#/mauges/proposer');
+    expect(parseHash('#/mauges/relecture?offres=1', ctx)).toEqual({ view: { territory: 'mauges', page: 'review' as const } });
   });
 });
 
@@ -179,12 +179,12 @@ describe('valeurs fausses dans le lien : un message pour chacune, toutes retiré
 
 describe('pages du pied de page et espace de gestion', () => {
   it.each([
-    ['#/charente-maritime/gestion', { territory: 'charente-maritime', manage: true }],
-    ['#/mauges/mentions-legales', { territory: 'mauges', legal: true }],
-    ['#/mauges/accessibilite', { territory: 'mauges', accessibility: true }],
-    ['#/charente-maritime/donnees-personnelles', { territory: 'charente-maritime', privacy: true }],
-    ['#/charente-maritime/methode', { territory: 'charente-maritime', method: true }],
-    ['#/mauges/contact', { territory: 'mauges', contact: true }],
+    ['#/charente-maritime/gestion', { territory: 'charente-maritime', page: 'manage' as const }],
+    ['#/mauges/mentions-legales', { territory: 'mauges', page: 'legal' as const }],
+    ['#/mauges/accessibilite', { territory: 'mauges', page: 'accessibility' as const }],
+    ['#/charente-maritime/donnees-personnelles', { territory: 'charente-maritime', page: 'privacy' as const }],
+    ['#/charente-maritime/methode', { territory: 'charente-maritime', page: 'method' as const }],
+    ['#/mauges/contact', { territory: 'mauges', page: 'contact' as const }],
   ])('%s se lit, s\'écrit à l\'identique et ne montre pas la carte', (hash, view) => {
     expect(parseHash(hash, ctx)).toEqual({ view });
     expect(formatHash(view)).toBe(hash);
@@ -192,8 +192,8 @@ describe('pages du pied de page et espace de gestion', () => {
   });
 
   it.each([
-    ['#/mauges/methode?vue=tableau&offres=1', { territory: 'mauges', method: true }],
-    ['#/charente-maritime/gestion?annee=2027', { territory: 'charente-maritime', manage: true, year: 2027 }],
+    ['#/mauges/methode?vue=tableau&offres=1', { territory: 'mauges', page: 'method' as const }],
+    ['#/charente-maritime/gestion?annee=2027', { territory: 'charente-maritime', page: 'manage' as const, year: 2027 }],
   ])('%s : les paramètres de la carte sont ignorés, année et profession gardées', (hash, view) => {
     expect(parseHash(hash, ctx)).toEqual({ view });
   });
@@ -214,21 +214,21 @@ describe('« Je suis… » : la personne dans le lien (?pour=)', () => {
   it.each([
     ['#/mauges?pour=interne', { territory: 'mauges', persona: 'interne' }],
     ['#/charente-maritime/commune/17300?pour=medecin', { territory: 'charente-maritime', commune: '17300', persona: 'medecin' }],
-    ['#/mauges/simulateur?commune=49023&pour=chirurgien-dentiste', { territory: 'mauges', simulator: 'commune=49023', persona: 'chirurgien-dentiste' }],
+    ['#/mauges/simulateur?commune=49023&pour=chirurgien-dentiste', { territory: 'mauges', page: 'simulator' as const, params: 'commune=49023', persona: 'chirurgien-dentiste' }],
     // An older simulator link: its « beneficiary » becomes the person.
-    ['#/mauges/simulateur?beneficiary=interne&age=28', { territory: 'mauges', simulator: 'age=28', persona: 'interne' }],
+    ['#/mauges/simulateur?beneficiary=interne&age=28', { territory: 'mauges', page: 'simulator' as const, params: 'age=28', persona: 'interne' }],
     // « pour » wins over an older « beneficiary ».
-    ['#/mauges/simulateur?beneficiary=interne&pour=medecin', { territory: 'mauges', simulator: '', persona: 'medecin' }],
+    ['#/mauges/simulateur?beneficiary=interne&pour=medecin', { territory: 'mauges', page: 'simulator' as const, params: '', persona: 'medecin' }],
     // The offers page keeps « pour » as its own audience filter.
-    ['#/mauges/offres?pour=etudiant', { territory: 'mauges', offers: 'pour=etudiant' }],
-    ['#/mauges/suivi?pour=commune', { territory: 'mauges', dashboard: true, persona: 'commune' }],
+    ['#/mauges/offres?pour=etudiant', { territory: 'mauges', page: 'offers' as const, params: 'pour=etudiant' }],
+    ['#/mauges/suivi?pour=commune', { territory: 'mauges', page: 'dashboard' as const, persona: 'commune' }],
   ])('%s', (hash, view) => {
     expect(parseHash(hash, ctx)).toEqual({ view });
   });
 
   it.each([
     ['#/mauges?pour=astronaute', { territory: 'mauges' }],
-    ['#/mauges/simulateur?beneficiary=x&age=30', { territory: 'mauges', simulator: 'age=30' }],
+    ['#/mauges/simulateur?beneficiary=x&age=30', { territory: 'mauges', page: 'simulator' as const, params: 'age=30' }],
   ])('%s : une personne inconnue est ignorée avec un message', (hash, view) => {
     const parsed = parseHash(hash, ctx);
     expect(parsed.view).toEqual(view);
@@ -238,13 +238,13 @@ describe('« Je suis… » : la personne dans le lien (?pour=)', () => {
   it.each([
     { territory: 'mauges', persona: 'interne' },
     { territory: 'charente-maritime', commune: '17300', persona: 'commune', year: 2026 },
-    { territory: 'mauges', simulator: 'commune=49023&age=40', persona: 'medecin' },
+    { territory: 'mauges', page: 'simulator' as const, params: 'commune=49023&age=40', persona: 'medecin' },
   ])('écrit puis relit %o', (view) => {
     expect(parseHash(formatHash(view), ctx).view).toEqual(view);
   });
 
   it("n'écrit pas la personne sur la page des offres", () => {
-    expect(formatHash({ territory: 'mauges', offers: 'type=logement', persona: 'interne' })).toBe('#/mauges/offres?type=logement');
+    expect(formatHash({ territory: 'mauges', page: 'offers' as const, params: 'type=logement', persona: 'interne' })).toBe('#/mauges/offres?type=logement');
   });
 });
 
@@ -271,7 +271,7 @@ describe('couche de zonage dans le lien (zonage=<schéma>)', () => {
   });
 
   it('les autres pages ignorent la couche de la carte', () => {
-    expect(parseHash('#/mauges/simulateur?zonage=ars-medecin-generaliste&age=30', ctx)).toEqual({ view: { territory: 'mauges', simulator: 'age=30' } });
+    expect(parseHash('#/mauges/simulateur?zonage=ars-medecin-generaliste&age=30', ctx)).toEqual({ view: { territory: 'mauges', page: 'simulator' as const, params: 'age=30' } });
   });
 });
 
@@ -283,7 +283,7 @@ describe('vue nationale (#/france)', () => {
     ['#/france/commune/79191', { territory: 'france', commune: '79191' }],
     ['#/france/commune/2a004', { territory: 'france', commune: '2A004' }],
     ['#/france/commune/97411', { territory: 'france', commune: '97411' }],
-    ['#/france/methode', { territory: 'france', method: true }],
+    ['#/france/methode', { territory: 'france', page: 'method' as const }],
     ['#/france?profession=medecin-generaliste&vue=974', { territory: 'france', profession: 'medecin-generaliste', area: '974' }],
     ['#/france?vue=971', { territory: 'france', area: '971' }],
     ['#/france?vue=976', { territory: 'france', area: '976' }],
@@ -295,7 +295,7 @@ describe('vue nationale (#/france)', () => {
   it('est une page à part (ni carte du territoire, ni autre page)', () => {
     expect(pageOf({ territory: 'france' })).toBe('national');
     expect(pageOf({ territory: 'france', commune: '79191' })).toBe('national');
-    expect(pageOf({ territory: 'france', method: true })).toBe('method');
+    expect(pageOf({ territory: 'france', page: 'method' as const })).toBe('method');
   });
 
   it.each([
@@ -321,7 +321,7 @@ describe('vue nationale (#/france)', () => {
     ['#/france?vue=Réunion', { territory: 'france' }, "La vue « Réunion » n'existe pas", '#/france'],
     // A commune page, a footer page or a territory has no overseas view.
     ['#/france/commune/97411?vue=974', { territory: 'france', commune: '97411' }, undefined, '#/france/commune/97411'],
-    ['#/france/methode?vue=974', { territory: 'france', method: true }, undefined, '#/france/methode'],
+    ['#/france/methode?vue=974', { territory: 'france', page: 'method' as const }, undefined, '#/france/methode'],
     ['#/mauges?vue=974', { territory: 'mauges' }, "La vue « 974 » n'existe pas ; voici la carte.", '#/mauges'],
   ])('cadrage %s', (hash, view, problem, canonical) => {
     const parsed = parseHash(hash, ctx);

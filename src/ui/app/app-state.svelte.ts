@@ -1,6 +1,7 @@
 // The application's state: the view read from the URL hash (the single source of truth), the territory's
 // loaded data, and what is being previewed without being published (an import, offers under review).
-// Every page reads it through the context (app/context.ts); pages keep their own state beside them.
+// Every page reads it through the context (getApp, below); pages keep their own state beside them.
+import { createContext } from 'svelte';
 import { formatHash, isNational, NATIONAL, parseHash, type View } from '../../core/permalink.ts';
 import type { Territory } from '../../core/territory.ts';
 import { offerActive, type Offer } from '../../core/offers.ts';
@@ -113,3 +114,6 @@ export class AppState {
     history.replaceState(null, '', formatHash(next));
   }
 }
+
+/** The app's state handed down by context: set once by App.svelte, read by every page and panel. */
+export const [getApp, setApp] = createContext<AppState>();

@@ -1,5 +1,5 @@
 // The document's title and description follow the view, so that a shared or bookmarked page says what it shows.
-import type { View } from '../../core/permalink.ts';
+import type { Page, View } from '../../core/permalink.ts';
 
 export interface PageMetaInput {
   view: View;
@@ -10,7 +10,7 @@ export interface PageMetaInput {
 }
 
 /** The chargé de mission's space and the footer's pages: their title and description. */
-const SITE_PAGES: Array<[keyof View, string, string]> = [
+const SITE_PAGES: Array<[Page, string, string]> = [
   ['manage', 'Gestion des données', "Import des données de l'année, relecture des offres reçues et publication, pour le chargé de mission"],
   ['legal', 'Mentions légales', "Éditeur, directeur de la publication, hébergeur et licences de l'Observatoire du zonage santé"],
   ['accessibility', "Déclaration d'accessibilité", "État de conformité au RGAA, ce qui est accessible ou non, contact et voies de recours"],
@@ -21,7 +21,7 @@ const SITE_PAGES: Array<[keyof View, string, string]> = [
 
 export function pageMeta({ view, territoryName, commune, zoneText }: PageMetaInput): { title: string; description: string } {
   const name = `${territoryName} — Observatoire du zonage santé`;
-  for (const [key, title, description] of SITE_PAGES) if (view[key]) return { title: `${title} — ${name}`, description: `${description} — ${territoryName}.` };
+  for (const [key, title, description] of SITE_PAGES) if (view.page === key) return { title: `${title} — ${name}`, description: `${description} — ${territoryName}.` };
   if (view.territory === 'france') {
     if (commune)
       return {
@@ -33,20 +33,20 @@ export function pageMeta({ view, territoryName, commune, zoneText }: PageMetaInp
       description: "Zonage des agences régionales de santé de chaque commune de France, par profession : carte, effectifs par classe et tableau.",
     };
   }
-  if (view.review) return { title: `Relecture des offres — ${name}`, description: `Relecture des offres envoyées par les communes — ${territoryName}.` };
-  if (view.propose)
+  if (view.page === 'review') return { title: `Relecture des offres — ${name}`, description: `Relecture des offres envoyées par les communes — ${territoryName}.` };
+  if (view.page === 'propose')
     return { title: `Proposer une offre — ${name}`, description: `Formulaire des mairies pour proposer une offre aux professionnels de santé — ${territoryName}.` };
-  if (view.offers !== undefined)
+  if (view.page === 'offers')
     return {
       title: `Offres des communes — ${name}`,
       description: `Logements, locaux, recrutements et services proposés par les communes aux professionnels de santé — ${territoryName}.`,
     };
-  if (view.dashboard)
+  if (view.page === 'dashboard')
     return {
       title: `Suivi des installations et cessations — ${name}`,
       description: `Installations et cessations des professionnels de santé par zone, densité médicale et communes à suivre — ${territoryName}.`,
     };
-  if (view.simulator !== undefined)
+  if (view.page === 'simulator')
     return {
       title: `Simulateur d'aides — ${name}`,
       description: `Aides à l'installation des professionnels de santé — ${territoryName} : montants, conditions et engagements selon votre situation.`,

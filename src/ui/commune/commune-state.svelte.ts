@@ -2,7 +2,8 @@
 // its offers and movements, and the link to share it.
 import { formatHash } from '../../core/permalink.ts';
 import { zoneHistory } from '../../core/zonage/history.ts';
-import { getApp, getMap } from '../app/context.ts';
+import { getApp } from '../app/app-state.svelte.ts';
+import { getMap } from '../map/map-state.svelte.ts';
 
 export class CommuneState {
   /** Built while the map page initialises, after the map's state is in the context. */

@@ -1,11 +1,12 @@
 // The map page's choices and what they draw: the zonage shown (profession, year, effective classes at the
 // map's date), the aid layer, the class changes since the previous year, movements and offers. Profession,
 // year, layers and the movements' period live in the URL (the app's view); movement filters are local.
+import { createContext } from 'svelte';
 import { classChanges } from '../../core/zonage/history.ts';
 import { dateForYear, defaultScheme, noZonageText, professionsOf, schemesOf, yearsOf, zonageInForce, zonageView } from '../../core/zonage/bundle.ts';
 import { zoneResolver } from '../../core/zonage/resolver.ts';
 import { filterMovements } from '../../core/movements.ts';
-import { getApp } from '../app/context.ts';
+import { getApp } from '../app/app-state.svelte.ts';
 import { mappableAids } from './aid-choices.ts';
 import { zonageStyle } from './zonage-style.ts';
 import { movementFeatures } from './movement-style.ts';
@@ -59,18 +60,15 @@ export class MapState {
   readonly zones = $derived(this.app.bundle && this.zView ? zoneResolver(this.app.bundle, this.zView.date) : null);
   readonly layerAid = $derived(this.app.view.layer ?? '');
   readonly aidChoices = $derived(this.app.data ? mappableAids(this.app.data.aids.aids) : []);
-  /** The aid layer's module (and the aid engine), loaded when a layer is first chosen. */
+  private readonly layerAidChoice = $derived(this.aidChoices.find((a) => a.id === this.layerAid));
+  /** The aid layer's module (and the aid engine), loaded by an effect when a layer is first chosen. */
   private aidLayerModule = $state.raw<typeof import('./aid-layer.ts') | null>(null);
   /** What one aid gives in each commune (« Couleurs » layer), instead of the zonage. */
   readonly aids = $derived.by(() => {
-    const aid = this.aidChoices.find((a) => a.id === this.layerAid);
+    const aid = this.layerAidChoice;
     const { data } = this.app;
-    if (!aid || !data || !this.zones || !this.zView) return null;
     const module = this.aidLayerModule;
-    if (!module) {
-      void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
-      return null;
-    }
+    if (!aid || !data || !this.zones || !this.zView || !module) return null;
     return module.aidLayer(aid, [...data.reference.values()], this.zones, this.zView.date);
   });
   readonly style = $derived(this.aids ? this.aids.style : this.zView && this.app.data ? zonageStyle(this.zView, this.app.data.points) : null);
@@ -103,6 +101,16 @@ export class MapState {
       : null,
   );
   readonly offerLayer = $derived(this.app.view.offerLayer && this.app.data ? offerFeatures(this.app.activeOffers, this.app.data.points) : null);
+  constructor() {
+    // Loads the aid layer's module the first time an aid is chosen (a side effect, so not in a $derived).
+    $effect(() => {
+      if (this.layerAidChoice && !this.aidLayerModule) void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
+    });
+  }
+
   /** The movements shown by default: since the first of January of last year. */
   defaultRange = () => ({ from: `${Number(this.app.today.slice(0, 4)) - 1}-01-01`, to: this.app.today });
 }
+
+/** The map page's state handed down by context: set by MapPage.svelte, read by its panels and layers. */
+export const [getMap, setMap] = createContext<MapState>();
