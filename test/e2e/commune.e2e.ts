@@ -4,7 +4,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 
 describe('page commune', () => {
   it("La Barde : titre et description, historique 2025 → 2026, voisines avec leur zone, lien à partager", async () => {

@@ -3,11 +3,13 @@ import { useBrowser, openPage, waitForMap, renderedCommuneCodes, project, screen
 import { territoryFeatures, insidePoint } from './geo-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 
 describe('carte des communes', () => {
   it('dessine les 462 communes de Charente-Maritime, sans erreur ni violation CSP', async () => {
-    const { page, errors } = await openPage(browser());
+    // With the national tiles around the territory, as a visitor gets them.
+    const { page, errors } = await openPage(browser(), undefined, { nationalTiles: true });
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     const codes = await renderedCommuneCodes(page);

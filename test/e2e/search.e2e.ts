@@ -2,7 +2,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 
 describe('recherche de commune', () => {
   it('au clavier seul : suggestions, flèche, Entrée ouvre la fiche ; retour arrière revient à la carte', async () => {
