@@ -76,6 +76,11 @@ export function paths(): Paths {
   return (current ??= resolvePaths());
 }
 
+/** Sets the paths in effect for what follows (a test file's data copy); undefined: back to process.env. */
+export function setPaths(p: Paths | undefined): void {
+  current = p;
+}
+
 /** Runs `fn` with `p` in effect (sync or async), then restores the previous paths. */
 export function withPaths<T>(p: Paths, fn: () => T): T {
   const before = current;

@@ -2,12 +2,13 @@
 // WCAG 2.1 A/AA rules (our RGAA target). Each route is opened as a person would reach it.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { useBrowser, openPage, waitForMap } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 // Injected through the DevTools protocol (page.evaluate), which the app's CSP rightly does not allow from a script tag.
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -30,7 +31,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}) : ${v.help} — ${v.nodes.map((n) => JSON.stringify(n.target)).slice(0, 5).join(', ')}`);
 }
 
-type Route = { name: string; hash: string; territory?: string; ready?: (page: Page) => Promise<void>; viewport?: { width: number; height: number } };
+type Route = { name: string; hash: string; territory?: string; ready?: (page: Page) => Promise<void>; viewport?: { width: number; height: number }; nationalTiles?: boolean };
 
 const routes: Route[] = [
   { name: 'carte de la Charente-Maritime', hash: '#/charente-maritime', territory: 'charente-maritime' },
@@ -47,7 +48,7 @@ const routes: Route[] = [
     territory: 'charente-maritime',
     ready: (page) => page.getByRole('table').waitFor(),
   },
-  { name: 'couche « aides »', hash: '#/charente-maritime?couleurs=cd17-fiche-08', territory: 'charente-maritime' },
+  { name: 'couche « aides »', hash: '#/charente-maritime?couleurs=cd17-fiche-08', territory: 'charente-maritime', ready: (page) => page.getByTestId('aid-legend-count').first().waitFor() },
   {
     name: 'mouvements et offres sur la carte (frise, filtres, légendes)',
     hash: '#/charente-maritime?mouvements=2025-01-01..2026-11-23&offres=1',
@@ -66,14 +67,14 @@ const routes: Route[] = [
     ready: (page) => page.getByTestId('kpi-table').waitFor(),
   },
   {
-    name: 'page de suivi des Mauges, chirurgiens-dentistes',
-    hash: '#/mauges/suivi?profession=chirurgien-dentiste',
-    ready: (page) => page.getByTestId('chart-par-annee').waitFor(),
-  },
-  {
     name: 'page des offres',
     hash: '#/charente-maritime/offres',
     ready: (page) => page.getByTestId('offer').first().waitFor(),
+  },
+  {
+    name: 'page de suivi des Mauges, chirurgiens-dentistes',
+    hash: '#/mauges/suivi?profession=chirurgien-dentiste',
+    ready: (page) => page.getByTestId('chart-par-annee').waitFor(),
   },
   {
     name: 'formulaire « Proposer une offre », erreurs affichées',
@@ -121,8 +122,8 @@ const routes: Route[] = [
     viewport: { width: 375, height: 812 },
     ready: (page) => page.getByTestId('sources').waitFor(),
   },
-  { name: 'vue nationale (carte, légende)', hash: '#/france', territory: 'france' },
-  { name: 'vue nationale sur téléphone', hash: '#/france?profession=infirmier', territory: 'france', viewport: { width: 375, height: 812 } },
+  { name: 'vue nationale (carte, légende)', hash: '#/france', territory: 'france', nationalTiles: true },
+  { name: 'vue nationale sur téléphone', hash: '#/france?profession=infirmier', territory: 'france', viewport: { width: 375, height: 812 }, nationalTiles: true },
   { name: 'vue nationale en tableau', hash: '#/france?vue=tableau', ready: (page) => page.getByTestId('national-table-count').waitFor() },
   {
     name: 'vue nationale en tableau sur téléphone, un département',
@@ -171,13 +172,28 @@ describe('accessibilité (axe-core) sur chaque page', () => {
     await page.close();
   });
 
+  // A map is opened in a page of its own; the other pages share one page per screen size, reached by their
+  // link as a person would follow it (no reload), each waiting for what only it shows.
+  const shared = new Map<string, Awaited<ReturnType<typeof openPage>>>();
+  afterAll(async () => {
+    for (const { page } of shared.values()) await page.close();
+  });
+  async function pageFor(route: Route) {
+    if (route.territory) return { ...(await openPage(browser(), route.viewport, { nationalTiles: route.nationalTiles })), own: true };
+    const key = JSON.stringify(route.viewport ?? null);
+    let opened = shared.get(key);
+    if (!opened) shared.set(key, (opened = await openPage(browser(), route.viewport)));
+    opened.errors.length = 0;
+    return { ...opened, own: false };
+  }
+
   it.each(routes)('$name : aucune violation grave ou critique', async (route) => {
-    const { page, errors } = await openPage(browser(), route.viewport);
+    const { page, errors, own } = await pageFor(route);
     await page.goto(`${baseUrl}${route.hash}`);
     if (route.territory) await waitForMap(page, route.territory);
     await route.ready?.(page);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-    await page.close();
+    if (own) await page.close();
   });
 });

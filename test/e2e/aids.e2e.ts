@@ -5,7 +5,8 @@ import { zoneResolver } from '../../src/core/zonage/resolver.ts';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 
 const bundleOf = (id: string) => JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle;
 const names = (id: string) => new Map((JSON.parse(fs.readFileSync(`public/data/${id}/communes.json`, 'utf8')).communes as Array<{ code: string; nom: string; population: number }>).map((c) => [c.code, c]));

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Page, type Route } from 'playwright-core';
+import { PMTiles } from 'pmtiles';
+import { writePmtiles } from '../../scripts/lib/pmtiles-writer.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -20,11 +22,18 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** One browser per test file: launched before its tests, closed after them. */
-export function useBrowser(): () => Browser {
+/** What every page of a browser gets by default (see openPage). */
+const defaults = new WeakMap<Browser, { nationalTiles?: boolean }>();
+
+/**
+ * One browser per test file: launched before its tests, closed after them. `nationalTiles: false`: its
+ * pages get the national archive without tiles, unless a test asks for them (openPage).
+ */
+export function useBrowser(options: { nationalTiles?: boolean } = {}): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
     browser = await launch();
+    defaults.set(browser, options);
   });
   afterAll(async () => {
     await browser?.close();
@@ -32,9 +41,15 @@ export function useBrowser(): () => Browser {
   return () => browser!;
 }
 
-/** Opens a page that records console errors and CSP violations, so tests can assert there are none. */
-export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }) {
+/**
+ * Opens a page that records console errors and CSP violations, so tests can assert there are none.
+ * `nationalTiles: false` serves the national archive without its tiles (same header and metadata, so the
+ * app behaves the same and logs no error): faint France around a territory is then not drawn, which saves
+ * the software renderer most of a map's work. Only tests about the national tiles need them.
+ */
+export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }, options: { nationalTiles?: boolean } = {}) {
   const page = await browser.newPage({ viewport });
+  if ((options.nationalTiles ?? defaults.get(browser)?.nationalTiles) === false) await page.route('**/tiles/france.pmtiles', serveEmptyArchive);
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(m.text());
@@ -70,4 +85,41 @@ export function project(page: Page, lngLat: [number, number]): Promise<{ x: numb
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+}
+
+let emptyArchive: Promise<Uint8Array> | undefined;
+
+/** The built national archive's header and metadata, without a tile (an overlay with nothing to draw). */
+function buildEmptyArchive(): Promise<Uint8Array> {
+  return (emptyArchive ??= (async () => {
+    const bytes = fs.readFileSync('dist/tiles/france.pmtiles');
+    const archive = new PMTiles({
+      getKey: () => 'dist',
+      getBytes: async (offset: number, length: number) => ({ data: bytes.buffer.slice(bytes.byteOffset + offset, bytes.byteOffset + offset + length) as ArrayBuffer }),
+    });
+    const h = await archive.getHeader();
+    return writePmtiles([], {
+      tileCompression: h.tileCompression as 1 | 2,
+      tileType: 1,
+      minZoom: h.minZoom,
+      maxZoom: h.maxZoom,
+      bounds: [h.minLon, h.minLat, h.maxLon, h.maxLat],
+      center: [h.centerLon, h.centerLat, h.centerZoom],
+      metadata: await archive.getMetadata(),
+    });
+  })());
+}
+
+/** Answers the archive's Range requests from the empty archive, as the preview server would (206). */
+async function serveEmptyArchive(route: Route): Promise<void> {
+  const bytes = await buildEmptyArchive();
+  const range = /bytes=(\d+)-(\d*)/.exec(route.request().headers()['range'] ?? '');
+  if (!range) return route.fulfill({ status: 200, body: Buffer.from(bytes), contentType: 'application/octet-stream' });
+  const start = Number(range[1]);
+  const end = Math.min(range[2] ? Number(range[2]) : bytes.length - 1, bytes.length - 1);
+  await route.fulfill({
+    status: 206,
+    body: Buffer.from(bytes.subarray(start, end + 1)),
+    headers: { 'content-type': 'application/octet-stream', 'content-range': `bytes ${start}-${end}/${bytes.length}`, 'accept-ranges': 'bytes' },
+  });
 }

@@ -6,7 +6,8 @@ import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 
 describe("import de l'année dans le navigateur", () => {
   it('un fichier avec des lignes fautives : rapport, aperçu sur la carte avant publication, fichier normalisé', async () => {

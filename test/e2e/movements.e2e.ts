@@ -8,7 +8,8 @@ import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 const bundle = JSON.parse(fs.readFileSync('public/data/charente-maritime/zonage.json', 'utf8')) as ZonageBundle;
 const expected = (from: string, to: string, type: string) => bundle.movements.rows.filter((m) => m.type === type && m.date >= from && m.date <= to).length;
 

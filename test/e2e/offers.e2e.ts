@@ -8,7 +8,8 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 
 describe('page des offres', () => {
   it('liste les offres en cours (pas l\'expirée), filtre par type et public, garde les filtres dans le lien', async () => {

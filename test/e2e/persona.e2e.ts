@@ -8,7 +8,8 @@ import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { openPage, screenshot, useBrowser, waitForMap } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 
 const communes = (id: string) => (JSON.parse(fs.readFileSync(`public/data/${id}/communes.json`, 'utf8')).communes as Array<{ code: string; nom: string; population: number }>);
 function communesIn(id: string, cls: string, date: string): string[] {

@@ -1,12 +1,22 @@
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
+
+// The searches at the default size share one page: each starts from the Charente-Maritime map, by its link.
+let shared: Awaited<ReturnType<typeof openPage>> | undefined;
+async function mapPage() {
+  shared ??= await openPage(browser());
+  shared.errors.length = 0;
+  return shared;
+}
+afterAll(() => shared?.page.close());
 
 describe('recherche de commune', () => {
   it('au clavier seul : suggestions, flèche, Entrée ouvre la fiche ; retour arrière revient à la carte', async () => {
-    const { page, errors } = await openPage(browser());
+    const { page, errors } = await mapPage();
     await page.goto(`${baseUrl}#/charente-maritime`);
     await waitForMap(page, 'charente-maritime');
     const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
@@ -27,11 +37,10 @@ describe('recherche de commune', () => {
     await expect.poll(() => page.getByTestId('commune-name').count()).toBe(0);
     expect(page.url()).toMatch(/#\/charente-maritime$/);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('à travers les territoires, et « aucune commune » quand rien ne correspond', async () => {
-    const { page, errors } = await openPage(browser());
+    const { page, errors } = await mapPage();
     await page.goto(`${baseUrl}#/charente-maritime`);
     await waitForMap(page, 'charente-maritime');
     const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
@@ -44,13 +53,12 @@ describe('recherche de commune', () => {
     await waitForMap(page, 'mauges');
     await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Montrevault-sur-Èvre');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('recherche nationale', () => {
   it('une faute de frappe trouve la commune ; un code postal passe avant un code INSEE identique', async () => {
-    const { page, errors } = await openPage(browser());
+    const { page, errors } = await mapPage();
     await page.goto(`${baseUrl}#/charente-maritime`);
     await waitForMap(page, 'charente-maritime');
     const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
@@ -77,11 +85,10 @@ describe('recherche nationale', () => {
     await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('La Rochelle');
     expect(page.url()).toContain('#/charente-maritime/commune/17300');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('une commune hors des territoires : son département, et le lien vers la page nationale de la commune', async () => {
-    const { page, errors } = await openPage(browser());
+    const { page, errors } = await mapPage();
     await page.goto(`${baseUrl}#/charente-maritime`);
     await waitForMap(page, 'charente-maritime');
     await page.evaluate(() => {
@@ -98,7 +105,6 @@ describe('recherche nationale', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => (window as unknown as { hashes: string[] }).hashes[0])).toBe('#/france/commune/79191');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 

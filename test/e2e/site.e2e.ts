@@ -1,11 +1,12 @@
 // The site as a person sees it: a short header on phones with its menu, a footer on every page leading to
 // the legal, accessibility, personal-data, method and contact pages, the skip link, the Gestion space
 // (import, review of offers, publishing; no login) and MapLibre's controls in French.
-import { describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 const PHONE = { width: 375, height: 812 };
 
 describe('en-tête', () => {
@@ -60,18 +61,26 @@ describe('pied de page et pages du site', () => {
     ['Contact', 'Contact', /éditeur du site/],
   ];
 
+  // The five links are followed in one page, from the map then from page to page as a visitor goes: the
+  // footer is the same on every page.
+  let shared: Awaited<ReturnType<typeof openPage>>;
+  beforeAll(async () => {
+    shared = await openPage(browser());
+    await shared.page.goto(`${baseUrl}#/charente-maritime`);
+    await waitForMap(shared.page, 'charente-maritime');
+  });
+  afterAll(() => shared.page.close());
+
   it.each(pages)('le lien « %s » du pied de page mène à sa page, son titre et sa description', async (link, heading, text) => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/charente-maritime`);
-    await waitForMap(page, 'charente-maritime');
+    const { page, errors } = shared;
+    errors.length = 0;
     await page.getByRole('contentinfo').getByRole('link', { name: link }).click();
     const h = page.getByRole('heading', { level: 2, name: heading, exact: true });
     await h.waitFor();
     await expect(page.getByRole('main').textContent()).resolves.toMatch(text);
-    await expect(page.title()).resolves.toBe(`${heading} — Charente-Maritime — Observatoire du zonage santé`);
-    await expect(page.locator('meta[name="description"]').getAttribute('content')).resolves.toMatch(/Charente-Maritime\.$/);
+    await expect.poll(() => page.title()).toBe(`${heading} — Charente-Maritime — Observatoire du zonage santé`);
+    await expect.poll(() => page.locator('meta[name="description"]').getAttribute('content')).toMatch(/Charente-Maritime\.$/);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it("mentions légales : l'éditeur n'est pas supposé, la page dit ce qui manque avant la mise en ligne", async () => {

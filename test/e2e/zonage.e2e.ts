@@ -7,7 +7,8 @@ import { formatDate } from '../../src/core/format.ts';
 
 const baseUrl = inject('baseUrl');
 const bundle = (id: string) => JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle;
-const browser = useBrowser();
+// Faint France around the territory is not what these tests look at: pages get the archive without tiles.
+const browser = useBrowser({ nationalTiles: false });
 
 /** What the legend should say, computed by the core with the browser's "today". */
 function expectedCounts(id: string, profession: string, year: number, today: string) {

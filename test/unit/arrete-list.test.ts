@@ -1,12 +1,12 @@
 // A newer ARS list published for one territory: every row accepted, rejected or ignored (and counted),
 // in each format, read in chunks and batches with the file's own line numbers; the list kept reads back
 // the same; the year it replaces says by what once it is published; the CLI end to end in a copy of data.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
+import { cliWith } from './cli-run.ts';
 import { CommuneIndex } from '../../src/core/ars/commune-index.ts';
 import { arreteListSink, detectArreteFormat, type ArreteFormat } from '../../src/core/ars/arrete-list.ts';
 import { territoryArsList } from '../../src/core/ars/territory-list.ts';
@@ -66,11 +66,11 @@ describe('liste ARS : chaque format reconnu, chaque ligne comptée', () => {
     ['Code INSEE;Zone;Commentaire', 'projet'],
     ['Code;Libellé;Zonage médecins', undefined],
     ['', undefined],
-  ])('« %s » → %s', (line, format) => {
+  ])('« %s » → %s', async (line, format) => {
     expect(detectArreteFormat(line)).toBe(format);
   });
 
-  it.each(FORMATS)('%s : les communes du territoire acceptées, celles d’ailleurs ignorées, aucune absente', (format) => {
+  it.each(FORMATS)('%s : les communes du territoire acceptées, celles d’ailleurs ignorées, aucune absente', async (format) => {
     const r = read(listText(format, complete));
     expect(r).toMatchObject({ format, read: ours.length + 3, accepted: ours.length, rejectedCount: 0, ignored: 3, fileErrors: [], missing: [] });
     expect(r.classes.get('17300')).toBe(ID[classOf(LA_ROCHELLE)]);
@@ -100,7 +100,7 @@ describe('liste ARS : chaque format reconnu, chaque ligne comptée', () => {
     ],
   };
   describe.each(FORMATS)('%s : lignes hostiles', (format) => {
-    it.each(hostile[format])('%s', (_name, extra, expected) => {
+    it.each(hostile[format])('%s', async (_name, extra, expected) => {
       const r = read(listText(format, complete, extra));
       expect(r.rejected.map((e) => e.field)).toEqual(expected.rejected.map((e) => e.field));
       expected.rejected.forEach((e, i) => expect(r.rejected[i].message).toMatch(e.message));
@@ -121,13 +121,13 @@ describe('liste ARS : chaque format reconnu, chaque ligne comptée', () => {
     ['nom et code postal annoncés, autre en-tête', 'code_insee,zone\n17300,zip\n', 'nom-code-postal', /ligne 1 : colonnes « code postal », « nom de la commune » introuvables/],
     ['CSV du projet annoncé, autre en-tête', 'Code_postal,Nom_commune,Zonage\n17000,La Rochelle,2_ZAC\n', 'projet', /colonnes « code_insee » et « zone » attendues/],
     ['en-tête CartoSanté incomplet', 'CartoSanté; ;\n', undefined, /en-tête incomplet/],
-  ] as const)('%s : erreur de fichier, aucune ligne lue', (_name, text, format, message) => {
+  ] as const)('%s : erreur de fichier, aucune ligne lue', async (_name, text, format, message) => {
     const r = read(text, format);
     expect(r.fileErrors).toEqual([expect.stringMatching(message)]);
     expect(r).toMatchObject({ read: 0, accepted: 0, content: '' });
   });
 
-  it('une liste régionale en plusieurs lots : les numéros de ligne restent ceux du fichier', () => {
+  it('une liste régionale en plusieurs lots : les numéros de ligne restent ceux du fichier', async () => {
     const far = rowsOf(current.filter((c) => !codes.has(c.code)).slice(0, 12_000));
     const text = listText('cartosante', [...far, ...rowsOf(ours)], ['17999;Nulle part;2_ZAC']);
     const r = read(text);
@@ -138,7 +138,7 @@ describe('liste ARS : chaque format reconnu, chaque ligne comptée', () => {
 });
 
 describe('liste ARS gardée : normalisée, relue à l’identique par la construction', () => {
-  it.each(FORMATS)('%s : la liste gardée ne contient que le territoire et se relit pareil', (format) => {
+  it.each(FORMATS)('%s : la liste gardée ne contient que le territoire et se relit pareil', async (format) => {
     const r = read(listText(format, complete, format === 'cartosante' ? ['17306;=1+1;1_ZIP'] : []));
     const again = read(r.content, format);
     expect(again).toMatchObject({ rejectedCount: 0, ignored: 0, accepted: r.accepted, fileErrors: [] });
@@ -153,7 +153,7 @@ describe('liste ARS gardée : normalisée, relue à l’identique par la constru
     }
   });
 
-  it('CartoSanté : l’en-tête d’origine, les codes de classe, une formule neutralisée', () => {
+  it('CartoSanté : l’en-tête d’origine, les codes de classe, une formule neutralisée', async () => {
     const r = read(listText('cartosante', complete, ['17306;=1+1;ZIP']));
     const lines = r.content.split('\n');
     expect(lines.slice(0, 3)).toEqual(['CartoSanté; ;', 'Référentiel géographique : France par commune et arrondissement mun.; ;', 'Code;Libellé;Zonage médecins']);
@@ -161,7 +161,7 @@ describe('liste ARS gardée : normalisée, relue à l’identique par la constru
     expect(lines.filter((l) => l.startsWith('16'))).toEqual([]);
   });
 
-  it('nom et code postal : en-tête du projet, code postal à 5 chiffres', () => {
+  it('nom et code postal : en-tête du projet, code postal à 5 chiffres', async () => {
     const r = read(listText('nom-code-postal', complete));
     expect(r.content.split('\n')[0]).toBe('code_postal;nom_commune;zonage');
     expect(r.content).toContain(`\n17000;La Rochelle;${classOf(LA_ROCHELLE)}\n`);
@@ -189,19 +189,16 @@ describe('l’année remplacée dit par quoi une fois la nouvelle liste publiée
     ['export sans note, suivi d’une liste : avant sa date, dernier connu', [{ ...old, replaced: undefined }, list('2026-02-03')], '2026-01-15', 'dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister'],
     ['export sans note et sans suite : dernier connu', [{ ...old, replaced: undefined }], '2026-03-01', 'dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister'],
     ['« listFrom » écrit à la main est ignoré', [{ ...old, replaced: { from: '2026-02-03', by, listFrom: '2026-02-03' } }], '2026-03-01', notImported],
-  ] as const)('%s', (_name, years, date, text) => {
+  ] as const)('%s', async (_name, years, date, text) => {
     expect(statusOf([...years], date)).toBe(text);
   });
 });
 
 describe('CLI publish zonage --scheme ars-… : une nouvelle liste ARS, de bout en bout dans une copie des données', () => {
-  const run = (env: Record<string, string>, ...args: string[]) => {
-    const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = cliWith;
   const by = "arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine";
 
-  it('publiée à partir du 3 février 2026 : les nouvelles classes ensuite, l’export avant ; l’ancienne année dit par quoi elle est remplacée', () => {
+  it('publiée à partir du 3 février 2026 : les nouvelles classes ensuite, l’export avant ; l’ancienne année dit par quoi elle est remplacée', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ars-list-'));
     fs.cpSync('data/territories', path.join(tmp, 'territories'), { recursive: true });
     fs.cpSync('public/data', path.join(tmp, 'public'), { recursive: true });
@@ -210,13 +207,13 @@ describe('CLI publish zonage --scheme ars-… : une nouvelle liste ARS, de bout 
     fs.writeFileSync(file, listText('nom-code-postal', complete, ['17000,La Rochelle,9_Inconnue']));
     const args = ['publish', 'zonage', file, '--territory', 'charente-maritime', '--scheme', 'ars-medecin-generaliste', '--year', '2026', '--valid-from', '2026-02-03', '--source', by];
 
-    const refused = run(env, ...args);
+    const refused = await run(env, ...args);
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toMatchObject({ published: false, files: [], format: 'nom-code-postal', read: ours.length + 4, accepted: ours.length, rejectedCount: 1, ignored: 3 });
     expect(refused.err).toContain(`arrete-na-2026.csv (nom-code-postal) : ${ours.length + 4} lignes lues = ${ours.length} acceptées + 1 rejetée + 3 hors du territoire (ignorées).`);
     expect(refused.err).toContain("rien n'est publié : 1 ligne rejetée (--keep-valid publie les lignes valides seules).");
 
-    const r = run(env, ...args, '--keep-valid');
+    const r = await run(env, ...args, '--keep-valid');
     expect(r.code).toBe(1); // published, a row was rejected: the exit code says so
     const out = JSON.parse(r.out);
     expect(out).toMatchObject({ published: true, accepted: ours.length, missing: [] });
@@ -233,17 +230,17 @@ describe('CLI publish zonage --scheme ars-… : une nouvelle liste ARS, de bout 
     expect(ofLayer[0]).toMatchObject({ ars: 'medecin-generaliste', replaced: { from: '2026-02-03', by } });
     expect(ofLayer[0].replaced).not.toHaveProperty('listFrom');
 
-    const zonage = (date: string) => JSON.parse(run(env, 'zonage', '--territory', 'charente-maritime', '--scheme', 'ars-medecin-generaliste', '--date', date).out) as Array<{ code: string; base: string; reasons: string[]; source: string }>;
-    const after = zonage('2026-03-01');
+    const zonage = async (date: string) => JSON.parse((await run(env, 'zonage', '--territory', 'charente-maritime', '--scheme', 'ars-medecin-generaliste', '--date', date)).out) as Array<{ code: string; base: string; reasons: string[]; source: string }>;
+    const after = await zonage('2026-03-01');
     const rochelle = after.find((c) => c.code === '17300')!;
     expect(rochelle).toMatchObject({ base: ID[classOf(LA_ROCHELLE)], source: by });
     expect(rochelle.reasons[0]).toBe('Zonage ARS des médecins généralistes 2026 : dernier zonage connu (en vigueur au 3 février 2026) ; un arrêté plus récent peut exister.');
     expect(after.filter((c) => c.base === null)).toEqual([]);
-    const before = zonage('2026-01-15');
+    const before = await zonage('2026-01-15');
     expect(before.find((c) => c.code === '17300')!.source).toMatch(/^ARS Nouvelle-Aquitaine — export CartoSanté/);
     expect(before.find((c) => c.code === '17300')!.reasons[0]).toMatch(/^Zonage ARS des médecins généralistes 2025 : dernier zonage connu \(en vigueur au 9 mai 2025\)/);
 
-    const list = JSON.parse(run(env, 'zonages', '--territory', 'charente-maritime', '--date', '2026-03-01').out) as Array<{ scheme: string; year: number; status: string }>;
+    const list = JSON.parse((await run(env, 'zonages', '--territory', 'charente-maritime', '--date', '2026-03-01')).out) as Array<{ scheme: string; year: number; status: string }>;
     expect(list.filter((z) => z.scheme === 'ars-medecin-generaliste').map((z) => [z.year, z.status])).toEqual([
       [2025, `remplacé le 3 février 2026 par l'${by}`],
       [2026, 'dernier zonage connu (en vigueur au 3 février 2026) ; un arrêté plus récent peut exister'],
@@ -261,8 +258,8 @@ describe('CLI publish zonage --scheme ars-… : une nouvelle liste ARS, de bout 
     ['sur l’année de l’export national', ['--year', '2025', '--valid-from', '2026-02-03', '--source', by], /l'année 2025 du zonage ars-medecin-generaliste est l'export national/],
     ['format inconnu', ['--year', '2026', '--valid-from', '2026-02-03', '--source', by, '--format', 'xls'], /format « xls » inconnu/],
     ['zonage d’une autre profession', ['--year', '2026', '--valid-from', '2026-02-03', '--source', by, '--profession', 'infirmier'], /le zonage ARS de « infirmier » est « ars-infirmier », pas « ars-medecin-generaliste »/],
-  ])('%s : refusé avant toute lecture', (_name, extra, message) => {
-    const r = run({}, 'publish', 'zonage', 'package.json', '--territory', 'charente-maritime', '--scheme', 'ars-medecin-generaliste', ...extra);
+  ])('%s : refusé avant toute lecture', async (_name, extra, message) => {
+    const r = await run({}, 'publish', 'zonage', 'package.json', '--territory', 'charente-maritime', '--scheme', 'ars-medecin-generaliste', ...extra);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(message);
   }, 30_000);

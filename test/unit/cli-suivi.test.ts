@@ -1,20 +1,16 @@
 // The `suivi` command: the plan's follow-up as JSON (per fiche, the envelope), and `suivi check` for the
 // import report of a register — an XLSX one here, read through the same reader as the CSV.
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
+import { cli } from './cli-run.ts';
 
-const cli = (...args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
 
 describe('CLI suivi', () => {
-  it('suivi --year 2026 : par fiche indicateur, dossiers par statut, accordé, versé ; enveloppe', () => {
-    const r = cli('suivi', '--territory', 'charente-maritime', '--year', '2026');
+  it('suivi --year 2026 : par fiche indicateur, dossiers par statut, accordé, versé ; enveloppe', async () => {
+    const r = await cli('suivi', '--territory', 'charente-maritime', '--year', '2026');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
     expect(out).toMatchObject({ plan: 'plan-sante-2025', example: true, year: 2026 });
@@ -27,7 +23,7 @@ describe('CLI suivi', () => {
     expect(r.err).toContain('69 lignes lues, 69 acceptées, 0 rejetée');
   }, 60_000);
 
-  it('suivi check --register classeur.xlsx : rapport, code 1 quand une ligne est rejetée', () => {
+  it('suivi check --register classeur.xlsx : rapport, code 1 quand une ligne est rejetée', async () => {
     const [header, first] = fs.readFileSync('data/territories/mauges/suivi/dossiers-exemple.csv', 'utf8').replace(/^\uFEFF/, '').split('\n');
     const bad = first.split(';');
     bad[0] = 'X-2';
@@ -36,11 +32,11 @@ describe('CLI suivi', () => {
     XLSX.utils.book_append_sheet(wb, XLSX.utils.aoa_to_sheet([header.split(';'), first.split(';'), bad]), 'Dossiers');
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'suivi-')), 'registre.xlsx');
     fs.writeFileSync(file, XLSX.write(wb, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
-    const r = cli('suivi', 'check', '--territory', 'mauges', '--register', file);
+    const r = await cli('suivi', 'check', '--territory', 'mauges', '--register', file);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
     expect(report).toMatchObject({ read: 2, accepted: 1, rejectedCount: 1 });
     expect(report.rejected[0].message).toContain('registre.xlsx, ligne 3, colonne « aide » : aide « aide-inexistante » inconnue');
-    expect(cli('suivi', 'check', '--territory', 'mauges').err).toContain('--register FICHIER obligatoire');
+    expect((await cli('suivi', 'check', '--territory', 'mauges')).err).toContain('--register FICHIER obligatoire');
   }, 60_000);
 });

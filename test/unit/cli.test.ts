@@ -1,20 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatInteger } from '../../src/core/format.ts';
-import { runCli } from '../../scripts/cli.ts';
-import { resolvePaths } from '../../scripts/lib/paths.ts';
-
-const cli = (...args: string[]) => {
-  const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+import { cli, cliWith, spawnCli } from './cli-run.ts';
 
 describe('CLI', () => {
-  it('import : rapport JSON, code de sortie 1 quand une ligne est rejetée', () => {
-    const r = cli('import', 'zonage', 'test/fixtures/zonage-cp1252-defauts.csv', '--territory', 'charente-maritime', '--year', '2026');
+  it('import : rapport JSON, code de sortie 1 quand une ligne est rejetée', async () => {
+    const r = await cli('import', 'zonage', 'test/fixtures/zonage-cp1252-defauts.csv', '--territory', 'charente-maritime', '--year', '2026');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
     expect(report).toMatchObject({ read: 3, accepted: 2, encoding: 'windows-1252', separator: ';' });
@@ -24,12 +17,12 @@ describe('CLI', () => {
     expect(r.err).toContain('3 lignes lues, 2 acceptées, 1 rejetée, 0 hors champ');
   });
 
-  it('import --rejects : comptes exacts, 1 000 rejets dans le rapport, la liste complète dans le fichier', () => {
+  it('import --rejects : comptes exacts, 1 000 rejets dans le rapport, la liste complète dans le fichier', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rejects-'));
     const file = path.join(dir, 'zonage.csv');
     fs.writeFileSync(file, ['code_insee;zone', ...Array.from({ length: 1200 }, () => '17300;rouge'), '17306;fragile'].join('\r\n'));
     const rejects = path.join(dir, 'rejets.csv');
-    const r = cli('import', 'zonage', file, '--territory', 'charente-maritime', '--rejects', rejects);
+    const r = await cli('import', 'zonage', file, '--territory', 'charente-maritime', '--rejects', rejects);
     expect(r.code).toBe(1);
     const report = JSON.parse(r.out);
     expect(report).toMatchObject({ read: 1201, accepted: 1, rejectedCount: 1200, unread: 0, fileErrors: [] });
@@ -39,18 +32,18 @@ describe('CLI', () => {
     expect(lines[1200]).toMatch(/^zonage\.csv;1201;zone;/);
   }, 60_000);
 
-  it('import : une erreur du fichier entier est à part, les lignes comptées non lues', () => {
+  it('import : une erreur du fichier entier est à part, les lignes comptées non lues', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'file-error-'));
     const file = path.join(dir, 'pharmacies.csv');
     fs.writeFileSync(file, 'insee;nom\n17300;A\n17306;B\n');
-    const r = cli('import', 'pharmacies', file, '--territory', 'charente-maritime');
+    const r = await cli('import', 'pharmacies', file, '--territory', 'charente-maritime');
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out)).toMatchObject({ read: 2, accepted: 0, rejectedCount: 0, unread: 2, fileErrors: [expect.stringContaining('colonne obligatoire absente : « code_insee »')] });
     expect(r.err).toContain('2 non lues ; 1 erreur de fichier');
   }, 60_000);
 
-  it('zonage : une ligne par commune du territoire, classes de base et effective, raisons', () => {
-    const r = cli('zonage', '--territory', 'mauges', '--year', '2025', '--profession', 'chirurgien-dentiste', '--date', '2026-01-15');
+  it('zonage : une ligne par commune du territoire, classes de base et effective, raisons', async () => {
+    const r = await cli('zonage', '--territory', 'mauges', '--year', '2025', '--profession', 'chirurgien-dentiste', '--date', '2026-01-15');
     expect(r.code).toBe(0);
     const rows = JSON.parse(r.out) as Array<{ code: string; base: string; effective: string; reasons: string[]; example: boolean }>;
     expect(rows.map((x) => x.code)).toEqual(['49023', '49092', '49126', '49218', '49244', '49301']);
@@ -59,8 +52,8 @@ describe('CLI', () => {
     for (const row of rows) expect(row.effective).toBe(row.base); // no local rule in Mauges
   });
 
-  it('zonages : chaque zonage avec son schéma, son autorité, ses dates, sa source et « example »', () => {
-    const r = cli('zonages', '--territory', 'charente-maritime');
+  it('zonages : chaque zonage avec son schéma, son autorité, ses dates, sa source et « example »', async () => {
+    const r = await cli('zonages', '--territory', 'charente-maritime');
     expect(r.code).toBe(0);
     const list = JSON.parse(r.out) as Array<Record<string, unknown>>;
     expect(list.map((z) => `${z.scheme} ${z.year}`)).toEqual([
@@ -69,42 +62,36 @@ describe('CLI', () => {
     ]);
     expect(list[2]).toMatchObject({ authority: 'ARS Nouvelle-Aquitaine', label: 'Zonage ARS des médecins généralistes', profession: 'medecin-generaliste', validFrom: '2025-05-09', validUntil: '2025-05-09', example: false });
     expect(list[0]).toMatchObject({ authority: 'Département de la Charente-Maritime', example: true });
-  }, 30_000); // a CLI process each: tsx start-up, not the code under test
+  });
 
   it.each([
     // zonmed-medecins-generalistes.csv: « 17500,Agudelle,2_ZAC »
     ['2026-01-15', 'zac', 'dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister'],
     ['2026-03-01', null, "remplacé le 3 février 2026 (publication de l'arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine) ; la nouvelle liste n'est pas encore importée"],
-  ])('zonage --scheme ars-medecin-generaliste --date %s : Agudelle effective %s', (date, effective, status) => {
-    const r = cli('zonage', '--territory', 'charente-maritime', '--scheme', 'ars-medecin-generaliste', '--date', date);
+  ])('zonage --scheme ars-medecin-generaliste --date %s : Agudelle effective %s', async (date, effective, status) => {
+    const r = await cli('zonage', '--territory', 'charente-maritime', '--scheme', 'ars-medecin-generaliste', '--date', date);
     expect(r.code).toBe(0);
     const agudelle = (JSON.parse(r.out) as Array<{ code: string; base: string; baseLabel: string; effective: string | null; reasons: string[]; example: boolean }>).find((x) => x.code === '17002')!;
     expect(agudelle).toMatchObject({ base: 'zac', baseLabel: "Zone d'action complémentaire (ZAC)", effective, example: false });
     expect(agudelle.reasons[0]).toBe(`Zonage ARS des médecins généralistes 2025 : ${status}.`);
   }, 30_000);
 
-  it('zonage sans --year ni --scheme : le zonage départemental en vigueur d\'abord', () => {
-    const r = cli('zonage', '--territory', 'charente-maritime', '--date', '2026-06-01');
+  it('zonage sans --year ni --scheme : le zonage départemental en vigueur d\'abord', async () => {
+    const r = await cli('zonage', '--territory', 'charente-maritime', '--date', '2026-06-01');
     const rows = JSON.parse(r.out) as Array<{ source: string; example: boolean }>;
     expect(rows.length).toBe(462);
     expect(rows[0]).toMatchObject({ example: true });
   }, 30_000);
 
-  it('erreur d\'usage : message français, code 2', () => {
-    const r = cli('zonage', '--territory', 'nulle-part', '--year', '2026');
+  it('erreur d\'usage : message français, code 2', async () => {
+    const r = await cli('zonage', '--territory', 'nulle-part', '--year', '2026');
     expect(r.code).toBe(2);
     expect(r.err).toContain('territoire inconnu « nulle-part »');
   });
 });
 
 describe('CLI publish : la même étape que « Télécharger le fichier normalisé », écrite dans data/', () => {
-  // In process (runCli with the paths of the copy): a publication is several commands, each a tsx start-up otherwise.
-  const run = async (env: Record<string, string>, ...args: string[]) => {
-    let out = '';
-    let err = '';
-    const code = await runCli(args, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } }, resolvePaths({ ...process.env, ...env }));
-    return { code, out, err };
-  };
+  const run = cliWith;
   const setup = () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-'));
     fs.cpSync('data/territories', path.join(tmp, 'territories'), { recursive: true });
@@ -194,11 +181,11 @@ describe('CLI publish : la même étape que « Télécharger le fichier normalis
 });
 
 describe('CLI aides', () => {
-  it('toutes les aides pour une commune, une date et un profil ; montant null quand il dépend du profil', () => {
+  it('toutes les aides pour une commune, une date et un profil ; montant null quand il dépend du profil', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aides-'));
     const profile = path.join(dir, 'kine.json');
     fs.writeFileSync(profile, JSON.stringify({ beneficiary: 'masseur-kinesitherapeute', status: 'collaborateur', firstInstallation: true, cpam: true }));
-    const r = cli('aides', '--territory', 'mauges', '--commune', '49092', '--date', '2026-02-01', '--profile', profile);
+    const r = await cli('aides', '--territory', 'mauges', '--commune', '49092', '--date', '2026-02-01', '--profile', profile);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as Array<{ id: string; source: { plan: string; ref: string; quote: string }; eligible: string; amount: number | null; reasons: Array<{ status: string; text: string }> }>;
     expect(out.length).toBe(14);
@@ -213,11 +200,11 @@ describe('CLI aides', () => {
     expect(out.find((a) => a.id === 'mauges-installation-medecin')!.eligible).toBe('no'); // a kiné is not a GP
   });
 
-  it('profil invalide : message français nommant le champ, code 2', () => {
+  it('profil invalide : message français nommant le champ, code 2', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aides-'));
     const profile = path.join(dir, 'p.json');
     fs.writeFileSync(profile, JSON.stringify({ beneficiary: 'pilote', age: 'vieux' }));
-    const r = cli('aides', '--territory', 'charente-maritime', '--commune', '17300', '--date', '2026-02-01', '--profile', profile);
+    const r = await cli('aides', '--territory', 'charente-maritime', '--commune', '17300', '--date', '2026-02-01', '--profile', profile);
     expect(r.code).toBe(2);
     expect(r.err).toContain('« beneficiary » (bénéficiaire) : valeur « pilote » inconnue');
     expect(r.err).toContain('« age » (âge) : nombre attendu, « vieux » lu');
@@ -242,8 +229,8 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
   fs.writeFileSync(declared, 'date,type,code_insee,profession,mode,rpps,nom\n2026-03-31,cessation,17300,chirurgien-dentiste,liberal,10000000004,\n2026-04-15,cessation,17300,medecin-generaliste,liberal,10000000001,\n');
   const args = ['movements', '--territory', 'charente-maritime', '--from', 'test/fixtures/PS_LibreAcces_Personne_activite_exemple.txt', '--from-date', '2026-01-01', '--to', later, '--to-date', '2026-07-01'];
 
-  it('JSON [{type, date, commune, profession, mode, rpps}] ; un changement de mode est une cessation et une installation', () => {
-    const r = cli(...args);
+  it('JSON [{type, date, commune, profession, mode, rpps}] ; un changement de mode est une cessation et une installation', async () => {
+    const r = await cli(...args);
     const out = JSON.parse(r.out) as Array<Record<string, string>>;
     expect(out.map((m) => `${m.type} ${m.rpps} ${m.commune} ${m.profession} ${m.mode} ${m.date}`).sort()).toEqual([
       'cessation 10000000002 17306 medecin-generaliste salarie 2026-06-30',
@@ -256,8 +243,8 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
     expect(r.code).toBe(1);
   });
 
-  it('avec les mouvements déclarés : le doublon compte une fois (date déclarée), la contradiction est signalée', () => {
-    const r = cli(...args, '--mouvements-file', declared);
+  it('avec les mouvements déclarés : le doublon compte une fois (date déclarée), la contradiction est signalée', async () => {
+    const r = await cli(...args, '--mouvements-file', declared);
     const out = JSON.parse(r.out) as Array<Record<string, string>>;
     expect(out.filter((m) => m.rpps === '10000000004')).toEqual([
       { type: 'cessation', date: '2026-03-31', commune: '17300', profession: 'chirurgien-dentiste', mode: 'liberal', rpps: '10000000004', cause: 'depart', source: 'declaration' },
@@ -267,8 +254,8 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
     expect(r.err).toContain('conflit : Mouvement déclaré (ligne 3) : cessation de 10000000001 à 17300 le 2026-04-15, mais ce praticien figure encore dans medecins-2026-07.csv (2026-07-01).');
   });
 
-  it('sans extraction : les mouvements du territoire (registre et déclarés) ; la règle lit les comptes réels, pas ces mouvements d’exemple', () => {
-    const r = cli('movements', '--territory', 'charente-maritime');
+  it('sans extraction : les mouvements du territoire (registre et déclarés) ; la règle lit les comptes réels, pas ces mouvements d’exemple', async () => {
+    const r = await cli('movements', '--territory', 'charente-maritime');
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out) as Array<Record<string, string>>;
     expect(out.some((m) => m.source === 'declaration' && m.commune === '17008' && m.type === 'cessation')).toBe(true);
@@ -276,27 +263,24 @@ describe('CLI movements : deux extractions (RPPS puis CSV du projet) et mouvemen
     // The example movements no longer feed the rule (issue 24): it reads the real counts at their date.
     // Andilly (17008): 3 GPs in the RPPS of 7 April 2026, so its fictitious cessation changes nothing;
     // Marsais (17221): 1 pharmacy, no GP, base non prioritaire → fragile, the counts and dates said.
-    const zonage = JSON.parse(cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-06-01').out) as Array<{ code: string; effective: string; reasons: string[] }>;
+    const zonage = JSON.parse((await cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-06-01')).out) as Array<{ code: string; effective: string; reasons: string[] }>;
     expect(zonage.find((c) => c.code === '17008')!.effective).toBe('intermediaire');
     const marsais = zonage.find((c) => c.code === '17221')!;
     expect(marsais.effective).toBe('fragile');
     expect(marsais.reasons.join(' ')).toContain('1 pharmacie (FINESS du 27 septembre 2026, compilation tierce), aucun médecin généraliste (RPPS du 7 avril 2026)');
-    const before = JSON.parse(cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-03-02').out) as typeof zonage;
+    const before = JSON.parse((await cli('zonage', '--territory', 'charente-maritime', '--year', '2026', '--date', '2026-03-02')).out) as typeof zonage;
     expect(before.find((c) => c.code === '17008')!.effective).toBe('intermediaire');
   }, 30_000);
 
-  it('dates manquantes ou illisibles : message, code 2', () => {
-    const r = cli('movements', '--territory', 'charente-maritime', '--from', later, '--to', later, '--from-date', '2026-13-01', '--to-date', '2026-07-01');
+  it('dates manquantes ou illisibles : message, code 2', async () => {
+    const r = await cli('movements', '--territory', 'charente-maritime', '--from', later, '--to', later, '--from-date', '2026-13-01', '--to-date', '2026-07-01');
     expect(r.code).toBe(2);
     expect(r.err).toContain("option --from-date : « 2026-13-01 » n'est pas une date AAAA-MM-JJ.");
   });
 });
 
 describe('CLI offers : relire puis accepter les offres envoyées par les mairies (fiche 2)', () => {
-  const run = (env: Record<string, string>, ...args: string[]) => {
-    const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-    return { code: r.status, out: r.stdout, err: r.stderr };
-  };
+  const run = cliWith;
   const offer = {
     id: 'aulnay-logement-remplacant',
     commune: '17024',
@@ -309,7 +293,7 @@ describe('CLI offers : relire puis accepter les offres envoyées par les mairies
     contact: { name: 'Mairie', phone: '05 46 00 00 09' },
   };
 
-  it('check puis accept : le fichier rejoint data/…/offres/ et public/data/…/offres.json est reconstruit ; un fichier invalide bloque tout', () => {
+  it('check puis accept : le fichier rejoint data/…/offres/ et public/data/…/offres.json est reconstruit ; un fichier invalide bloque tout', async () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'offres-'));
     fs.cpSync('data/territories', path.join(tmp, 'territories'), { recursive: true });
     const env = { DATA_DIR: path.join(tmp, 'territories'), DATA_OUT: path.join(tmp, 'public') };
@@ -318,7 +302,7 @@ describe('CLI offers : relire puis accepter les offres envoyées par les mairies
     fs.writeFileSync(good, JSON.stringify(offer));
     fs.writeFileSync(bad, JSON.stringify({ ...offer, id: 'autre', links: [{ label: 'x', url: 'javascript:alert(1)' }], expires: '2027-02-30' }));
 
-    const checked = run(env, 'offers', 'check', good, bad, '--territory', 'charente-maritime');
+    const checked = await run(env, 'offers', 'check', good, bad, '--territory', 'charente-maritime');
     expect(checked.code).toBe(1);
     const report = JSON.parse(checked.out) as Array<{ file: string; valid: boolean; problems: string[] }>;
     expect(report.map((r) => [r.file, r.valid])).toEqual([['bonne.json', true], ['mauvaise.json', false]]);
@@ -326,12 +310,12 @@ describe('CLI offers : relire puis accepter les offres envoyées par les mairies
       'mauvaise.json, champ « expires » : date « 2027-02-30 » impossible (attendu AAAA-MM-JJ).',
       'mauvaise.json, champ « links[0].url » : « javascript:alert(1) » refusé : seuls les liens http(s), mailto et tel sont permis.',
     ]);
-    const refused = run(env, 'offers', 'accept', good, bad, '--territory', 'charente-maritime');
+    const refused = await run(env, 'offers', 'accept', good, bad, '--territory', 'charente-maritime');
     expect(refused.code).toBe(1);
     expect(refused.err).toContain("Rien n'est écrit");
     expect(fs.existsSync(path.join(tmp, 'territories/charente-maritime/offres/aulnay-logement-remplacant.json'))).toBe(false);
 
-    const accepted = run(env, 'offers', 'accept', good, '--territory', 'charente-maritime');
+    const accepted = await run(env, 'offers', 'accept', good, '--territory', 'charente-maritime');
     expect(accepted.code).toBe(0);
     const stored = JSON.parse(fs.readFileSync(path.join(tmp, 'territories/charente-maritime/offres/aulnay-logement-remplacant.json'), 'utf8'));
     expect(stored).toMatchObject({ id: 'aulnay-logement-remplacant', example: false, description: offer.description });
@@ -341,6 +325,35 @@ describe('CLI offers : relire puis accepter les offres envoyées par les mairies
     expect(published.offers).toHaveLength(3);
     expect(published.offers.map((o) => o.id)).not.toContain('archiac-vie-locale');
     // Accepting the same offer again would replace it: refused without --replace.
-    expect(run(env, 'offers', 'accept', good, '--territory', 'charente-maritime').err).toContain('existe déjà (--replace pour la remplacer)');
+    expect((await run(env, 'offers', 'accept', good, '--territory', 'charente-maritime')).err).toContain('existe déjà (--replace pour la remplacer)');
   }, 60_000);
 });
+
+// The rest run the commands in process (test/unit/cli-run.ts); these two start the program itself.
+describe('CLI, le programme (npx tsx scripts/cli.ts)', () => {
+  it('JSON sur stdout, code 0', () => {
+    const r = spawnCli({}, 'zonages', '--territory', 'mauges', '--date', '2026-01-15');
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.out) as Array<{ scheme: string }>).map((z) => z.scheme)).toContain('ars-chirurgien-dentiste');
+  }, 60_000);
+
+  it('DATA_DIR choisit les données ; une erreur : message français sur stderr, code 2', () => {
+    const r = spawnCli(dataCopyOf('mauges'), 'zonages', '--territory', 'charente-maritime');
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('Erreur : territoire inconnu « charente-maritime » ; territoires : mauges.\n');
+  }, 60_000);
+
+  it('commande inconnue : les commandes listées, code 2', async () => {
+    const r = await cli('inconnue');
+    expect(r.code).toBe(2);
+    expect(r.err).toBe('Erreur : commande inconnue « inconnue » : import, zonages, zonage, aides, movements, offers, publish, suivi ou history.\n');
+  });
+});
+
+/** A copy of one territory's data only: another territory is then unknown to the program. */
+function dataCopyOf(territory: string) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cli-program-'));
+  fs.cpSync(path.join('data/territories', territory), path.join(tmp, territory), { recursive: true });
+  return { DATA_DIR: tmp, DATA_OUT: path.join(tmp, 'public') };
+}

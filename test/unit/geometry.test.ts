@@ -14,8 +14,9 @@ import { buildCommunes } from '../../scripts/build-communes.ts';
 import { buildZonageBundle } from '../../scripts/build-zonage.ts';
 import { buildAidCatalogue } from '../../scripts/build-aids.ts';
 import { ROOT } from '../../scripts/lib/inputs.ts';
+import { paths } from '../../scripts/lib/paths.ts';
 
-const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
+const GEO_SRC = paths().geoSrc;
 
 const square = (code: string, nom: string, x: number, y: number): SourceFeature => ({
   type: 'Feature',

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptOffers, checkOffers, publish, publishArsList } from '../../scripts/publish.ts';
 import { loadCog, loadTerritories } from '../../scripts/lib/inputs.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
+import { resolvePaths, setPaths } from '../../scripts/lib/paths.ts';
 
 /** Every file under a folder with the SHA-256 of its bytes. */
 function snapshot(dir: string): Record<string, string> {
@@ -23,19 +24,16 @@ function snapshot(dir: string): Record<string, string> {
 let tmp: string;
 let dataDir: string;
 let outDir: string;
-const saved = { DATA_DIR: process.env.DATA_DIR, DATA_OUT: process.env.DATA_OUT };
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-atomic-'));
   dataDir = path.join(tmp, 'territories');
   outDir = path.join(tmp, 'public');
   fs.cpSync('data/territories', dataDir, { recursive: true });
   fs.cpSync('public/data', outDir, { recursive: true });
-  process.env.DATA_DIR = dataDir;
-  process.env.DATA_OUT = outDir;
+  setPaths(resolvePaths({ ...process.env, DATA_DIR: dataDir, DATA_OUT: outDir }));
 });
 afterAll(() => {
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  setPaths(undefined);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
 

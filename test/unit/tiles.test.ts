@@ -8,10 +8,11 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { gzip, writePmtiles, type PmtilesTile } from '../../scripts/lib/pmtiles-writer.ts';
 import { buildTiles, buildTilesIfChanged, MAX_ZOOM } from '../../scripts/build-tiles.ts';
-import { ROOT, loadCog } from '../../scripts/lib/inputs.ts';
+import { loadCog } from '../../scripts/lib/inputs.ts';
 import { COMMUNES_MINZOOM, TILE_LAYERS, placeMinZoom, pmtilesSourceUrl, tilesArchiveUrl } from '../../src/core/tiles.ts';
+import { paths } from '../../scripts/lib/paths.ts';
 
-const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
+const GEO_SRC = paths().geoSrc;
 
 /** The archive as a pmtiles source, read by byte ranges like a browser over HTTP. */
 const memorySource = (bytes: Uint8Array): Source => ({
