@@ -74,6 +74,28 @@ describe('indicateurs de la commune et couleurs de la carte', () => {
   });
 });
 
+describe('espace Gestion', () => {
+  it('les indicateurs : fichiers, dates, comptes, communes à regarder, commandes (1440 puis 375 px)', async () => {
+    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
+    await page.route('**/france.pmtiles', (route) => route.fulfill({ status: 404, body: '' }));
+    await page.goto(`${baseUrl}#/charente-maritime/gestion`);
+    const box = page.getByTestId('staff-indicators');
+    await box.locator('table').waitFor({ timeout: 30_000 });
+    const manifest = JSON.parse(fs.readFileSync('public/data/indicators/manifest.json', 'utf8')) as { files: Array<{ file: string }> };
+    expect(await box.locator('tbody th').allTextContents()).toEqual(manifest.files.map((f) => f.file));
+    const flagged = Object.entries(cm.communes).filter(([, v]) => v.flags.includes('pharmacie-sans-medecin')).map(([c]) => c);
+    expect(await box.getByTestId('staff-flagged').locator('li').first().locator('a').count()).toBe(flagged.length);
+    expect(await box.textContent()).toContain('indicateurs check');
+    await box.scrollIntoViewIfNeeded();
+    await shot(page, 'staff-1440');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await box.scrollIntoViewIfNeeded();
+    await shot(page, 'staff-375');
+    expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('vue nationale de l’APL', () => {
   it.each([
     [{ width: 1440, height: 900 }],
