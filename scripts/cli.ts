@@ -15,6 +15,7 @@ import { command as offers } from './cli/offers.ts';
 import { command as publish } from './cli/publish.ts';
 import { command as suivi } from './cli/suivi.ts';
 import { command as indicateurs } from './cli/indicateurs.ts';
+import { command as history } from './cli/history.ts';
 
 export const commands: Record<string, Command> = {
   import: importCommand,
@@ -26,6 +27,7 @@ export const commands: Record<string, Command> = {
   publish,
   suivi,
   indicateurs,
+  history,
 };
 
 /** Every command's options together: an option meant for another command is accepted and ignored, as before. */
