@@ -46,5 +46,5 @@ describe('CLI indicateurs', () => {
     const kept = await cli(['indicateurs', 'import', '--keep-valid'], { INDICATORS_SRC: src, INDICATORS_OUT: out });
     expect(kept.code).toBe(0);
     expect(fs.readdirSync(out).sort()).toEqual(['apl-france.json', 'charente-maritime.json', 'charente.json', 'manifest.json', 'mauges.json']);
-  }, 60_000);
+  }, 180_000);
 });
