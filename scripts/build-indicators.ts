@@ -194,8 +194,7 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
     $comment: 'Généré par npm run build:indicators — ne pas modifier à la main. Valeurs = APL × 1000.',
     year: latest,
     variant: 'tous les médecins généralistes',
-    source: publicDefs([aplDef])[0].source,
-    thresholds: aplDef.thresholds ?? [2.5, 4],
+    indicator: publicDefs([aplDef])[0],
     codes,
     values: codes.map((c) => {
       const v = latestValues.get(c)?.value.value;

@@ -84,6 +84,8 @@ const MAP_PARAMS = ['zonage', 'vue', 'couleurs', 'offres', 'mouvements'];
 /** The national view (#/france, #/france/commune/<code>): every commune of France, outside any territory. */
 export const NATIONAL = 'france';
 export const isNational = (view: View): boolean => view.territory === NATIONAL;
+/** The national view's colouring other than the ARS zonage (#/france?couleurs=apl). */
+export const NATIONAL_LAYER = 'apl';
 /** The overseas départements the national map can frame (?vue=<code>), besides metropolitan France (?vue=metropole, the default). */
 export const NATIONAL_AREAS = [
   { code: '971', nom: 'Guadeloupe' },
@@ -240,7 +242,8 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...(onMap && extra.zonage ? { zonage: extra.zonage } : {}),
       ...(onMap && extra.table ? { table: true } : {}),
       ...(pageOf(result.view) === 'national' && !result.view.commune && extra.area ? { area: extra.area } : {}),
-      ...(onMap && !national && extra.layer ? { layer: extra.layer } : {}),
+      // The national view has one colouring besides the ARS zonage: the APL (?couleurs=apl).
+      ...(onMap && extra.layer && (!national || extra.layer === NATIONAL_LAYER) ? { layer: extra.layer } : {}),
       ...(onMap && !national && extra.movements ? { movements: extra.movements } : {}),
       ...(onMap && !national && extra.offerLayer ? { offerLayer: true } : {}),
       ...(persona.persona ? { persona: persona.persona } : {}),

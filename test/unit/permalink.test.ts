@@ -311,6 +311,9 @@ describe('vue nationale (#/france)', () => {
 
   it('ignore les paramètres propres à la carte d’un territoire', () => {
     expect(parseHash('#/france?annee=2025&couleurs=fiche-01&offres=1', ctx).view).toEqual({ territory: 'france' });
+    // The national APL colouring is kept, and written back the same.
+    expect(parseHash('#/france?couleurs=apl', ctx).view).toEqual({ territory: 'france', layer: 'apl' });
+    expect(formatHash({ territory: 'france', layer: 'apl' })).toBe('#/france?couleurs=apl');
   });
 
   it.each([

@@ -93,8 +93,8 @@ export const NationalAplFileSchema = v.object({
   $comment: v.optional(v.string()),
   year: v.number(),
   variant: v.string(),
-  source: SourceSchema,
-  thresholds: v.array(v.number()),
+  /** The APL's definition: label, unit, source, limits, thresholds. */
+  indicator: IndicatorSchema,
   /** Codes sorted, and their APL ×1000 (integer), null when missing, in the same order. */
   codes: v.array(v.string()),
   values: v.array(v.nullable(v.number())),

@@ -1,6 +1,7 @@
 // The application's state: the view read from the URL hash (the single source of truth), the territory's
 // loaded data, and what is being previewed without being published (an import, offers under review).
 // Every page reads it through the context (getApp, below); pages keep their own state beside them.
+import { isIndicatorLayer } from '../../core/indicators/layers.ts';
 import { createContext } from 'svelte';
 import { formatHash, isNational, NATIONAL, parseHash, type View } from '../../core/permalink.ts';
 import type { Territory } from '../../core/territory.ts';
@@ -89,7 +90,7 @@ export class AppState {
       professions: () => zonageOf(loaded).schemes.flatMap((s) => s.professions),
     });
     const problems = [...(parsed.problems ?? (parsed.problem ? [parsed.problem] : []))];
-    if (parsed.view.layer && !mappableAids(loaded.aids.aids).some((a) => a.id === parsed.view.layer)) {
+    if (parsed.view.layer && !isIndicatorLayer(parsed.view.layer) && !mappableAids(loaded.aids.aids).some((a) => a.id === parsed.view.layer)) {
       problems.push(`Aucune aide « ${parsed.view.layer} » ne se cartographie dans ce territoire ; voici le zonage.`);
       delete parsed.view.layer;
     }
