@@ -9,7 +9,8 @@ import { MAX_LISTED, type ImportReport } from '../import/report.ts';
 import { formatDate } from '../format.ts';
 import { normalizeKey } from '../text.ts';
 import type { Profile } from '../aids/profile.ts';
-import { COMMITTED, type Dossier, type Followup } from './model.ts';
+import { COMMITTED, type Dossier } from './model.ts';
+import type { Followup } from './schema.ts';
 import { lateRequest } from './deadlines.ts';
 
 export interface CheckContext {
