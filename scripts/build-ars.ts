@@ -16,10 +16,11 @@ import { tableFile, type ArsReplacement } from '../src/core/ars/table-file.ts';
 import { departementOf } from '../src/core/communes.ts';
 import { ROOT, arsOut, cogInfo, loadArsSchemes, writeOutput } from './lib/inputs.ts';
 import { count } from '../src/core/format.ts';
+import { paths } from './lib/paths.ts';
 
 const require = createRequire(import.meta.url);
 
-export const arsSrc = () => path.resolve(process.env.ARS_SRC ?? path.join(ROOT, '../shared/data/ars-zonages'));
+export const arsSrc = () => paths().arsSrc;
 
 export interface ArsManifestEntry {
   profession: string;

@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { ROOT, cogInfo, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
+import { paths } from './lib/paths.ts';
 
 export function buildCommunes(out: string): Array<{ id: string; communes: number }> {
   const cog = loadCog();
@@ -21,6 +22,6 @@ export function buildCommunes(out: string): Array<{ id: string; communes: number
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  const out = path.resolve(process.env.DATA_OUT ?? path.join(ROOT, 'public/data'));
+  const out = paths().dataOut;
   for (const t of buildCommunes(out)) console.log(`${t.id} : ${t.communes} communes → ${path.relative(ROOT, out)}/${t.id}/communes.json`);
 }

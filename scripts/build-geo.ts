@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import crypto from 'node:crypto';
 import { assignGeometries, buildTopology, type SourceFeature, type SimplifyOptions } from '../src/core/geometry.ts';
 import { ROOT, cogInfo, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
+import { paths } from './lib/paths.ts';
 
 /** Chosen by measurement (see README): removes near-collinear vertices only, ~5 m grid. */
 export const SIMPLIFY: SimplifyOptions = { minWeight: 1e-6, step: 5e-5 };
@@ -80,8 +81,7 @@ export function buildGeo({ src, out }: BuildGeoOptions): { manifest: unknown; ti
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  const src = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
-  const out = path.resolve(process.env.GEO_OUT ?? path.join(ROOT, 'public/geo'));
+  const { geoSrc: src, geoOut: out } = paths();
   try {
     const { manifest } = buildGeo({ src, out });
     for (const t of (manifest as { territories: Array<{ id: string; communes: number; bytes: number; gzipBytes: number }> }).territories) {

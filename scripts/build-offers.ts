@@ -9,6 +9,7 @@ import { territoryCommunes } from '../src/core/communes.ts';
 import { count } from '../src/core/format.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
+import { paths } from './lib/paths.ts';
 
 export function buildOffers(territoryId: string): { offers: Offer[]; photos: string[]; problems: string[] } {
   const territory = loadTerritories().find((t) => t.id === territoryId);
@@ -22,7 +23,7 @@ export function buildOffers(territoryId: string): { offers: Offer[]; photos: str
   for (const f of files) {
     const file = path.relative(process.cwd(), path.join(dir, f));
     const full = path.join(dir, f);
-    const { offer, problems: p } = checkOfferFile(file, fs.statSync(full).size, () => fs.readFileSync(full, 'utf8'), communes, parsePhotoOrigins(process.env.VITE_PHOTO_ORIGINS));
+    const { offer, problems: p } = checkOfferFile(file, fs.statSync(full).size, () => fs.readFileSync(full, 'utf8'), communes, parsePhotoOrigins(paths().photoOrigins));
     problems.push(...p);
     if (!offer) continue;
     if (`${offer.id}.json` !== f) problems.push(`${file}, champ « id » : « ${offer.id} » ; le fichier doit s'appeler ${offer.id}.json.`);

@@ -6,6 +6,7 @@ import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { formatSearchData, searchData } from '../src/core/search/data.ts';
 import { ROOT, cogInfo, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
+import { paths } from './lib/paths.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -18,7 +19,7 @@ export function buildSearch(out: string): { communes: number; bytes: number; gzi
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  const out = path.resolve(process.env.DATA_OUT ?? path.join(ROOT, 'public/data'));
+  const out = paths().dataOut;
   const r = buildSearch(out);
   console.log(`recherche : ${r.communes} communes → ${path.relative(ROOT, out)}/search/communes.json (${(r.bytes / 1024).toFixed(0)} Ko, ${(r.gzipBytes / 1024).toFixed(0)} Ko gzip)`);
 }

@@ -26,6 +26,7 @@ import {
 import { SIMPLIFY } from './build-geo.ts';
 import { ROOT, cogInfo, loadCog, writeOutput } from './lib/inputs.ts';
 import { gzip, writePmtiles, type PmtilesTile } from './lib/pmtiles-writer.ts';
+import { paths } from './lib/paths.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -343,8 +344,8 @@ export interface TilesManifest {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {
-  const src = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
-  const out = path.resolve(process.env.TILES_OUT ?? path.join(ROOT, 'public', path.dirname(TILES_ARCHIVE)));
+  const src = paths().geoSrc;
+  const out = paths().tilesOut ?? path.join(paths().publicDir, path.dirname(TILES_ARCHIVE));
   try {
     const started = performance.now();
     const { built, manifest } = buildTilesIfChanged({ src, out, force: process.argv.includes('--force') });

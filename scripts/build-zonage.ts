@@ -16,6 +16,7 @@ import { arsClasses, classReader } from '../src/core/ars/schemes.ts';
 import { createRequire } from 'node:module';
 import type { CogCommune } from '../src/core/communes.ts';
 import { count, plural } from '../src/core/format.ts';
+import { paths } from './lib/paths.ts';
 
 let nationalIndex: CommuneIndex | undefined;
 /** Every commune of France, current, delegated and former: ARS lists cover whole regions. */
@@ -138,7 +139,7 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
   };
 }
 
-export const dataOut = () => path.resolve(process.env.DATA_OUT ?? path.join(ROOT, 'public/data'));
+export const dataOut = () => paths().dataOut;
 
 /** Writes public/data/<id>/zonage.json, the file the app reads. */
 export function writeZonageBundle(bundle: ZonageBundle, out = dataOut()): string {

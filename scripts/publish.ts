@@ -23,6 +23,7 @@ import type { CogCommune } from '../src/core/communes.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { ARRETE_FORMATS, absentCommunes, arreteListSink, type ArreteFormat, type ArreteListReport } from '../src/core/ars/arrete-list.ts';
 import { arsSchemeId } from '../src/core/ars/schemes.ts';
+import { paths } from './lib/paths.ts';
 
 export type PublishKind = ImportKind;
 
@@ -53,7 +54,7 @@ export interface PublishResult {
 export class PublishError extends Error {}
 
 export async function publish(o: PublishOptions): Promise<PublishResult> {
-  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const failAt = o.failAt ?? paths().publishFailAt;
   const territory = loadTerritories().find((t) => t.id === o.territory);
   if (!territory) throw new PublishError(`territoire inconnu « ${o.territory} ».`);
   if (!fs.existsSync(o.file)) throw new PublishError(`fichier introuvable : ${o.file}`);
@@ -174,7 +175,7 @@ const communeIndex = () => (nationalIndex ??= new CommuneIndex(createRequire(imp
  * follows keeps its data; its status then says by what and from when it is replaced.
  */
 export async function publishArsList(o: ArsListOptions): Promise<ArsListResult> {
-  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const failAt = o.failAt ?? paths().publishFailAt;
   const territory = loadTerritories().find((t) => t.id === o.territory);
   if (!territory) throw new PublishError(`territoire inconnu « ${o.territory} ».`);
   if (!fs.existsSync(o.file)) throw new PublishError(`fichier introuvable : ${o.file}`);
@@ -251,7 +252,7 @@ export interface OfferFileReport {
 }
 
 /** The https photo origins the site's CSP allows (same variable as the build: VITE_PHOTO_ORIGINS). */
-export const photoOrigins = () => parsePhotoOrigins(process.env.VITE_PHOTO_ORIGINS);
+export const photoOrigins = () => parsePhotoOrigins(paths().photoOrigins);
 
 /**
  * Checks offer files as `accept` would take them: the schema, one id per batch, an id already published
@@ -293,7 +294,7 @@ export function checkOffers(territoryId: string, files: string[], replace: boole
  * built and validated in a temporary copy, then data/…/offres/ and public/data/<id>/ are replaced together.
  */
 export function acceptOffers(territoryId: string, files: string[], o: { replace?: boolean; failAt?: FailPoint } = {}): { report: OfferFileReport[]; written: string[]; published: number } {
-  const failAt = o.failAt ?? process.env.PUBLISH_FAIL_AT;
+  const failAt = o.failAt ?? paths().publishFailAt;
   const { report, offers } = checkOffers(territoryId, files, o.replace === true);
   if (report.some((r) => !r.valid)) return { report, written: [], published: 0 };
   const dir = path.join(dataDir(), territoryId, 'offres');

@@ -7,6 +7,15 @@ import { planFollowup, asOfDate } from '../../src/core/followup/summary.ts';
 import { deadlinesOf } from '../../src/core/followup/deadlines.ts';
 import type { ImportReport } from '../../src/core/import/report.ts';
 import { FollowupError, loadFollowup } from '../lib/followup.ts';
+import { json, type Command } from './command.ts';
+
+export const usage = 'suivi [check] --territory <id> [--register FICHIER] [--year AAAA]';
+
+export const options = {
+  territory: { type: 'string' },
+  register: { type: 'string' },
+  year: { type: 'string' },
+} as const;
 
 function reportJson(r: ImportReport<unknown>) {
   const { rows: _rows, file: _file, bytes: _bytes, ...rest } = r;
@@ -14,7 +23,7 @@ function reportJson(r: ImportReport<unknown>) {
 }
 
 /** Runs the command; returns the exit code (2 for a usage error, written on stderr). */
-export async function runSuivi(rest: string[], values: Record<string, string | undefined>): Promise<number> {
+export const run: Command['run'] = async ({ positionals: rest, strings: values }, io) => {
   try {
     const check = rest[0] === 'check';
     if (rest.length && !check) throw new FollowupError(`sous-commande inconnue « ${rest[0]} » (check).`);
@@ -24,24 +33,26 @@ export async function runSuivi(rest: string[], values: Record<string, string | u
     const loaded = await loadFollowup(values.territory, values.register);
     const { report } = loaded;
     const name = path.basename(loaded.registerFile);
-    process.stderr.write(`${importSummary(name, report)}${report.warningCount ? ` ${report.warningCount} avertissement${report.warningCount > 1 ? 's' : ''}.` : ''}\n`);
+    io.stderr.write(`${importSummary(name, report)}${report.warningCount ? ` ${report.warningCount} avertissement${report.warningCount > 1 ? 's' : ''}.` : ''}\n`);
     if (check) {
-      process.stdout.write(JSON.stringify(reportJson(report), null, 2) + '\n');
+      io.stdout.write(json(reportJson(report)));
       return report.rejectedCount || report.fileErrors.length ? 1 : 0;
     }
-    for (const e of report.fileErrors) process.stderr.write(`erreur de fichier : ${e}\n`);
+    for (const e of report.fileErrors) io.stderr.write(`erreur de fichier : ${e}\n`);
     const asOf = asOfDate(report.rows, new Date().toISOString().slice(0, 10));
     const out = planFollowup({ followup: loaded.followup, aids: loaded.aids, dossiers: report.rows, asOf, year: values.year ? Number(values.year) : undefined });
     const deadlines = deadlinesOf(report.rows, loaded.aids, loaded.followup, new Date().toISOString().slice(0, 10));
     const counts = { commitmentsEnding: deadlines.commitmentsEnding.length, renewals: deadlines.renewals.length, lateRequests: deadlines.lateRequests.length };
-    process.stdout.write(JSON.stringify({ ...out, deadlines: counts }, null, 2) + '\n');
-    for (const w of out.envelope.warnings) process.stderr.write(`avertissement : ${w}\n`);
+    io.stdout.write(json({ ...out, deadlines: counts }));
+    for (const w of out.envelope.warnings) io.stderr.write(`avertissement : ${w}\n`);
     return report.fileErrors.length ? 1 : 0;
   } catch (e) {
     if (e instanceof FollowupError) {
-      process.stderr.write(`Erreur : ${e.message}\n`);
+      io.stderr.write(`Erreur : ${e.message}\n`);
       return 2;
     }
     throw e;
   }
-}
+};
+
+export const command: Command = { usage, options, run };

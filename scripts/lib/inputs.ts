@@ -7,7 +7,9 @@ import { parseTerritories, type Territory } from '../../src/core/territory.ts';
 import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage/config.ts';
 import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
 
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+import { ROOT, paths } from './paths.ts';
+
+export { ROOT };
 const require = createRequire(import.meta.url);
 
 export interface CogInfo {
@@ -40,7 +42,7 @@ export function loadCog(): Cog {
 
 /** Where the chargé de mission's inputs live: data/territories, or DATA_DIR (tests publish into a copy). */
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_DIR ?? path.join(ROOT, 'data/territories'));
+  return paths().dataDir;
 }
 
 export function loadTerritories(dir = dataDir()): Territory[] {
@@ -74,4 +76,4 @@ export function loadArsSchemes(): ArsSchemes {
 }
 
 /** Where the national ARS class tables are written and read (npm run build:ars). */
-export const arsOut = () => path.resolve(process.env.ARS_OUT ?? path.join(ROOT, 'public/data/ars'));
+export const arsOut = () => paths().arsOut;

@@ -2,6 +2,7 @@
 // stderr when it is a terminal, and every rejection written to a file (--rejects) as it comes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { paths } from './paths.ts';
 import type { ImportSink, RowError } from '../../src/core/import/index.ts';
 import { rejectCsvLine, rejectsCsvHeader } from '../../src/core/import/report.ts';
 import { SAMPLE_BYTES, detectEncoding, textDecoder, type Encoding } from '../../src/core/import/encoding.ts';
@@ -35,15 +36,22 @@ export class RejectsFile {
 // printed on stderr at exit, so the bench measures the command itself.
 let rssBefore: number | undefined;
 function memoryStats() {
-  if (!process.env.IMPORT_MEMORY_STATS || rssBefore !== undefined) return;
+  if (!paths().importMemoryStats || rssBefore !== undefined) return;
   rssBefore = process.memoryUsage().rss;
   process.on('exit', () => process.stderr.write(`IMPORT_MEMORY_STATS ${JSON.stringify({ rssBefore, maxRss: process.resourceUsage().maxRSS * 1024, cpuMs: (process.cpuUsage().user + process.cpuUsage().system) / 1000 })}\n`));
 }
 
 const mo = (n: number) => `${(n / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 0 })} Mo`;
 
-/** Streams `file` into `sink`; shows progress on stderr when it is a terminal. */
-export async function streamFile<S extends ImportSink<unknown>>(file: string, sink: S, progress = process.stderr.isTTY === true): Promise<ReturnType<S['end']>> {
+/** Where progress is drawn: stderr, or the CLI command's io.stderr (only when it is a terminal). */
+interface ProgressWriter {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+/** Streams `file` into `sink`; shows progress on `to` (stderr by default) when it is a terminal. */
+export async function streamFile<S extends ImportSink<unknown>>(file: string, sink: S, to: ProgressWriter | false = process.stderr): Promise<ReturnType<S['end']>> {
+  const progress = to !== false && to.isTTY === true;
   memoryStats();
   const total = fs.statSync(file).size;
   const name = path.basename(file);
@@ -53,10 +61,10 @@ export async function streamFile<S extends ImportSink<unknown>>(file: string, si
     if (progress && Date.now() - last > 250) {
       last = Date.now();
       const p = sink.progress();
-      process.stderr.write(`\r${name} : ${mo(p.bytes)} sur ${mo(total)} (${Math.round((100 * p.bytes) / Math.max(total, 1))} %), ${p.rows.toLocaleString('fr-FR')} lignes lues  `);
+      (to as ProgressWriter).write(`\r${name} : ${mo(p.bytes)} sur ${mo(total)} (${Math.round((100 * p.bytes) / Math.max(total, 1))} %), ${p.rows.toLocaleString('fr-FR')} lignes lues  `);
     }
   }
-  if (progress && last) process.stderr.write('\r\x1b[K');
+  if (progress && last) (to as ProgressWriter).write('\r\x1b[K');
   return sink.end() as ReturnType<S['end']>;
 }
 

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { paths, withPaths } from './paths.ts';
 
 /** Steps where a test can make publishing fail (PUBLISH_FAIL_AT or the failAt option). */
 export type FailPoint = string | undefined;
@@ -23,16 +24,9 @@ export function stageTerritory(dataDir: string, territory: string): { root: stri
   return { root, dir, dispose: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 
-/** Runs `fn` with DATA_DIR pointing at `dir` (the build steps read their inputs through it). */
+/** Runs `fn` with the data folder at `dir` (the build steps read their inputs through paths()). */
 export function withDataDir<T>(dir: string, fn: () => T): T {
-  const before = process.env.DATA_DIR;
-  process.env.DATA_DIR = dir;
-  try {
-    return fn();
-  } finally {
-    if (before === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = before;
-  }
+  return withPaths({ ...paths(), dataDir: path.resolve(dir) }, fn);
 }
 
 /**

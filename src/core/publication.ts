@@ -100,9 +100,8 @@ export function acceptOffersCommand(files: string[], territory: string, replace 
 // zonage.json, served as data/<id>/zonage.json) and the normalized file the project keeps, with French
 // instructions. The zip is the same for the same inputs (fixed dates).
 
-export interface BrowserPublication {
-  territory: string;
-  territoryName: string;
+/** One imported file of a publication: what it is, where it came from, its normalized form. */
+export interface PublishedFile {
   /** What was imported, e.g. « zonage 2027 », « professionnels ». */
   label: string;
   /** The imported file's name, as given by the user. */
@@ -110,44 +109,53 @@ export interface BrowserPublication {
   /** The normalized file's path inside data/territories/<id>/ and its content. */
   dataFile: string;
   dataContent: string;
-  /** The new public/data/<id>/zonage.json, as the build writes it. */
+}
+
+/** A publication: every file imported in the session, and the site's file that holds them all. */
+export interface BrowserPublication {
+  territory: string;
+  territoryName: string;
+  files: PublishedFile[];
+  /** The new public/data/<id>/zonage.json, as the build writes it, with every file above applied. */
   bundleJson: string;
 }
 
 export function publicationInstructions(p: BrowserPublication): string {
+  const years = p.files.filter((f) => f.label.startsWith('zonage'));
   return [
-    `Publication : ${p.label} — ${p.territoryName}`,
-    `Fichier importé : ${p.sourceFile}`,
+    `Publication — ${p.territoryName}`,
+    ...p.files.map((f) => `- ${f.label} : fichier importé ${f.sourceFile}`),
     '',
     '1. Mettre le site à jour (aucun outil à installer) :',
     `   copiez site/data/${p.territory}/zonage.json sur le serveur web, dans le dossier du site,`,
     `   à la place du fichier data/${p.territory}/zonage.json (gardez une copie de l'ancien).`,
+    `   Ce fichier contient tous les imports ci-dessus : ne copiez que celui de la dernière publication.`,
     '   Rechargez la carte : la nouvelle version s\'affiche, sans la mention « exemple » pour ces données.',
     '',
-    '2. Garder la source dans le projet (pour les prochaines reconstructions) :',
-    `   copiez projet/data/territories/${p.territory}/${p.dataFile} dans le dossier data/territories/${p.territory}/ du projet.`,
-    p.label.startsWith('zonage')
-      ? `   C'est une année de zonage : déclarez-la aussi dans data/territories/${p.territory}/zonage.json (rubrique « years »),\n   ou lancez la commande de publication indiquée dans la page, qui fait tout.`
-      : `   Dans data/territories/${p.territory}/zonage.json, indiquez la source et « example »: false pour cette liste,\n   ou lancez la commande de publication indiquée dans la page, qui fait tout.`,
+    '2. Garder les sources dans le projet (pour les prochaines reconstructions) :',
+    `   copiez le contenu de projet/data/territories/${p.territory}/ dans le dossier data/territories/${p.territory}/ du projet.`,
+    years.length
+      ? `   Une année de zonage (${years.map((f) => f.label).join(', ')}) se déclare aussi dans data/territories/${p.territory}/zonage.json (rubrique « years »),\n   ou lancez les commandes de publication indiquées dans la page, qui font tout.`
+      : `   Dans data/territories/${p.territory}/zonage.json, indiquez la source et « example »: false pour ces listes,\n   ou lancez les commandes de publication indiquées dans la page, qui font tout.`,
     '',
     'Les lignes rejetées à l\'import ne sont pas dans ces fichiers : corrigez le fichier d\'origine et recommencez si besoin.',
     '',
   ].join('\n');
 }
 
-/** The zip: LISEZMOI.txt, site/data/<id>/zonage.json, projet/data/territories/<id>/<file>. */
+/** The zip: LISEZMOI.txt, site/data/<id>/zonage.json, projet/data/territories/<id>/<file> for every file. */
 export function publicationZip(p: BrowserPublication): Uint8Array {
   const mtime = new Date('2026-01-01T00:00:00Z');
   return zipSync(
     {
       'LISEZMOI.txt': [strToU8(publicationInstructions(p).replace(/\n/g, '\r\n')), { mtime }],
       [`site/data/${p.territory}/zonage.json`]: [strToU8(p.bundleJson), { mtime }],
-      [`projet/data/territories/${p.territory}/${p.dataFile}`]: [strToU8(p.dataContent), { mtime }],
+      ...Object.fromEntries(p.files.map((f) => [`projet/data/territories/${p.territory}/${f.dataFile}`, [strToU8(f.dataContent), { mtime }]])),
     },
     { level: 6 },
   );
 }
 
-/** The zip's file name, e.g. publication-charente-maritime-zonage-2027.zip. */
-export const publicationZipName = (p: Pick<BrowserPublication, 'territory' | 'label'>) =>
-  `publication-${p.territory}-${p.label.normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}.zip`;
+/** The zip's file name, e.g. publication-charente-maritime-zonage-2027-pharmacies.zip. */
+export const publicationZipName = (p: Pick<BrowserPublication, 'territory' | 'files'>) =>
+  `publication-${p.territory}-${p.files.map((f) => f.label).join(' ').normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}.zip`;

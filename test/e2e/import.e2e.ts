@@ -29,35 +29,91 @@ describe("import de l'année dans le navigateur", () => {
     await expect(report.locator('.warnings').textContent()).resolves.toContain('zonage incomplet, 460 communes');
     await screenshot(page, 'import-rapport');
 
+    // An incomplete zonage (460 communes without a class) is seen on the map, never offered for publication.
+    await expect(panel.getByTestId('import-not-staged').textContent()).resolves.toContain('Zonage incomplet : 460 communes restent sans classe sur 462');
+    await expect(page.getByTestId('publication').textContent()).resolves.toContain('Aucun fichier pour l\'instant');
+    await expect(page.getByRole('button', { name: 'Télécharger la publication (ZIP)' }).count()).resolves.toBe(0);
     // Nothing changed yet: the map still shows the published 2026 zonage.
     await expect(page.getByTestId('preview-banner').count()).resolves.toBe(0);
-    await panel.getByRole('button', { name: 'Prévisualiser sur la carte' }).click();
+    await panel.getByRole('button', { name: 'Voir ce fichier sur la carte' }).click();
     await waitForMap(page, 'charente-maritime'); // the preview opens the map
-    await expect(page.getByTestId('preview-banner').textContent()).resolves.toContain('Aperçu — import non publié (zonage 2027)');
+    await expect(page.getByTestId('preview-banner').textContent()).resolves.toContain('Aperçu — import non publié (zonage 2027, non ajouté à la publication)');
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2027');
     const counts = (await legend.getByTestId('legend-count').allTextContents()).map(Number);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(2); // only the two accepted rows are classified
     await screenshot(page, 'import-apercu');
-    // Back to the import (the Gestion page kept its report) for the file and the command.
+    // Back to the import (the Gestion page kept its report): the command refuses rejected rows, as the page says.
     await page.getByRole('link', { name: "Retour à l'import" }).click();
-
-    // One download: the site's new zonage.json, the normalized file and French instructions.
-    const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Télécharger la publication (ZIP)' }).click()]);
-    expect(download.suggestedFilename()).toBe('publication-charente-maritime-zonage-2027.zip');
-    const files = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
-    expect(strFromU8(files['projet/data/territories/charente-maritime/zonages/medecin-generaliste-2027.csv'])).toBe('code_insee,zone\n17300,tres-fragile\n17219,fragile\n');
-    const published = JSON.parse(strFromU8(files['site/data/charente-maritime/zonage.json'])) as { zonages: Array<{ year: number; classes: Record<string, string> }> };
-    expect(published.zonages.find((z) => z.year === 2027)!.classes).toEqual({ '17300': 'tres-fragile', '17219': 'fragile' });
-    expect(strFromU8(files['LISEZMOI.txt'])).toContain('à la place du fichier data/charente-maritime/zonage.json');
-
-    // The command names the year previewed, not the next one, and keeps the valid rows only.
     await expect(panel.locator('.command').textContent()).resolves.toBe(
-      'npm run --silent publish:data -- zonage zonage-cp1252-defauts.csv --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid',
+      'npm run --silent publish:data -- zonage zonage-cp1252-defauts.csv --territory charente-maritime --year 2027 --profession medecin-generaliste',
     );
     await page.getByRole('button', { name: "Quitter l'aperçu" }).click();
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Carte' }).click();
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2026');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('une publication par séance : zonage 2027 complet, puis RPPS, puis FINESS ; ce qui change, les alertes, un seul ZIP = l’aperçu', async () => {
+    const communes = (JSON.parse(fs.readFileSync('public/data/charente-maritime/communes.json', 'utf8')).communes as Array<{ code: string }>).map((c) => c.code);
+    const zonage = path.join(os.tmpdir(), 'zonage-2027-complet.csv');
+    fs.writeFileSync(zonage, ['code_insee;zone', ...communes.map((c, i) => `${c};${['tres-fragile', 'fragile', 'intermediaire', 'non-prioritaire'][i % 4]}`)].join('\n') + '\n');
+    const { page, errors } = await openPage(browser(), { width: 1280, height: 1000 });
+    await page.goto(`${baseUrl}#/charente-maritime/gestion`);
+    const panel = page.getByRole('region', { name: "Importer les données de l'année" });
+    const publication = page.getByTestId('publication');
+    await panel.locator('input[type=file]').setInputFiles(zonage);
+    await expect.poll(() => panel.getByTestId('import-staged').count(), { timeout: 30_000 }).toBe(1);
+    await panel.getByLabel('Fichier de').selectOption('medecins');
+    await panel.locator('input[type=file]').setInputFiles('test/fixtures/PS_LibreAcces_Personne_activite_exemple.txt');
+    await expect.poll(() => publication.getByTestId('publication-files').locator('li').count(), { timeout: 30_000 }).toBe(2);
+    await panel.getByLabel('Fichier de').selectOption('pharmacies');
+    await panel.locator('input[type=file]').setInputFiles('test/fixtures/finess-structures-exemple.json.gz');
+    await expect.poll(() => publication.getByTestId('publication-files').locator('li').count(), { timeout: 30_000 }).toBe(3);
+    const files = await publication.getByTestId('publication-files').locator('li strong').allTextContents();
+    expect(files).toEqual(['zonage 2027', 'professionnels', 'pharmacies']);
+    // What changes: the lists shrink sharply (a sample extraction), and the page says so before publishing.
+    const warnings = await publication.getByTestId('publication-warnings').textContent();
+    expect(warnings).toMatch(/Les professionnels en activité au .* passent de [\d\u202f]+ à \d+ \(−\d+ %\)/);
+    expect(warnings).toMatch(/Les pharmacies en activité au .* passent de [\d\u202f]+ à \d \(−\d+ %\)/);
+    const pharmacies = publication.getByTestId('publication-lists').locator('tbody tr').nth(1);
+    await expect(pharmacies.locator('th').textContent()).resolves.toBe('Pharmacies ouvertes');
+    expect(Number(await pharmacies.locator('td').nth(1).textContent())).toBeLessThanOrEqual(3);
+    await expect(publication.getByTestId('publication-classes').first().locator('summary').textContent()).resolves.toMatch(/communes? changent? de classe/);
+    await publication.scrollIntoViewIfNeeded();
+    await screenshot(page, 'publication-comparaison-1280');
+
+    // The preview is the publication: the banner names the three files; the ZIP holds exactly that bundle.
+    await publication.getByRole('button', { name: 'Prévisualiser la publication sur la carte' }).click();
+    await waitForMap(page, 'charente-maritime');
+    await expect(page.getByTestId('preview-banner').textContent()).resolves.toContain('(zonage 2027, professionnels, pharmacies)');
+    await page.getByRole('link', { name: "Retour à l'import" }).click();
+    const [download] = await Promise.all([page.waitForEvent('download'), publication.getByRole('button', { name: 'Télécharger la publication (ZIP)' }).click()]);
+    expect(download.suggestedFilename()).toBe('publication-charente-maritime-zonage-2027-professionnels-pharmacies.zip');
+    const zip = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+    expect(Object.keys(zip).sort()).toEqual([
+      'LISEZMOI.txt',
+      'projet/data/territories/charente-maritime/medecins.csv',
+      'projet/data/territories/charente-maritime/pharmacies.csv',
+      'projet/data/territories/charente-maritime/zonages/medecin-generaliste-2027.csv',
+      'site/data/charente-maritime/zonage.json',
+    ]);
+    const site = JSON.parse(strFromU8(zip['site/data/charente-maritime/zonage.json'])) as { zonages: Array<{ year: number; classes: Record<string, string> }>; pharmacies: { example: boolean; rows: unknown[] }; practitioners: { example: boolean; rows: unknown[] } };
+    expect(Object.keys(site.zonages.find((z) => z.year === 2027)!.classes)).toHaveLength(communes.length);
+    expect(site.pharmacies).toMatchObject({ example: false });
+    expect(site.pharmacies.rows).toHaveLength(3);
+    expect(site.practitioners.example).toBe(false);
+    expect(strFromU8(zip['LISEZMOI.txt'])).toContain('- pharmacies : fichier importé finess-structures-exemple.json.gz');
+    // Removing a file takes it out of the publication and of its preview.
+    await publication.getByRole('button', { name: 'Retirer pharmacies de la publication' }).click();
+    await expect.poll(() => publication.getByTestId('publication-files').locator('li').count()).toBe(2);
+    await page.setViewportSize({ width: 375, height: 812 });
+    const wide = await page.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 376 && !e.closest('.table-scroll')).map((e) => `${e.tagName}.${e.className}`).slice(0, 5));
+    expect(wide).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await publication.scrollIntoViewIfNeeded();
+    await screenshot(page, 'publication-375');
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -132,7 +188,7 @@ describe("import de l'année dans le navigateur", () => {
     await panel.getByLabel('Fichier de').selectOption('zonage');
     await panel.locator('input[type=file]').setInputFiles({ name: '$(touch x).csv', mimeType: 'text/csv', buffer: fs.readFileSync('test/fixtures/zonage-cp1252-defauts.csv') });
     await expect(panel.locator('.command').textContent()).resolves.toBe(
-      "npm run --silent publish:data -- zonage '$(touch x).csv' --territory charente-maritime --year 2027 --profession medecin-generaliste --keep-valid",
+      "npm run --silent publish:data -- zonage '$(touch x).csv' --territory charente-maritime --year 2027 --profession medecin-generaliste",
     );
     expect(errors).toEqual([]);
     await page.close();

@@ -29,7 +29,7 @@ describe('publication depuis le navigateur : un zip', () => {
   it('contient le fichier du site, le fichier normalisé et les instructions ; identique pour les mêmes entrées', async () => {
     const { unzipSync, strFromU8 } = await import('fflate');
     const { publicationZip, publicationZipName } = await import('../../src/core/publication.ts');
-    const p = { territory: 'mauges', territoryName: 'Mauges Communauté', label: 'zonage 2027', sourceFile: '$(x).csv', dataFile: 'zonages/medecin-generaliste-2027.csv', dataContent: 'code_insee,zone\n49023,zip\n', bundleJson: '{"territory":"mauges"}\n' };
+    const p = { territory: 'mauges', territoryName: 'Mauges Communauté', files: [{ label: 'zonage 2027', sourceFile: '$(x).csv', dataFile: 'zonages/medecin-generaliste-2027.csv', dataContent: 'code_insee,zone\n49023,zip\n' }], bundleJson: '{"territory":"mauges"}\n' };
     const zip = publicationZip(p);
     expect(publicationZip(p)).toEqual(zip);
     const files = unzipSync(zip);
@@ -37,5 +37,26 @@ describe('publication depuis le navigateur : un zip', () => {
     expect(strFromU8(files['site/data/mauges/zonage.json'])).toBe(p.bundleJson);
     expect(strFromU8(files['LISEZMOI.txt'])).toContain('à la place du fichier data/mauges/zonage.json');
     expect(publicationZipName(p)).toBe('publication-mauges-zonage-2027.zip');
+  });
+
+  it('une publication par session : chaque import y est, un seul fichier du site qui les contient tous', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const { publicationZip, publicationZipName } = await import('../../src/core/publication.ts');
+    const p = {
+      territory: 'charente-maritime',
+      territoryName: 'Charente-Maritime',
+      files: [
+        { label: 'professionnels', sourceFile: 'PS_LibreAcces_Personne_activite.txt', dataFile: 'medecins.csv', dataContent: 'x\n' },
+        { label: 'pharmacies', sourceFile: 'finess.json.gz', dataFile: 'pharmacies.csv', dataContent: 'y\n' },
+      ],
+      bundleJson: '{}\n',
+    };
+    const files = unzipSync(publicationZip(p));
+    expect(Object.keys(files).sort()).toEqual(['LISEZMOI.txt', 'projet/data/territories/charente-maritime/medecins.csv', 'projet/data/territories/charente-maritime/pharmacies.csv', 'site/data/charente-maritime/zonage.json']);
+    const readme = strFromU8(files['LISEZMOI.txt']);
+    expect(readme).toContain('- professionnels : fichier importé PS_LibreAcces_Personne_activite.txt');
+    expect(readme).toContain('- pharmacies : fichier importé finess.json.gz');
+    expect(readme).toContain('Ce fichier contient tous les imports ci-dessus');
+    expect(publicationZipName(p)).toBe('publication-charente-maritime-professionnels-pharmacies.zip');
   });
 });

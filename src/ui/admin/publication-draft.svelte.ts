@@ -1,0 +1,57 @@
+// The publication being prepared in the staff space: every file imported in the session, applied in turn to
+// the published bundle. The preview shows exactly this bundle and the ZIP holds exactly it, so that two
+// imports (an RPPS extraction, then a FINESS file) are published together and neither is lost.
+import type { PublishedFile } from '../../core/publication.ts';
+import type { ImportKind } from '../../core/publication.ts';
+import type { ZonageBundle } from '../../core/zonage/bundle.ts';
+
+export interface StagedFile extends PublishedFile {
+  kind: ImportKind;
+  /** Accepted rows and rows left out (rejected or out of scope), said beside the file. */
+  accepted: number;
+  leftOut: number;
+  /** Where the map should look in the preview (a zonage year). */
+  focus?: { profession: string; year: number };
+  /** The file applied to a bundle: a new bundle, the argument untouched. */
+  apply: (bundle: ZonageBundle) => ZonageBundle;
+}
+
+export class PublicationDraft {
+  readonly territory: string;
+  /** The published bundle, as the site serves it. */
+  readonly base: ZonageBundle;
+  files = $state.raw<StagedFile[]>([]);
+  /** The published bundle with every staged file applied, in the order they were imported. */
+  readonly bundle = $derived.by(() => this.files.reduce((b, f) => f.apply(b), this.base));
+
+  constructor(territory: string, base: ZonageBundle) {
+    this.territory = territory;
+    this.base = base;
+  }
+
+  /** Adds a file; a second import of the same data file (the same list, the same zonage year) replaces the first. */
+  stage(file: StagedFile) {
+    this.files = [...this.files.filter((f) => f.dataFile !== file.dataFile), file];
+  }
+
+  remove(dataFile: string) {
+    this.files = this.files.filter((f) => f.dataFile !== dataFile);
+  }
+
+  clear() {
+    this.files = [];
+  }
+}
+
+// One draft per territory for the whole visit: the staff page is unmounted when the map is looked at
+// without a preview, and the session's imports must not be lost with it. A new published bundle (a reload
+// after publishing) starts a new draft.
+const drafts = new Map<string, PublicationDraft>();
+
+export function draftFor(territory: string, base: ZonageBundle): PublicationDraft {
+  const known = drafts.get(territory);
+  if (known && known.base === base) return known;
+  const draft = new PublicationDraft(territory, base);
+  drafts.set(territory, draft);
+  return draft;
+}
