@@ -5,7 +5,8 @@
 import { addDays, addMonths, periodEnd } from '../dates.ts';
 import { formatDate, formatInteger, formatNumber, plural } from '../format.ts';
 import { BENEFICIARY_GROUPS, IPA_TRAINING, MODES, PROFILE_FIELDS, STATUSES, beneficiaryLabel, groupOf, beneficiaryPlural, deriveProfile, semesterStart, type Profile } from './profile.ts';
-import { isApplicable, planValue, type AllCondition, type Amount, type Condition, type CostField, type FieldCondition, type ResolvedAid } from './model.ts';
+import { isApplicable, planValue, type ResolvedAid } from './model.ts';
+import type { AllCondition, Amount, Condition, CostField, FieldCondition } from './schema.ts';
 import type { ZonageBundle } from '../zonage/bundle.ts';
 import { zoneResolver, type ZoneAt } from '../zonage/resolver.ts';
 

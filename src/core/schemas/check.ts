@@ -55,13 +55,41 @@ export function issuePath(issue: v.BaseIssue<unknown>): string {
   return (issue.path ?? []).map((item, i) => (typeof item.key === 'number' ? `[${item.key}]` : `${i ? '.' : ''}${String(item.key)}`)).join('');
 }
 
+/** One message for a group of fields (`path`'s first capture), where the schema would word each field apart;
+ * `when` looks at the object that holds the field. Unknown keys are always named on their own. */
+export interface SchemaGroup {
+  path: RegExp;
+  message: string;
+  when?: (parent: Record<string, unknown>) => boolean;
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /** Checks `raw` against `schema`: the typed value, or every problem found (all of them, not the first). */
-export function checkSchema<S extends v.GenericSchema>(schema: S, raw: unknown): { output: v.InferOutput<S>; problems: [] } | { output?: undefined; problems: SchemaProblem[] } {
+export function checkSchema<S extends v.GenericSchema>(
+  schema: S,
+  raw: unknown,
+  groups: SchemaGroup[] = [],
+): { output: v.InferOutput<S>; problems: [] } | { output?: undefined; problems: SchemaProblem[] } {
   // JSON arrays are objects to valibot: a file whose schema is an object is refused whole when it is a list.
   if (Array.isArray(raw) && /object$/.test(schema.type)) return { problems: [{ path: '', message: 'objet JSON attendu', unknownKey: false }] };
   const r = v.safeParse(schema, raw, { message: frenchMessage });
   if (r.success) return { output: r.output, problems: [] };
-  return { problems: r.issues.map((i) => ({ path: issuePath(i), message: i.message, unknownKey: i.expected === 'never' })) };
+  const problems: SchemaProblem[] = [];
+  const seen = new Set<string>();
+  for (const issue of r.issues) {
+    const unknownKey = issue.expected === 'never';
+    // A missing field: the object's own message says what the object is, not that the field is missing.
+    const missing = issue.received === 'undefined' && issue.expected?.startsWith('"');
+    let problem: SchemaProblem = { path: issuePath(issue), message: missing ? 'champ obligatoire' : issue.message, unknownKey };
+    const parent = issue.path?.at(-1)?.input;
+    const group = unknownKey ? undefined : groups.find((g) => g.path.test(problem.path) && (!g.when || (isRecord(parent) && g.when(parent))));
+    if (group) problem = { path: group.path.exec(problem.path)![1], message: group.message, unknownKey };
+    const key = `${problem.path}\n${problem.message}`;
+    if (!seen.has(key)) problems.push(problem);
+    seen.add(key);
+  }
+  return { problems };
 }
 
 /** « <file> : clé inconnue « onse » » or « <file> : « plans[0].validFrom » doit être… ». */
@@ -81,3 +109,14 @@ export const annotations = {
   $note: v.optional(v.string()),
   $comment: v.optional(v.string()),
 };
+
+/** The choices of each `oneOf`, for the JSON Schema (json-schema.ts): valibot reads a lazy schema, not its choices. */
+export const choicesOf = new WeakMap<object, v.GenericSchema[]>();
+
+/** One of several schemas, picked from the value itself (an « any » condition by its `any` key), so that a
+ * problem is said in the words of the schema meant, not « matches none of the forms ». */
+export function oneOf<S extends v.GenericSchema>(choices: S[], pick: (input: unknown) => S): v.LazySchema<S> {
+  const schema = v.lazy(pick);
+  choicesOf.set(schema, choices);
+  return schema;
+}
