@@ -3,7 +3,10 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { arrangeForPersona, evaluateAid, evaluateAids, type AidContext, type AidResult } from '../../src/core/aids/engine.ts';
+import { arrangeForPersona, evaluateAids } from '../../src/core/aids/catalogue.ts';
+import { evaluateAid } from '../../src/core/aids/evaluate.ts';
+import type { AidContext } from '../../src/core/aids/context.ts';
+import type { AidResult } from '../../src/core/aids/result.ts';
 import type { ZoneAt } from '../../src/core/zonage/resolver.ts';
 import { count, formatInteger, plural } from '../../src/core/format.ts';
 import { isApplicable, parseAid, relevantFields, type ResolvedAid } from '../../src/core/aids/model.ts';
@@ -273,7 +276,7 @@ describe('2. fiche 1 puis fiche 8 : « classées en zone fragile jusqu\'à l\'in
   const at = async (date: string, practitioners: Array<{ start: string; end: string | null }>) => {
     const { loadZonageConfig } = await import('../../scripts/lib/inputs.ts');
     const { zoneResolver } = await import('../../src/core/zonage/resolver.ts');
-    const { communeContext } = await import('../../src/core/aids/engine.ts');
+    const { communeContext } = await import('../../src/core/aids/context.ts');
     const config = loadZonageConfig('charente-maritime');
     const bundle = {
       territory: 'charente-maritime',

@@ -1,7 +1,7 @@
 // The budget envelope (the AE and the délibérations that raised it, as dated data): what is committed
 // (granted), paid and what remains, per fiche and per year, with a projection of the dossiers still in
 // progress at their amount requested, and a warning naming the dossier whose grant passes the envelope.
-import { euros } from '../aids/engine.ts';
+import { euros } from '../aids/wording.ts';
 import { formatDate } from '../format.ts';
 import { COMMITTED, type Dossier } from './model.ts';
 import type { Followup } from './schema.ts';
