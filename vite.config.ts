@@ -2,7 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import fs from 'node:fs';
-import { parsePhotoOrigins } from './src/core/offers.ts';
+import { contentSecurityPolicy, headersFile, policyOrigins } from './src/core/csp.ts';
 import { missingLegal, parseSite } from './src/core/site/settings.ts';
 
 // The build says, each time, what data/site.json still lacks (placeholders): the pages then say whom to ask.
@@ -18,39 +18,26 @@ function siteSettingsWarning(): Plugin {
   };
 }
 
-// Content-Security-Policy of the built site (no 'unsafe-eval', no inline script). MapLibre's worker is a
-// same-origin file (src/ui/map/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its origin to img/connect;
-// the national tiles archive (VITE_TILES_URL, when served from another origin, e.g. a CDN) adds its origin to connect.
-function contentSecurityPolicy(): Plugin {
-  const basemap = process.env.VITE_BASEMAP_URL ? new URL(process.env.VITE_BASEMAP_URL.replace(/\{[a-z]\}/g, '0')).origin : '';
-  // A relative VITE_TILES_URL is same-origin: 'self' covers it.
-  const tilesUrl = process.env.VITE_TILES_URL ?? '';
-  const tiles = /^https?:\/\//.test(tilesUrl) ? new URL(tilesUrl).origin : '';
-  const connect = [...new Set(["'self'", basemap, tiles].filter(Boolean))].join(' ');
-  // Offer photos at an https address: only from these origins, the same list `offers check` accepts.
-  const photos = parsePhotoOrigins(process.env.VITE_PHOTO_ORIGINS).join(' ');
-  const policy = [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
-    `img-src 'self' data: blob: ${basemap} ${photos}`.replace(/\s+/g, ' ').trim(),
-    `connect-src ${connect}`,
-    "worker-src 'self'",
-    "font-src 'self'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+// Content-Security-Policy of the built site (src/core/csp.ts): no 'unsafe-eval', no inline script. MapLibre's
+// worker is a same-origin file (src/ui/map/maplibre-worker.ts). An optional basemap (VITE_BASEMAP_URL) adds its
+// origin to img/connect; the national tiles archive (VITE_TILES_URL, from a CDN) adds its origin to connect;
+// offer photos at an https address, the origins of VITE_PHOTO_ORIGINS. Each origin is checked (the build
+// fails naming the variable). The policy goes in a <meta> tag and, with frame-ancestors, in dist/_headers.
+function securityPolicy(): Plugin {
+  const origins = policyOrigins(process.env);
   return {
     name: 'content-security-policy',
     apply: 'build',
-    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy(origins) }, injectTo: 'head-prepend' }],
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: '_headers', source: headersFile(origins) });
+    },
   };
 }
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), contentSecurityPolicy(), siteSettingsWarning()],
+  plugins: [svelte(), securityPolicy(), siteSettingsWarning()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

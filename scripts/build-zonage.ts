@@ -7,7 +7,8 @@ import { communeResolver, importMovements, importPharmacies, importPractitioners
 import { applyMovements, mergeMovements, registerMovements, type Movement } from '../src/core/movements.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import type { ZonageBundle } from '../src/core/zonage/bundle.ts';
-import { ROOT, arsOut, dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
+import { publicBundle } from '../src/core/zonage/public-bundle.ts';
+import { ROOT, arsOut, dataDir, publicAsOf, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { readTable, type ArsTableFile } from '../src/core/ars/table-file.ts';
 import { territoryArsList } from '../src/core/ars/territory-list.ts';
 import { territoryReplacement } from '../src/core/ars/replaced.ts';
@@ -141,10 +142,10 @@ export function buildZonageBundle(territoryId: string, overrides: { zonage?: str
 
 export const dataOut = () => paths().dataOut;
 
-/** Writes public/data/<id>/zonage.json, the file the app reads. */
+/** Writes public/data/<id>/zonage.json, the file the app reads: without personal data (publicBundle). */
 export function writeZonageBundle(bundle: ZonageBundle, out = dataOut()): string {
   const file = path.join(out, bundle.territory, 'zonage.json');
-  writeOutput(file, JSON.stringify(bundle) + '\n');
+  writeOutput(file, JSON.stringify(publicBundle(bundle, publicAsOf())) + '\n');
   return file;
 }
 

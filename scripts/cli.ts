@@ -14,6 +14,7 @@ import { command as movements } from './cli/movements.ts';
 import { command as offers } from './cli/offers.ts';
 import { command as publish } from './cli/publish.ts';
 import { command as suivi } from './cli/suivi.ts';
+import { command as history } from './cli/history.ts';
 
 export const commands: Record<string, Command> = {
   import: importCommand,
@@ -24,6 +25,7 @@ export const commands: Record<string, Command> = {
   offers,
   publish,
   suivi,
+  history,
 };
 
 /** Every command's options together: an option meant for another command is accepted and ignored, as before. */

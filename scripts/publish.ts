@@ -12,17 +12,25 @@ import { count } from '../src/core/format.ts';
 import { checkOfferFile, offerFile, offerFileName, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
 import { buildOffers } from './build-offers.ts';
 import { streamFile, streamText } from './lib/stream-import.ts';
-import { failPoint, replaceFiles, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
+import { failPoint, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
-import { LIST_KEY, importSink, isImportKind, normalizedContent, publishedYear, type ImportKind } from '../src/core/publication.ts';
+import { LIST_KEY, importFile, importSink, isImportKind, normalizedContent, publishedYear, type ImportKind } from '../src/core/publication.ts';
 import { schemeFor, type ZonageYear } from '../src/core/zonage/config.ts';
-import { buildZonageBundle, dataOut } from './build-zonage.ts';
+import { dataOut } from './build-zonage.ts';
 import { dataDir, loadArsSchemes, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { createRequire } from 'node:module';
 import type { CogCommune } from '../src/core/communes.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { ARRETE_FORMATS, absentCommunes, arreteListSink, type ArreteFormat, type ArreteListReport } from '../src/core/ars/arrete-list.ts';
-import { arsSchemeId } from '../src/core/ars/schemes.ts';
+import { arsSchemeId, isArsScheme } from '../src/core/ars/schemes.ts';
+import { kindProblem, registerFigures, shrinkProblem, yearProblem } from '../src/core/import/plausibility.ts';
+import type { Territory } from '../src/core/territory.ts';
+import { readPhoto, readRegularFile } from './lib/safe-files.ts';
+import { withLock, acquireLock } from './lib/lock.ts';
+import { HISTORY_DIR } from './lib/history.ts';
+import { PublishError, checkInput, commitZonage, readHead, readState, replaceWithBackup } from './lib/commit.ts';
+
+export { PublishError };
 import { paths } from './lib/paths.ts';
 
 export type PublishKind = ImportKind;
@@ -39,6 +47,12 @@ export interface PublishOptions {
   validUntil?: string;
   source?: string;
   keepValid?: boolean;
+  /** Replace a year already published (else refused). */
+  replace?: boolean;
+  /** Publish although the file looks like another kind, or the register shrinks or loses end dates. */
+  force?: boolean;
+  /** A year outside 2000–2100. */
+  anyYear?: boolean;
   /** A step where to fail on purpose (tests). */
   failAt?: FailPoint;
 }
@@ -51,14 +65,20 @@ export interface PublishResult {
   written: string[];
 }
 
-export class PublishError extends Error {}
 
+/** Publishes one file; one publication at a time per territory (see lib/lock.ts). */
 export async function publish(o: PublishOptions): Promise<PublishResult> {
-  const failAt = o.failAt ?? paths().publishFailAt;
   const territory = loadTerritories().find((t) => t.id === o.territory);
   if (!territory) throw new PublishError(`territoire inconnu « ${o.territory} ».`);
-  if (!fs.existsSync(o.file)) throw new PublishError(`fichier introuvable : ${o.file}`);
+  return withLock(path.join(dataDir(), territory.id), `publish ${o.kind} ${path.basename(o.file)}`, () => publishLocked(o, territory));
+}
+
+async function publishLocked(o: PublishOptions, territory: Territory): Promise<PublishResult> {
+  const failAt = o.failAt ?? paths().publishFailAt;
+  checkInput(o.file);
   if (!isImportKind(o.kind)) throw new PublishError(`type de fichier inconnu « ${o.kind as string} » (zonage, medecins ou pharmacies).`);
+  const kindRefused = kindProblem(o.kind, readHead(o.file), path.basename(o.file));
+  if (kindRefused && !o.force) throw new PublishError(`rien n'est publié : ${kindRefused} (--force si c'est bien un fichier « ${o.kind} »)`);
   for (const d of [o.validFrom, o.validUntil]) if (d !== undefined && !isIsoDate(d)) throw new PublishError(`date « ${d} » impossible (AAAA-MM-JJ, date du calendrier).`);
   const config = loadZonageConfig(territory.id);
   const communes = territoryCommunes(loadCog(), territory);
@@ -67,18 +87,24 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
   const source = o.source ?? `Fichier importé : ${name}`;
   const dir = path.join(dataDir(), territory.id);
   const configFile = path.join(dir, 'zonage.json');
+  const read = readState([configFile]);
   // The raw JSON, so that keys the model does not read ($source…) survive the rewrite.
-  const raw = JSON.parse(fs.readFileSync(configFile, 'utf8')) as { years: ZonageYear[]; practitioners: object; pharmacies: object };
+  const raw = JSON.parse(read.get(configFile)!.toString('utf8')) as { years: ZonageYear[]; practitioners: object; pharmacies: object };
 
   const profession = o.profession ?? config.schemes[0].professions[0];
   let target: string;
   if (o.kind === 'zonage') {
     if (!o.year || !Number.isInteger(o.year)) throw new PublishError('option --year AAAA obligatoire pour publier un zonage.');
+    const badYear = yearProblem(o.year, o.anyYear);
+    if (badYear) throw new PublishError(badYear);
     const scheme = schemeFor(config, profession);
     if (!scheme) throw new PublishError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
     if (o.scheme && o.scheme !== scheme.id) throw new PublishError(`le zonage de « ${profession} » publié ici est « ${scheme.id} », pas « ${o.scheme} » (une liste ARS : --scheme ars-${profession}).`);
+    // The national ARS layer of a profession is only replaced by an ARS list, named as such.
+    if (!o.scheme && isArsScheme(scheme.id)) throw new PublishError(`la profession « ${profession} » n'a ici que le zonage national de l'ARS (« ${scheme.id} ») : rien n'est publié. Une nouvelle liste ARS se publie avec --scheme ${scheme.id} --valid-from AAAA-MM-JJ --source « arrêté … ».`);
     // The same scheme's year: an ARS list of that profession and year is another zonage.
     const previous = raw.years.find((y) => y.year === o.year && y.profession === profession && y.scheme === scheme.id);
+    if (previous && !o.replace) throw new PublishError(`le zonage ${o.year} de « ${profession} » (${scheme.id}) est déjà publié (${previous.source ?? previous.file}) : rien n'est publié. --replace pour le remplacer (l'ancien fichier est gardé dans ${HISTORY_DIR}/).`);
     const entry = publishedYear(previous, { year: o.year, scheme: scheme.id, profession, source, validFrom: o.validFrom, validUntil: o.validUntil });
     if (!(entry.validFrom <= entry.validUntil)) throw new PublishError(`période de validité incohérente : du ${entry.validFrom} au ${entry.validUntil}.`);
     raw.years = [...raw.years.filter((y) => y !== previous), entry].sort((a, b) => a.profession.localeCompare(b.profession) || a.year - b.year);
@@ -103,33 +129,18 @@ export async function publish(o: PublishOptions): Promise<PublishResult> {
     const keep = report.accepted && !report.fileErrors.length ? ' (--keep-valid publie les lignes valides seules)' : '';
     return { published: false, report, written: [], refused: `rien n'est publié : ${problems.join(', ')}${keep}.` };
   }
+  if (o.kind !== 'zonage') {
+    // What the current register holds, read with the same importer: the replacement must not lose it silently.
+    const current = path.join(dir, target);
+    const before = fs.existsSync(current) ? importFile(o.kind, target, new Uint8Array(readRegularFile(current, { base: dir })), { communes, schemes: config.schemes, profession, resolve }) : undefined;
+    const shrink = before && shrinkProblem(o.kind, registerFigures(o.kind, before.rows), registerFigures(o.kind, report.rows));
+    if (shrink && !o.force) return { published: false, report, written: [], refused: shrink };
+    read.set(current, before ? readRegularFile(current, { base: dir }) : null);
+  }
   const content = normalizedContent(o.kind, report.rows, profession);
 
-  const written = commitZonage(territory.id, [{ file: target, content }, { file: 'zonage.json', content: JSON.stringify(raw, null, 2) + '\n' }], failAt);
+  const written = commitZonage(territory.id, [{ file: target, content }, { file: 'zonage.json', content: JSON.stringify(raw, null, 2) + '\n' }], failAt, read, `publish ${o.kind} ${name}`);
   return { published: true, report, written: written.length ? written : [path.join(dir, target)] };
-}
-
-/**
- * Steps 2 and 3 of every zonage publication: the whole new state written and built in a temporary copy
- * of the territory's data (a build problem refuses it), then the real files and the app's zonage.json
- * replaced together. Returns the files changed.
- */
-function commitZonage(territoryId: string, files: Array<{ file: string; content: string }>, failAt: FailPoint): string[] {
-  const dir = path.join(dataDir(), territoryId);
-  const stage = stageTerritory(dataDir(), territoryId);
-  try {
-    failPoint(failAt, 'stage');
-    for (const f of files) writeOutput(path.join(stage.dir, f.file), f.content);
-    failPoint(failAt, 'write');
-    const built = withDataDir(stage.root, () => buildZonageBundle(territoryId));
-    failPoint(failAt, 'build');
-    if (built.problems.length) throw new PublishError(`rien n'est publié : les données ne passent pas la construction : ${built.problems.slice(0, 5).join(' ; ')}`);
-    // Only now are the real files replaced, together.
-    const bundleFile = path.join(dataOut(), territoryId, 'zonage.json');
-    return replaceFiles([...files.map((f) => ({ target: path.join(dir, f.file), content: f.content })), { target: bundleFile, content: JSON.stringify(built.bundle) + '\n' }], failAt);
-  } finally {
-    stage.dispose();
-  }
 }
 
 // ---- A newer ARS list (arrêté), which takes over from its own date ---------------------------------
@@ -150,6 +161,9 @@ export interface ArsListOptions {
   /** Detected from the first line when not given. */
   format?: string;
   keepValid?: boolean;
+  /** Correct a list already published for that year (else refused). */
+  replace?: boolean;
+  anyYear?: boolean;
   failAt?: FailPoint;
 }
 
@@ -175,15 +189,21 @@ const communeIndex = () => (nationalIndex ??= new CommuneIndex(createRequire(imp
  * follows keeps its data; its status then says by what and from when it is replaced.
  */
 export async function publishArsList(o: ArsListOptions): Promise<ArsListResult> {
-  const failAt = o.failAt ?? paths().publishFailAt;
   const territory = loadTerritories().find((t) => t.id === o.territory);
   if (!territory) throw new PublishError(`territoire inconnu « ${o.territory} ».`);
-  if (!fs.existsSync(o.file)) throw new PublishError(`fichier introuvable : ${o.file}`);
+  return withLock(path.join(dataDir(), territory.id), `publish zonage ${path.basename(o.file)} --scheme ${o.scheme}`, () => publishArsListLocked(o, territory));
+}
+
+async function publishArsListLocked(o: ArsListOptions, territory: Territory): Promise<ArsListResult> {
+  const failAt = o.failAt ?? paths().publishFailAt;
+  checkInput(o.file);
   const ars = loadArsSchemes();
   const profession = o.profession ?? o.scheme.replace(/^ars-/, '');
   if (!ars.professions.some((p) => p.profession === profession)) throw new PublishError(`aucun zonage ARS pour la profession « ${profession} » (professions : ${ars.professions.map((p) => p.profession).join(', ')}).`);
   if (o.scheme !== arsSchemeId(profession)) throw new PublishError(`le zonage ARS de « ${profession} » est « ${arsSchemeId(profession)} », pas « ${o.scheme} ».`);
   if (!o.year || !Number.isInteger(o.year)) throw new PublishError('option --year AAAA obligatoire pour publier une liste ARS.');
+  const badYear = yearProblem(o.year, o.anyYear);
+  if (badYear) throw new PublishError(badYear);
   if (!o.validFrom) throw new PublishError("option --valid-from AAAA-MM-JJ obligatoire : le jour où la nouvelle liste s'applique (publication de l'arrêté).");
   for (const d of [o.validFrom, o.validUntil]) if (d !== undefined && !isIsoDate(d)) throw new PublishError(`date « ${d} » impossible (AAAA-MM-JJ, date du calendrier).`);
   if (o.validUntil && o.validUntil < o.validFrom) throw new PublishError(`période de validité incohérente : du ${o.validFrom} au ${o.validUntil}.`);
@@ -191,10 +211,12 @@ export async function publishArsList(o: ArsListOptions): Promise<ArsListResult> 
   if (o.format !== undefined && !ARRETE_FORMATS.includes(o.format as ArreteFormat)) throw new PublishError(`format « ${o.format} » inconnu (${ARRETE_FORMATS.join(', ')}).`);
   loadZonageConfig(territory.id); // the current state must hold before anything is added to it
   const dir = path.join(dataDir(), territory.id);
-  const raw = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8')) as { years: ZonageYear[] };
+  const read = readState([path.join(dir, 'zonage.json')]);
+  const raw = JSON.parse(read.get(path.join(dir, 'zonage.json'))!.toString('utf8')) as { years: ZonageYear[] };
   const ofLayer = (y: ZonageYear) => y.scheme === o.scheme && y.profession === profession;
   const same = raw.years.find((y) => ofLayer(y) && y.year === o.year);
   if (same?.ars) throw new PublishError(`l'année ${o.year} du zonage ${o.scheme} est l'export national (table ARS), qui reste l'historique : publiez la nouvelle liste sous une autre année (--year).`);
+  if (same && !o.replace) throw new PublishError(`une liste ${o.year} du zonage ${o.scheme} est déjà publiée (${same.source ?? same.file}) : rien n'est publié. --replace pour la corriger (l'ancienne est gardée dans ${HISTORY_DIR}/).`);
   const previous = raw.years.filter((y) => ofLayer(y) && y !== same && y.validFrom < o.validFrom!).sort((a, b) => (a.validFrom < b.validFrom ? -1 : 1)).at(-1);
 
   // 1. Import, streamed, with the ARS readers; only the territory's communes are kept.
@@ -238,7 +260,7 @@ export async function publishArsList(o: ArsListOptions): Promise<ArsListResult> 
   years.splice(at, 0, entry);
   raw.years = years;
   // 2–3. Staged, built, then replaced together.
-  const written = commitZonage(territory.id, [{ file: entry.file!, content: report.content }, { file: 'zonage.json', content: JSON.stringify(raw, null, 2) + '\n' }], failAt);
+  const written = commitZonage(territory.id, [{ file: entry.file!, content: report.content }, { file: 'zonage.json', content: JSON.stringify(raw, null, 2) + '\n' }], failAt, read, `publish zonage ${name} --scheme ${o.scheme}`);
   return { published: true, report, entry, notes, written };
 }
 
@@ -250,6 +272,14 @@ export interface OfferFileReport {
   valid: boolean;
   problems: string[];
 }
+
+const isLink = (f: string) => {
+  try {
+    return fs.lstatSync(f).isSymbolicLink();
+  } catch {
+    return false;
+  }
+};
 
 /** The https photo origins the site's CSP allows (same variable as the build: VITE_PHOTO_ORIGINS). */
 export const photoOrigins = () => parsePhotoOrigins(paths().photoOrigins);
@@ -267,13 +297,24 @@ export function checkOffers(territoryId: string, files: string[], replace: boole
   const origins = photoOrigins();
   const checked = files.map((file) => {
     const name = path.basename(file);
-    if (!fs.existsSync(file)) return { file, name, offer: undefined, problems: [`${name} : fichier introuvable.`] };
-    const bytes = fs.readFileSync(file);
+    let bytes: Buffer;
+    try {
+      bytes = readRegularFile(file, { maxBytes: 1 << 20 });
+    } catch (e) {
+      return { file, name, offer: undefined, problems: [(e as Error).message] };
+    }
     const { offer, problems } = checkOfferFile(name, bytes.length, () => new TextDecoder().decode(bytes), communes, origins);
     if (offer && existing.has(offerFileName(offer)) && !replace) problems.push(`${name} : une offre « ${offer.id} » existe déjà (--replace pour la remplacer).`);
     for (const ph of offer?.photos.filter((x) => x.src.startsWith('photos/')) ?? []) {
-      if (!fs.existsSync(path.join(path.dirname(file), ph.src)) && !fs.existsSync(path.join(dir, ph.src))) {
-        problems.push(`${name}, champ « photos » : ${ph.src} introuvable (ni à côté du fichier d'offre, ni dans ${path.relative(process.cwd(), dir)}/photos/).`);
+      const beside = path.join(path.dirname(file), ph.src);
+      const there = fs.existsSync(beside) || isLink(beside) ? beside : fs.existsSync(path.join(dir, ph.src)) || isLink(path.join(dir, ph.src)) ? path.join(dir, ph.src) : undefined;
+      if (!there) problems.push(`${name}, champ « photos » : ${ph.src} introuvable (ni à côté du fichier d'offre, ni dans ${path.relative(process.cwd(), dir)}/photos/).`);
+      else {
+        try {
+          readPhoto(there, there === beside ? path.dirname(file) : path.join(dataDir(), territory.id));
+        } catch (e) {
+          problems.push(`${name}, champ « photos » : ${(e as Error).message}`);
+        }
       }
     }
     return { file, name, offer, problems };
@@ -295,7 +336,16 @@ export function checkOffers(territoryId: string, files: string[], replace: boole
  */
 export function acceptOffers(territoryId: string, files: string[], o: { replace?: boolean; failAt?: FailPoint } = {}): { report: OfferFileReport[]; written: string[]; published: number } {
   const failAt = o.failAt ?? paths().publishFailAt;
-  const { report, offers } = checkOffers(territoryId, files, o.replace === true);
+  const release = acquireLock(path.join(dataDir(), territoryId), `offers accept ${files.map((f) => path.basename(f)).join(' ')}`);
+  try {
+    return acceptOffersLocked(territoryId, files, o.replace === true, failAt);
+  } finally {
+    release();
+  }
+}
+
+function acceptOffersLocked(territoryId: string, files: string[], replace: boolean, failAt: FailPoint): { report: OfferFileReport[]; written: string[]; published: number } {
+  const { report, offers } = checkOffers(territoryId, files, replace);
   if (report.some((r) => !r.valid)) return { report, written: [], published: 0 };
   const dir = path.join(dataDir(), territoryId, 'offres');
   const stage = stageTerritory(dataDir(), territoryId);
@@ -307,7 +357,7 @@ export function acceptOffers(territoryId: string, files: string[], o: { replace?
       changes.push({ target: path.join(dir, offerFileName(offer)), content: offerFile(offer) });
       for (const ph of offer.photos.filter((x) => x.src.startsWith('photos/'))) {
         const beside = path.join(path.dirname(file), ph.src);
-        if (fs.existsSync(beside)) changes.push({ target: path.join(dir, ph.src), content: fs.readFileSync(beside) });
+        if (fs.existsSync(beside) || isLink(beside)) changes.push({ target: path.join(dir, ph.src), content: readPhoto(beside, path.dirname(file)) });
       }
     }
     for (const c of changes) writeOutput(path.join(staged, path.relative(dir, c.target)), c.content);
@@ -316,9 +366,10 @@ export function acceptOffers(territoryId: string, files: string[], o: { replace?
     failPoint(failAt, 'build');
     if (built.problems.length) throw new PublishError(`rien n'est écrit : les offres ne passent pas la construction : ${built.problems.slice(0, 5).join(' ; ')}`);
     const out = path.join(dataOut(), territoryId);
-    changes.push({ target: path.join(out, 'offres.json'), content: JSON.stringify({ territory: territoryId, offers: built.offers }) + '\n' });
-    for (const p of built.photos) changes.push({ target: path.join(out, p), content: fs.readFileSync(path.join(staged, p)) });
-    return { report, written: replaceFiles(changes, failAt), published: built.offers.length };
+    const publicFiles: typeof changes = [{ target: path.join(out, 'offres.json'), content: JSON.stringify({ territory: territoryId, offers: built.offers }) + '\n' }];
+    for (const p of built.photos) publicFiles.push({ target: path.join(out, p), content: readPhoto(path.join(staged, p), staged) });
+    const command = `offers accept ${files.map((f) => path.basename(f)).join(' ')}`;
+    return { report, written: replaceWithBackup(path.join(dataDir(), territoryId), changes, publicFiles, failAt, command), published: built.offers.length };
   } finally {
     stage.dispose();
   }

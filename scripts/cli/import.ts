@@ -52,7 +52,8 @@ export const run: Command['run'] = async ({ positionals: [kind, file], strings: 
   const year = values.year ? Number(values.year) : undefined;
   const profession = values.profession ?? config.years.find((y) => y.year === year)?.profession ?? config.schemes[0].professions[0];
   if (kind === 'zonage' && !schemeFor(config, profession)) throw new UsageError(`aucun zonage pour la profession « ${profession} » dans ${territory.name}.`);
-  const rejects = values.rejects ? new RejectsFile(values.rejects) : undefined;
+  // Checked before anything is read: never the input itself, never inside data/ or public/.
+  const rejects = values.rejects ? new RejectsFile(values.rejects, [file]) : undefined;
   // Only the counts are printed: the kept rows are not held (memory stays bounded by the file's chunks).
   const sink = importSink(kind, name, { communes, schemes: config.schemes, profession, resolve }, { onReject: rejects?.sink(name), keepRows: kind === 'zonage' });
   const report = await streamFile(file, sink, io.stderr);

@@ -52,7 +52,7 @@ export const run: Command['run'] = async ({ strings: values }, io) => {
   for (const key of ['from', 'to', 'from-date', 'to-date']) if (!values[key]) throw new UsageError(`option --${key} obligatoire pour comparer deux extractions.`);
   for (const key of ['from-date', 'to-date']) if (!isIsoDate(values[key])) throw new UsageError(`option --${key} : « ${values[key]} » n'est pas une date AAAA-MM-JJ.`);
   const resolve = communeResolver(territoryCommunes(loadCog(), territory));
-  const rejects = values.rejects ? new RejectsFile(values.rejects) : undefined;
+  const rejects = values.rejects ? new RejectsFile(values.rejects, [values.from!, values.to!, values['mouvements-file']].filter((f): f is string => !!f)) : undefined;
   const snapshot = async (file: string, date: string) => {
     if (!fs.existsSync(file)) throw new UsageError(`fichier introuvable : ${file}`);
     const name = path.basename(file);

@@ -4,6 +4,9 @@
 //         [--valid-until D] [--format cartosante|nom-code-postal|projet] [--keep-valid]
 //         (a newer ARS list, from its date; the format is read from the first line when not given:
 //         « CartoSanté; ; » banner, a postal code + commune name + class header, or code_insee,zone)
+// [--replace] a year already published, [--force] a file that looks implausible (another kind, a register
+// that shrinks by half or loses end dates), [--any-year] a year outside 2000–2100; every replaced file is
+// first saved in data/territories/<id>/.historique/ (cli history).
 // A failed publication changes nothing (scripts/publish.ts).
 import path from 'node:path';
 import { count } from '../../src/core/format.ts';
@@ -11,10 +14,10 @@ import { isArsScheme } from '../../src/core/ars/schemes.ts';
 import { arreteListSummary } from '../../src/core/ars/arrete-list.ts';
 import type { Paths } from '../lib/paths.ts';
 import { PublishError, publish, publishArsList, type PublishKind } from '../publish.ts';
-import { UsageError, json, type Command, type Io } from './command.ts';
+import { UsageError, json, type CliArgs, type Command, type Io } from './command.ts';
 
 export const usage =
-  'publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA] ; nouvelle liste ARS : publish zonage <fichier> --territory <id> --scheme ars-<profession> --year AAAA --valid-from AAAA-MM-JJ --source « arrêté du … » [--valid-until AAAA-MM-JJ] [--format cartosante|nom-code-postal|projet, reconnu sur la première ligne sinon] [--keep-valid]';
+  'publish <zonage|medecins|pharmacies> <fichier> --territory <id> [--year AAAA] ; nouvelle liste ARS : publish zonage <fichier> --territory <id> --scheme ars-<profession> --year AAAA --valid-from AAAA-MM-JJ --source « arrêté du … » [--valid-until AAAA-MM-JJ] [--format cartosante|nom-code-postal|projet, reconnu sur la première ligne sinon] [--keep-valid] [--replace] [--force] [--any-year]';
 
 export const options = {
   territory: { type: 'string' },
@@ -25,6 +28,9 @@ export const options = {
   'valid-until': { type: 'string' },
   source: { type: 'string' },
   'keep-valid': { type: 'boolean' },
+  replace: { type: 'boolean' },
+  force: { type: 'boolean' },
+  'any-year': { type: 'boolean' },
   format: { type: 'string' },
 } as const;
 
@@ -36,7 +42,7 @@ export const run: Command['run'] = async ({ positionals: [kind, file], values },
   if (!str('territory')) throw new UsageError('option --territory obligatoire (charente-maritime, mauges…).');
   if (str('year') !== undefined && !/^\d{4}$/.test(str('year')!)) throw new UsageError(`année « ${str('year')} » invalide (AAAA).`);
   const scheme = str('scheme');
-  if (kind === 'zonage' && scheme && isArsScheme(scheme)) return await runPublishArs(file, str, values['keep-valid'] === true, io, paths);
+  if (kind === 'zonage' && scheme && isArsScheme(scheme)) return await runPublishArs(file, str, values, io, paths);
   if (str('format')) throw new UsageError('--format ne sert qu\'aux listes ARS (--scheme ars-<profession>).');
   let result;
   try {
@@ -51,6 +57,9 @@ export const run: Command['run'] = async ({ positionals: [kind, file], values },
       validUntil: str('valid-until'),
       source: str('source'),
       keepValid: values['keep-valid'] === true,
+      replace: values.replace === true,
+      force: values.force === true,
+      anyYear: values['any-year'] === true,
     });
   } catch (e) {
     if (e instanceof PublishError) throw new UsageError(e.message);
@@ -74,7 +83,7 @@ export const run: Command['run'] = async ({ positionals: [kind, file], values },
 };
 
 /** A newer ARS list: what was counted (read = accepted + rejected + ignored), then published or why not. */
-async function runPublishArs(file: string, str: Str, keepValid: boolean, io: Io, paths: Paths): Promise<number> {
+async function runPublishArs(file: string, str: Str, flags: CliArgs['values'], io: Io, paths: Paths): Promise<number> {
   let result;
   try {
     result = await publishArsList({
@@ -87,7 +96,9 @@ async function runPublishArs(file: string, str: Str, keepValid: boolean, io: Io,
       validUntil: str('valid-until'),
       source: str('source'),
       format: str('format'),
-      keepValid,
+      keepValid: flags['keep-valid'] === true,
+      replace: flags.replace === true,
+      anyYear: flags['any-year'] === true,
     });
   } catch (e) {
     if (e instanceof PublishError) throw new UsageError(e.message);

@@ -6,6 +6,7 @@ import { Cog, type CogCommune, type CogEpci } from '../../src/core/communes.ts';
 import { parseTerritories, type Territory } from '../../src/core/territory.ts';
 import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage/config.ts';
 import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
+import { isIsoDate, parisToday } from '../../src/core/dates.ts';
 
 import { ROOT, paths } from './paths.ts';
 
@@ -73,6 +74,17 @@ export function loadZonageConfig(territory: string): ZonageConfig {
 /** The ARS schemes: class scales as written in the ARS files, per profession (data/ars/schemes.json). */
 export function loadArsSchemes(): ArsSchemes {
   return JSON.parse(fs.readFileSync(path.join(ROOT, 'data/ars/schemes.json'), 'utf8')) as ArsSchemes;
+}
+
+/**
+ * The day the public data is cut at (movements and dates after it are not published): PUBLIC_AS_OF
+ * (AAAA-MM-JJ, for a reproducible build or a test) or today in Paris.
+ */
+export function publicAsOf(): string {
+  const v = paths().publicAsOf;
+  if (v === undefined) return parisToday();
+  if (!isIsoDate(v)) throw new Error(`PUBLIC_AS_OF « ${v} » n'est pas une date AAAA-MM-JJ.`);
+  return v;
 }
 
 /** Where the national ARS class tables are written and read (npm run build:ars). */

@@ -32,6 +32,8 @@ export interface Paths {
   photoOrigins: string | undefined;
   /** IMPORT_MEMORY_STATS: print memory use of streamed imports. */
   importMemoryStats: boolean;
+  /** PUBLIC_AS_OF: the day public data is cut at (AAAA-MM-JJ; today in Paris when unset). */
+  publicAsOf: string | undefined;
 }
 
 type Env = Record<string, string | undefined>;
@@ -54,6 +56,7 @@ export function resolvePaths(env: Env = process.env, cwd = process.cwd()): Paths
     publishFailAt: env.PUBLISH_FAIL_AT || undefined,
     photoOrigins: env.VITE_PHOTO_ORIGINS,
     importMemoryStats: !!env.IMPORT_MEMORY_STATS,
+    publicAsOf: env.PUBLIC_AS_OF || undefined,
   };
 }
 

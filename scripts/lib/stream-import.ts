@@ -2,18 +2,29 @@
 // stderr when it is a terminal, and every rejection written to a file (--rejects) as it comes.
 import fs from 'node:fs';
 import path from 'node:path';
+import { assertRegularFile, checkOutputPath } from './safe-files.ts';
 import { paths } from './paths.ts';
 import type { ImportSink, RowError } from '../../src/core/import/index.ts';
 import { rejectCsvLine, rejectsCsvHeader } from '../../src/core/import/report.ts';
 import { SAMPLE_BYTES, detectEncoding, textDecoder, type Encoding } from '../../src/core/import/encoding.ts';
 
-/** Collects every rejection of one or more imports into a CSV file, written in slices. */
+/**
+ * Collects every rejection of one or more imports into a CSV file, written in slices to a temporary file
+ * renamed on close: the file named is never an input (checked) and never half-written.
+ */
 export class RejectsFile {
   private fd: number;
   private buffer = '';
-  constructor(readonly file: string) {
-    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    this.fd = fs.openSync(file, 'w');
+  private temp: string;
+  readonly target: string;
+  constructor(
+    readonly file: string,
+    inputs: string[] = [],
+  ) {
+    this.target = checkOutputPath(file, '--rejects', inputs);
+    fs.mkdirSync(path.dirname(this.target), { recursive: true });
+    this.temp = `${this.target}.${process.pid}.tmp`;
+    this.fd = fs.openSync(this.temp, 'wx');
     this.buffer = rejectsCsvHeader();
   }
   sink(name: string): (e: RowError) => void {
@@ -29,6 +40,7 @@ export class RejectsFile {
   close() {
     this.flush();
     fs.closeSync(this.fd);
+    fs.renameSync(this.temp, this.target);
   }
 }
 
@@ -53,7 +65,7 @@ interface ProgressWriter {
 export async function streamFile<S extends ImportSink<unknown>>(file: string, sink: S, to: ProgressWriter | false = process.stderr): Promise<ReturnType<S['end']>> {
   const progress = to !== false && to.isTTY === true;
   memoryStats();
-  const total = fs.statSync(file).size;
+  const total = assertRegularFile(file).size;
   const name = path.basename(file);
   let last = 0;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
@@ -74,7 +86,7 @@ export async function streamFile<S extends ImportSink<unknown>>(file: string, si
  */
 export async function streamText(file: string, onText: (text: string) => void): Promise<Encoding> {
   memoryStats();
-  const total = fs.statSync(file).size;
+  const total = assertRegularFile(file).size;
   let decode: ((chunk?: Uint8Array) => string) | undefined;
   let encoding: Encoding = 'utf-8';
   for await (const chunk of fs.createReadStream(file, { highWaterMark: SAMPLE_BYTES })) {

@@ -4,7 +4,11 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { assertNoLinks } from './safe-files.ts';
 import { paths, withPaths } from './paths.ts';
+
+/** Kept out of the staging copy: the backups and the lock are not data the build reads. */
+export const STAGE_SKIPPED = ['.historique', '.publication.lock'];
 
 /** Steps where a test can make publishing fail (PUBLISH_FAIL_AT or the failAt option). */
 export type FailPoint = string | undefined;
@@ -18,9 +22,12 @@ export function failPoint(failAt: FailPoint, step: string): void {
 
 /** A temporary copy of one territory's data folder, where the new state is written and built. */
 export function stageTerritory(dataDir: string, territory: string): { root: string; dir: string; dispose: () => void } {
+  // A link would be copied as a link and the staged write would go through it into the real file.
+  assertNoLinks(path.join(dataDir, territory));
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'publication-'));
   const dir = path.join(root, territory);
-  fs.cpSync(path.join(dataDir, territory), dir, { recursive: true });
+  const skip = new Set(STAGE_SKIPPED.map((n) => path.join(dataDir, territory, n)));
+  fs.cpSync(path.join(dataDir, territory), dir, { recursive: true, verbatimSymlinks: true, filter: (src) => !skip.has(src) });
   return { root, dir, dispose: () => fs.rmSync(root, { recursive: true, force: true }) };
 }
 

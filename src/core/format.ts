@@ -23,7 +23,9 @@ const dates = new Map<string, string>();
 export function formatDate(iso: string): string {
   let s = dates.get(iso);
   if (s === undefined) {
-    s = longDate.format(new Date(`${iso}T00:00:00Z`)).replace(/^1 /, '1er ');
+    const d = new Date(`${iso}T00:00:00Z`);
+    // A stored date that is no calendar date is shown as written, never thrown on (the page stays up).
+    s = Number.isNaN(d.getTime()) ? String(iso) : longDate.format(d).replace(/^1 /, '1er ');
     if (dates.size > 10_000) dates.clear();
     dates.set(iso, s);
   }

@@ -85,9 +85,9 @@ export function shellQuote(word: string): string {
 }
 
 /** The publish command for a file checked in the browser. */
-export function publishCommand(o: { kind: ImportKind; file: string; territory: string; year?: number; profession?: string; keepValid?: boolean }): string {
+export function publishCommand(o: { kind: ImportKind; file: string; territory: string; year?: number; profession?: string; keepValid?: boolean; replace?: boolean }): string {
   const zonage = o.kind === 'zonage' && o.year ? ` --year ${o.year}${o.profession ? ` --profession ${shellQuote(o.profession)}` : ''}` : '';
-  return `npm run --silent publish:data -- ${o.kind} ${shellQuote(o.file)} --territory ${shellQuote(o.territory)}${zonage}${o.keepValid ? ' --keep-valid' : ''}`;
+  return `npm run --silent publish:data -- ${o.kind} ${shellQuote(o.file)} --territory ${shellQuote(o.territory)}${zonage}${o.keepValid ? ' --keep-valid' : ''}${o.replace ? ' --replace' : ''}`;
 }
 
 /** The command that accepts offer files reviewed in the browser. */

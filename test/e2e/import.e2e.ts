@@ -185,6 +185,17 @@ describe("import de l'année dans le navigateur", () => {
     expect(lines[0]).toBe('fichier;ligne;colonne;message');
     expect(lines.slice(1).map((l) => l.split(';')[1])).toEqual(['6', '7', '8']);
 
+    // A file of one 3-million-character line: refused at its line, as by the CLI (bounded reading).
+    await panel.getByLabel('Fichier de').selectOption('zonage');
+    await panel.locator('input[type=file]').setInputFiles({ name: 'une-ligne.csv', mimeType: 'text/csv', buffer: Buffer.from(`code_insee;zone\n${'x'.repeat(3_000_000)}`) });
+    await expect(panel.getByTestId('import-report').textContent()).resolves.toMatch(/une-ligne\.csv, ligne 2 : ligne de plus de 1\s048\s576 caractères sans fin de ligne/);
+    await panel.getByTestId('import-report').scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-ligne-trop-longue-1440');
+    await page.setViewportSize({ width: 375, height: 812 });
+    await panel.getByTestId('import-report').scrollIntoViewIfNeeded();
+    await screenshot(page, 'import-ligne-trop-longue-375');
+    await page.setViewportSize({ width: 1440, height: 900 });
+
     await panel.getByLabel('Fichier de').selectOption('zonage');
     await panel.locator('input[type=file]').setInputFiles({ name: '$(touch x).csv', mimeType: 'text/csv', buffer: fs.readFileSync('test/fixtures/zonage-cp1252-defauts.csv') });
     await expect(panel.locator('.command').textContent()).resolves.toBe(

@@ -15,6 +15,7 @@ import { readTable, type ArsTableFile } from '../../src/core/ars/table-file.ts';
 import { buildArs, arsSrc } from '../../scripts/build-ars.ts';
 import { ROOT, loadArsSchemes } from '../../scripts/lib/inputs.ts';
 import { buildZonageBundle } from '../../scripts/build-zonage.ts';
+import { paths, withPaths } from '../../scripts/lib/paths.ts';
 import { communeZonages, noZonageText, schemesOf, zonageInForce, zonageView } from '../../src/core/zonage/bundle.ts';
 import { fictitiousDatasets } from '../../src/core/datasets.ts';
 import { zonageStatus } from '../../src/core/zonage/status.ts';
@@ -235,10 +236,9 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8'));
     config.years.push({ year: 2026, scheme: 'ars-medecin-generaliste', profession: 'medecin-generaliste', file: 'zonages/ars-medecins-2026.csv', format: 'nom-code-postal', authority: 'ARS Nouvelle-Aquitaine', validFrom: '2026-02-03', validUntil: '2026-02-03', lastKnown: true, example: false, source: 'ARS Nouvelle-Aquitaine, arrêté du 30 décembre 2025' });
     fs.writeFileSync(path.join(dir, 'zonage.json'), JSON.stringify(config));
-    const saved = process.env.DATA_DIR;
-    process.env.DATA_DIR = tmp;
-    try {
-      const { bundle, problems, warnings } = buildZonageBundle('charente-maritime');
+    // The scripts read their folders once (scripts/lib/paths.ts): this copy is put in effect for the call.
+    const { bundle, problems, warnings } = withPaths({ ...paths(), dataDir: tmp }, () => buildZonageBundle('charente-maritime'));
+    {
       expect(problems).toEqual([expect.stringContaining("ligne 6, champ « nom » : aucune commune, actuelle, déléguée ou ancienne, ne s'appelle « Saint-Jean-d-Angelyy »")]);
       expect(warnings).toContain(`${path.relative(process.cwd(), path.join(dir, 'zonages/ars-medecins-2026.csv'))} : 1 ligne hors des départements du territoire non résolue, sans effet ici.`);
       expect(warnings.some((w) => w.includes('460 communes du territoire absentes de la liste'))).toBe(true);
@@ -246,8 +246,6 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
       expect(z.year).toBe(2026);
       expect(z.classes).toEqual({ '17300': 'zac', '17347': 'zip' });
       expect(zonageInForce(bundle, 'medecin-generaliste', '2026-01-15', 'ars-medecin-generaliste')!.year).toBe(2025);
-    } finally {
-      process.env.DATA_DIR = saved;
     }
   });
 
@@ -260,10 +258,8 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8'));
     config.years.push({ year: 2026, scheme: 'ars-medecin-generaliste', profession: 'medecin-generaliste', file: 'zonages/ars-medecins-2026.csv', format: 'nom-code-postal', authority: 'ARS Nouvelle-Aquitaine', validFrom: '2026-02-03', validUntil: '2026-02-03', lastKnown: true, example: false, source: 'ARS Nouvelle-Aquitaine, arrêté du 30 décembre 2025' });
     fs.writeFileSync(path.join(dir, 'zonage.json'), JSON.stringify(config));
-    const saved = process.env.DATA_DIR;
-    process.env.DATA_DIR = tmp;
-    try {
-      const { bundle, problems } = buildZonageBundle('charente');
+    const { bundle, problems } = withPaths({ ...paths(), dataDir: tmp }, () => buildZonageBundle('charente'));
+    {
       expect(problems).toEqual([]);
       const z = zonageInForce(bundle, 'medecin-generaliste', '2026-11-23', 'ars-medecin-generaliste')!;
       expect(z.year).toBe(2026);
@@ -273,8 +269,6 @@ describe('une liste ARS plus récente, importée par le chargé de mission', () 
         [2025, 'zac', 'remplace'],
         [2026, 'zip', 'dernier-connu'],
       ]);
-    } finally {
-      process.env.DATA_DIR = saved;
     }
   });
 });

@@ -31,3 +31,12 @@ describe('ofPlace : « de » devant un nom de commune', () => {
     ['Lesparre-Médoc', 'de Lesparre-Médoc'],
   ])('%s → %s', (name, expected) => expect(ofPlace(name)).toBe(expected));
 });
+
+describe('une date stockée invalide ne fait pas tomber la page', () => {
+  it('« 999-01-01 » et « 2027-02-30 » sont montrées telles quelles', async () => {
+    const { formatDate } = await import('../../src/core/format.ts');
+    expect(formatDate('999-01-01')).toBe('999-01-01');
+    expect(formatDate('pas une date')).toBe('pas une date');
+    expect(formatDate('2026-03-01')).toBe('1er mars 2026');
+  });
+});

@@ -204,3 +204,66 @@ describe('extractions et mouvements', () => {
     expect(diff.movements).toEqual([]);
   });
 });
+
+describe('entrée bornée', () => {
+  it('une ligne de 40 Mo sans fin de ligne est refusée à sa ligne, lue par morceaux d’1 Mo, sans la garder', () => {
+    const sink = sinkOf('zonage', 'une-ligne.csv');
+    sink.write(utf8('code_insee;zone\n17300;fragile\n'));
+    const mb = utf8('x'.repeat(1 << 20));
+    for (let i = 0; i < 40; i++) sink.write(mb);
+    const report = sink.end();
+    expect(report.fileErrors).toHaveLength(1);
+    expect(report.fileErrors[0]).toMatch(/^une-ligne\.csv, ligne 3 : ligne de plus de 1\s048\s576 caractères sans fin de ligne/);
+    expect(report.accepted).toBe(1);
+  });
+
+  it('une ligne d’exactement la limite passe ; les fins de ligne CR, LF et CRLF coupées entre deux morceaux gardent leurs numéros', async () => {
+    const { LineSplitter, MAX_LINE_CHARS } = await import('../../src/core/import/records.ts');
+    const got: string[] = [];
+    const errors: number[] = [];
+    const s = new LineSplitter((t, l, e) => got.push(`${l}:${t.length > 10 ? t.length : t}:${JSON.stringify(e)}`), (l) => errors.push(l));
+    for (const c of ['a\r', '\nb\rc', '\r', '', 'd\n\n', 'y'.repeat(MAX_LINE_CHARS - 1), 'y\n', 'e']) s.push(c);
+    s.push('', true);
+    expect(errors).toEqual([]);
+    expect(got).toEqual(['1:a:"\\r\\n"', '2:b:"\\r"', '3:c:"\\r"', '4:d:"\\n"', '5::"\\n"', `6:${MAX_LINE_CHARS}:"\\n"`, '7:e:""']);
+  });
+});
+
+describe('FINESS « structures » borné', () => {
+  const gzRun = (json: string) => {
+    const sink = pharmaciesSink('bombe.json.gz', { resolve });
+    const gz = zlib.gzipSync(json);
+    for (let i = 0; i < gz.length; i += 1 << 16) sink.write(gz.subarray(i, i + (1 << 16)));
+    return sink.end();
+  };
+  it('une chaîne de 40 Mo (40 Ko compressés) est refusée sans être gardée', () => {
+    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"denomination":"${'A'.repeat(40 << 20)}"}]}`);
+    expect(r.fileErrors).toHaveLength(1);
+    expect(r.fileErrors[0]).toMatch(/^bombe\.json\.gz : une valeur ou un établissement de plus de 8 Mo sans fin .* après 0 établissement/);
+  });
+  it('une entité qui tient 300 000 établissements les lit un par un', () => {
+    const ege = '{"informationsGeneralesEGE":{"numFinessEge":"170000001"},"categorieentiteGeographiqueExercice":"500"}';
+    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"ege":[${Array(300_000).fill(ege).join(',')}]}]}`);
+    expect(r.fileErrors).toEqual([]);
+    expect(r.read).toBe(300_000);
+    expect(ignoredCount(r)).toBe(300_000);
+  });
+  it('une liste sans fin hors des établissements est refusée', () => {
+    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"contact":[${Array(1_000_000).fill('{"t":"0102030405"}').join(',')}]}]}`);
+    expect(r.fileErrors[0]).toMatch(/plus de 8 Mo/);
+  });
+});
+
+describe('codes lus dans un fichier', () => {
+  it('les codes profession « __proto__ », « constructor », « valueOf » sont des professions inconnues', () => {
+    const line = (prof: string, i: number) => {
+      const cells = rppsLine(i, '17300', true).split('|');
+      cells[9] = prof;
+      return cells.join('|');
+    };
+    const r = importPractitioners('rpps.txt', rpps(line('__proto__', 1), line('constructor', 2), line('valueOf', 3), line('toString', 4)), { resolve });
+    expect(r.read).toBe(4);
+    expect(r.accepted).toBe(0);
+    expect(r.ignored).toEqual({ 'autre profession ou spécialité': 4 });
+  });
+});

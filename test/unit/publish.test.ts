@@ -13,6 +13,7 @@ import { territoryCommunes } from '../../src/core/communes.ts';
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
   for (const f of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (f.split(path.sep).includes('.historique')) continue; // backups: checked apart
     const full = path.join(dir, f);
     if (fs.statSync(full).isFile()) out[f] = crypto.createHash('sha256').update(fs.readFileSync(full)).digest('hex');
   }
@@ -43,8 +44,11 @@ const zonageFile = () => {
   fs.writeFileSync(f, 'code_insee;zone\n49023;zip\n49092;zac\n49126;hors-zonage\n49218;zip\n49244;zac\n49301;hors-zonage\n');
   return f;
 };
-const base = () => ({ territory: 'mauges', kind: 'zonage' as const, file: zonageFile(), year: 2027, profession: 'medecin-generaliste' });
+// Mauges has only the ARS layers: a zonage published there names its scheme.
+const base = () => ({ territory: 'mauges', kind: 'zonage' as const, file: zonageFile(), year: 2027, profession: 'medecin-generaliste', scheme: 'ars-medecin-generaliste' });
 const both = () => ({ data: snapshot(dataDir), out: snapshot(outDir) });
+/** The first bytes of a JPEG: photos are checked by signature. */
+const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]);
 
 describe('publication atomique : un échec à chaque étape laisse data/ et public/data/ identiques octet pour octet', () => {
   it.each(['import', 'stage', 'write', 'build', 'write:1', 'write:2', 'write:3', 'rename:1', 'rename:2', 'rename:3'])('échec à l’étape « %s »', async (step) => {
@@ -105,7 +109,7 @@ describe('offres acceptées de façon atomique ; ce que « check » accepte, « 
 
   it.each(['stage', 'write', 'build', 'write:1', 'write:2', 'write:3', 'rename:1', 'rename:2', 'rename:3'])('échec à l’étape « %s » : rien ne change', (step) => {
     fs.mkdirSync(path.join(tmp, 'envoi/photos'), { recursive: true });
-    fs.writeFileSync(path.join(tmp, 'envoi/photos/chambre.jpg'), 'jpeg');
+    fs.writeFileSync(path.join(tmp, 'envoi/photos/chambre.jpg'), JPEG);
     const f = write('a.json', offer('aulnay-chambre', { photos: [{ src: 'photos/chambre.jpg', alt: 'La chambre' }] }));
     const before = both();
     expect(() => acceptOffers('charente-maritime', [f], { failAt: step })).toThrow(`échec simulé à l'étape « ${step} »`);
@@ -178,8 +182,9 @@ describe('nouvelle liste ARS publiée de façon atomique : un échec à chaque �
     const after = both();
     expect(Object.keys(after.data).filter((f) => after.data[f] !== before.data[f]).sort()).toEqual(['charente-maritime/zonage.json', 'charente-maritime/zonages/ars-medecin-generaliste-2026.csv']);
     expect(Object.keys(after.out).filter((f) => after.out[f] !== before.out[f])).toEqual(['charente-maritime/zonage.json']);
-    // Published again, the same list changes nothing.
-    await publishArsList(ars());
+    // Published again, refused without --replace; with it, the same list changes nothing.
+    await expect(publishArsList(ars())).rejects.toThrow('une liste 2026 du zonage ars-medecin-generaliste est déjà publiée');
+    await publishArsList({ ...ars(), replace: true });
     expect(both()).toEqual(after);
   });
 });

@@ -216,3 +216,15 @@ describe('un nom avec son lieu, comme on l’écrit (« Ternant 17440 », « Ter
     expect(first('Ternant')?.nom).toBe('Ternant');
   });
 });
+
+describe('requête bornée', () => {
+  it('un collage de 500 000 mots est lu sur ses premiers mots seulement', () => {
+    const words = queryWords(`la rochelle ${'constructor '.repeat(500_000)}`);
+    expect(words.length).toBeLessThanOrEqual(12);
+    expect(words.slice(0, 2)).toEqual(['la', 'rochelle']);
+    expect(searchCommunes(index, `La Rochelle${' '.repeat(500_000)}zzz`)[0]?.nom).toBe('La Rochelle');
+  });
+  it('« constructor » ou « __proto__ » tapés ne sont pas des abréviations', () => {
+    expect(queryWords('constructor __proto__ st')).toEqual(['constructor', 'proto', 'saint']);
+  });
+});

@@ -53,27 +53,79 @@ export function splitQuoted(s: string, sep: string): { cells: string[]; open: bo
   }
 }
 
-/** Splits text into physical lines as it arrives; a CR at the end of a chunk waits for a possible LF. */
+/** A physical line longer than this (characters) is not a line of a table: the file is refused. */
+export const MAX_LINE_CHARS = 1 << 20;
+
+/**
+ * Splits text into physical lines as it arrives; a CR at the end of a chunk waits for a possible LF.
+ * Linear: each chunk is scanned once and a partial line is kept as a list of pieces, joined only when
+ * its end comes (rescanning a growing carry was quadratic on a file of one huge line). A line longer
+ * than `maxLine` is reported once to `onTooLong` and nothing more is read.
+ */
 export class LineSplitter {
-  private carry = '';
+  private parts: string[] = [];
+  private partsLength = 0;
+  private pendingCR = false;
+  private stopped = false;
   line = 0;
-  constructor(private onLine: (text: string, line: number, end: string) => void) {}
+  constructor(
+    private onLine: (text: string, line: number, end: string) => void,
+    private onTooLong?: (line: number, chars: number) => void,
+    private maxLine = MAX_LINE_CHARS,
+  ) {}
+
+  private emit(text: string, end: string): void {
+    const whole = this.parts.length ? (this.parts.push(text), this.parts.join('')) : text;
+    this.parts = [];
+    this.partsLength = 0;
+    if (whole.length > this.maxLine) return this.tooLong(whole.length);
+    this.onLine(whole, ++this.line, end);
+  }
+
+  private tooLong(chars: number): void {
+    this.stopped = true;
+    this.parts = [];
+    this.partsLength = 0;
+    this.onTooLong?.(this.line + 1, chars);
+  }
 
   push(text: string, final = false): void {
-    const s = this.carry + text;
-    const re = /\r\n?|\n/g;
+    if (this.stopped) return;
     let start = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(s))) {
-      if (m[0] === '\r' && m.index === s.length - 1 && !final) break; // maybe the CR of a CRLF
-      this.onLine(s.slice(start, m.index), ++this.line, m[0]);
-      start = re.lastIndex;
+    if (this.pendingCR) {
+      this.pendingCR = false;
+      if (text.charCodeAt(0) === 10) {
+        this.emit('', '\r\n');
+        start = 1;
+      } else if (text !== '' || final) this.emit('', '\r');
+      else this.pendingCR = true;
+      if (this.stopped) return;
     }
-    this.carry = s.slice(start);
-    if (final) {
-      if (this.carry !== '') this.onLine(this.carry, ++this.line, '');
-      this.carry = '';
+    const n = text.length;
+    for (let i = start; i < n; i++) {
+      const c = text.charCodeAt(i);
+      if (c !== 10 && c !== 13) continue;
+      if (c === 13 && i === n - 1 && !final) {
+        // maybe the CR of a CRLF: decided by the next chunk
+        this.keep(text.slice(start, i));
+        this.pendingCR = true;
+        return;
+      }
+      const crlf = c === 13 && text.charCodeAt(i + 1) === 10;
+      this.emit(text.slice(start, i), crlf ? '\r\n' : c === 13 ? '\r' : '\n');
+      if (this.stopped) return;
+      if (crlf) i++;
+      start = i + 1;
     }
+    if (start < n) this.keep(start === 0 ? text : text.slice(start));
+    if (final && this.partsLength) this.emit('', '');
+  }
+
+  private keep(piece: string): void {
+    if (!piece) return;
+    this.parts.push(piece);
+    this.partsLength += piece.length;
+    if (this.partsLength > this.maxLine) this.tooLong(this.partsLength);
   }
 }
 

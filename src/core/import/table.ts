@@ -2,10 +2,10 @@
 // decided on the first megabyte, the header picks the format, then each record is checked by the format's
 // `row` and counted. Memory holds one chunk, the kept rows and the first rejections, whatever the size.
 import { SAMPLE_BYTES, detectEncoding, textDecoder, type Encoding } from './encoding.ts';
-import { LineSplitter, RecordReader, detectSeparator, type TextRecord } from './records.ts';
+import { LineSplitter, MAX_LINE_CHARS, RecordReader, detectSeparator, type TextRecord } from './records.ts';
 import { MAX_LISTED, emptyReport, q, type ImportFormat, type ImportReport, type RejectSink, type RowError, type Warning } from './report.ts';
 import { normalizeKey } from '../text.ts';
-import { count, plural } from '../format.ts';
+import { count, formatInteger, plural } from '../format.ts';
 
 export interface Column {
   key: string;
@@ -117,6 +117,9 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
       });
     }
     reader.line(text, line, end);
+  }, (line, chars) => {
+    stopped = true;
+    fileError(`${file}, ligne ${line} : ligne de plus de ${formatInteger(MAX_LINE_CHARS)} caractères sans fin de ligne (${formatInteger(chars)} lus) : ce n'est pas un tableau CSV lisible, la lecture s'arrête à cette ligne. Vérifiez le fichier (export complet, fins de ligne).`);
   });
 
   function onHeader(r: TextRecord): boolean {

@@ -8,14 +8,18 @@ import type { SearchData } from './data.ts';
 import { searchKey } from './key.ts';
 import { departementOf } from '../communes.ts';
 
-const ABBREVIATIONS: Record<string, string> = { st: 'saint', ste: 'sainte', sts: 'saints', stes: 'saintes' };
+const ABBREVIATIONS = new Map([['st', 'saint'], ['ste', 'sainte'], ['sts', 'saints'], ['stes', 'saintes']]);
+/** A commune's name has at most a dozen words: a longer paste is cut (500,000 words took 14 s). */
+export const MAX_QUERY_CHARS = 200;
+export const MAX_QUERY_WORDS = 12;
 
 /** The query's words, with « st »/« ste » expanded. */
 export const queryWords = (query: string): string[] =>
-  searchKey(query)
+  searchKey(query.slice(0, MAX_QUERY_CHARS))
     .split(' ')
     .filter(Boolean)
-    .map((w) => ABBREVIATIONS[w] ?? w);
+    .slice(0, MAX_QUERY_WORDS)
+    .map((w) => ABBREVIATIONS.get(w) ?? w);
 
 export interface SearchHit {
   code: string;
@@ -498,7 +502,8 @@ function codeIndex(ix: SearchIndex): Map<string, number> {
   return m;
 }
 
-export function searchCommunes(ix: SearchIndex, query: string, limit = 10): SearchHit[] {
+export function searchCommunes(ix: SearchIndex, typed: string, limit = 10): SearchHit[] {
+  const query = typed.slice(0, MAX_QUERY_CHARS);
   const q = placeQualifier(ix, query);
   if (!q) return searchPlain(ix, query, limit);
   // The communes of that name in that place first, then the others of that name (a wrong postal code
@@ -516,7 +521,7 @@ export function searchCommunes(ix: SearchIndex, query: string, limit = 10): Sear
 }
 
 function searchPlain(ix: SearchIndex, query: string, limit: number): SearchHit[] {
-  const trimmed = query.trim();
+  const trimmed = query.slice(0, MAX_QUERY_CHARS).trim();
   if (!trimmed) return [];
   const s = ix.scratch;
   s.generation++;

@@ -3,6 +3,7 @@
 // their schemes come from data/ars/schemes.json.
 import type { ZonageRule, ZonageScheme } from './model.ts';
 import { arsScheme, arsSchemeId, isArsScheme, type ArsSchemes } from '../ars/schemes.ts';
+import { isIsoDate } from '../dates.ts';
 
 export interface ZonageYear {
   year: number;
@@ -79,6 +80,12 @@ export function parseZonageConfig(raw: unknown, file: string, ars?: ArsSchemes):
   for (const y of c.years) {
     const s = schemes.get(y.scheme) ?? fail(`année ${y.year} : zonage inconnu « ${y.scheme} ».`);
     if (!s.professions.includes(y.profession)) fail(`année ${y.year} : la profession « ${y.profession} » ne relève pas du zonage « ${y.scheme} ».`);
+    // Every stored date is a calendar date and every year a sane one: the pages format them (a « 999-01-01 »
+    // threw RangeError: Invalid time value on the commune and method pages).
+    if (!Number.isInteger(y.year) || y.year < 1000 || y.year > 9999) fail(`année « ${String(y.year)} » invalide (AAAA).`);
+    for (const [k, d] of [['validFrom', y.validFrom], ['validUntil', y.validUntil], ['replaced.from', y.replaced?.from]] as const) {
+      if (d !== undefined && !isIsoDate(d)) fail(`année ${y.year} : « ${k} » « ${String(d)} » n'est pas une date AAAA-MM-JJ du calendrier.`);
+    }
     if (!(y.validFrom <= y.validUntil)) fail(`année ${y.year} : période de validité incohérente.`);
     if (y.format && y.format !== 'projet' && !isArsScheme(y.scheme)) fail(`année ${y.year} : le format « ${y.format} » est celui d'une liste ARS (zonage « ars-… »).`);
     if (!y.file === !y.ars) fail(`année ${y.year} : « file » (fichier du territoire) ou « ars » (table nationale), l'un des deux.`);

@@ -17,10 +17,12 @@ const FINESS_COLUMNS = [
 ];
 export const FINESS_PHARMACY = '620';
 
+const FINESS_OVERSEAS = new Map([['9A', '971'], ['9B', '972'], ['9C', '973'], ['9D', '974'], ['9E', '975'], ['9F', '976']]);
+
 /** FINESS département + 3-digit commune → INSEE code (overseas départements are coded 9A…9F). */
 export function finessInsee(departement: string, commune: string): string {
-  const dom: Record<string, string> = { '9A': '971', '9B': '972', '9C': '973', '9D': '974', '9E': '975', '9F': '976' };
-  if (dom[departement]) return `${dom[departement]}${commune.slice(-2)}`;
+  const dom = FINESS_OVERSEAS.get(departement);
+  if (dom) return `${dom}${commune.slice(-2)}`;
   return `${departement.padStart(2, '0')}${commune.padStart(3, '0')}`;
 }
 

@@ -8,7 +8,12 @@ import { JSONParser } from '@streamparser/json';
 import type { CommuneResolver } from '../fields.ts';
 import { FINESS_PHARMACY, finessPharmacy } from './finess-csv.ts';
 import type { Pharmacy } from '../../zonage/model.ts';
-import { count } from '../../format.ts';
+import { count, formatInteger } from '../../format.ts';
+
+/** Inflated bytes the parser may read without completing a value: an establishment is a few kilobytes. */
+export const MAX_VALUE_BYTES = 8 << 20;
+/** The national file inflates about 30 times; a gzip that inflates more than this is refused. */
+export const MAX_RATIO = 200;
 import { MAX_LISTED, emptyReport, q, type ImportReport, type RowError } from '../report.ts';
 import type { ImportSink, RowContext, SinkOptions } from '../table.ts';
 
@@ -53,16 +58,22 @@ export function finessJsonSink(file: string, opts: { resolve: CommuneResolver },
   let failed = false;
   let sawPmej = false;
 
-  const parser = new JSONParser({ paths: ['$.pmej.*', '$.schemaVersion'], keepStack: false });
-  parser.onValue = ({ value, key }) => {
+  // Each establishment is emitted alone and dropped from its entity once read, so an entity holding
+  // millions of them is streamed; the other top-level lists (gcc, gco) are emitted item by item and dropped.
+  const parser = new JSONParser({ paths: ['$.pmej.*.ege.*', '$.pmej.*', '$.gcc.*', '$.gco.*', '$.schemaVersion'], keepStack: false });
+  let inflated = 0;
+  let sinceValue = 0; // inflated bytes fed since the last value emitted: what the parser may be holding
+  parser.onValue = ({ value, key, parent, stack }) => {
+    sinceValue = 0;
     if (key === 'schemaVersion') {
       if (typeof value === 'string' && !value.startsWith('v1')) warn({ message: `${file} : version de schéma ${q(value)} ; ce lecteur suit la v1, vérifiez le rapport.` });
       return;
     }
+    if (Array.isArray(parent)) parent.length = 0;
+    if (stack[1]?.key !== 'pmej') return;
     sawPmej = true;
-    for (const e of arr(obj(value).ege)) establishment(obj(e));
+    if (stack.length > 2) establishment(obj(value));
   };
-
   function warn(w: { line?: number; field?: string; message: string }) {
     report.warningCount++;
     if (report.warnings.length < MAX_LISTED) report.warnings.push(w);
@@ -109,12 +120,20 @@ export function finessJsonSink(file: string, opts: { resolve: CommuneResolver },
     report.accepted++;
   }
 
+  // Fed in slices so that a value growing without end (one huge string, an entity of millions of
+  // items outside « ege », a bomb of blanks) is refused after MAX_VALUE_BYTES, not held in memory.
   const feed = (bytes: Uint8Array) => {
-    if (failed || !bytes.length) return;
-    try {
-      parser.write(bytes);
-    } catch (e) {
-      fail(`JSON illisible (${(e as Error).message})`);
+    for (let i = 0; i < bytes.length && !failed; i += 1 << 16) {
+      const slice = bytes.subarray(i, i + (1 << 16));
+      inflated += slice.length;
+      sinceValue += slice.length;
+      if (sinceValue > MAX_VALUE_BYTES) return fail(`une valeur ou un établissement de plus de ${formatInteger(MAX_VALUE_BYTES / 1e6)} Mo sans fin (chaîne démesurée, liste sans fin ou archive piégée) : ce n'est pas un fichier FINESS ordinaire`);
+      if (gunzip && inflated > MAX_RATIO * Math.max(report.bytes, 1 << 20)) return fail(`archive qui se décompresse plus de ${MAX_RATIO} fois (archive piégée ?)`);
+      try {
+        parser.write(slice);
+      } catch (e) {
+        fail(`JSON illisible (${(e as Error).message})`);
+      }
     }
   };
 

@@ -14,14 +14,15 @@ export const isRppsHeader = (line: string) => {
 };
 
 /** RPPS profession codes (TRE_G15) → our ids. */
-const RPPS_PROFESSIONS: Record<string, string> = {
-  '10': 'medecin-generaliste', // only with a general-medicine savoir-faire, see below
-  '40': 'chirurgien-dentiste',
-  '50': 'sage-femme',
-  '60': 'infirmier',
-  '70': 'masseur-kinesitherapeute',
-  '91': 'orthophoniste',
-};
+// A Map: a code read from a file (« __proto__ », « constructor ») must not reach Object.prototype.
+const RPPS_PROFESSIONS = new Map<string, string>([
+  ['10', 'medecin-generaliste'], // only with a general-medicine savoir-faire, see below
+  ['40', 'chirurgien-dentiste'],
+  ['50', 'sage-femme'],
+  ['60', 'infirmier'],
+  ['70', 'masseur-kinesitherapeute'],
+  ['91', 'orthophoniste'],
+]);
 /** Savoir-faire codes of general medicine (TRE_R38): qualifié, spécialiste, médecine générale. */
 const GENERAL_MEDICINE = new Set(['SM26', 'SM53', 'SM54']);
 
@@ -43,7 +44,7 @@ export function rppsSpec(opts: { resolve: CommuneResolver }): TableSpec<Practiti
       named("Prénom d'exercice"),
     ],
     row: (ctx) => {
-      let profession = RPPS_PROFESSIONS[ctx.get('Code profession')];
+      let profession = RPPS_PROFESSIONS.get(ctx.get('Code profession'));
       if (profession === 'medecin-generaliste') {
         const general = GENERAL_MEDICINE.has(ctx.get('Code savoir-faire')) || normalizeKey(ctx.get('Libellé savoir-faire')).includes('medecinegenerale');
         if (!general) profession = '';
