@@ -8,26 +8,21 @@ import { annotations, frenchMessage } from '../schemas/check.ts';
 const isoDate = v.pipe(v.string(), v.check((s: string) => isIsoDate(s), 'date AAAA-MM-JJ attendue'));
 const euros = v.pipe(v.number(), v.minValue(0));
 
-/** How an indicator is counted from the register, or entered by hand (« saisi ») when it cannot be. */
+/** Counted from the register's dossiers of these statuses, in the year of `date`. */
+const fromRegister = <M extends string>(method: M) =>
+  v.strictObject({
+    method: v.literal(method),
+    statuses: v.pipe(v.array(v.picklist(DOSSIER_STATUSES.map((s) => s.id))), v.minLength(1)),
+    date: v.picklist(['received', 'decided', 'convention', 'paid']),
+  });
+
+/** How an indicator is counted from the register, or entered by hand (« saisi ») when it cannot be: the
+ * dossiers themselves, the distinct beneficiaries among them (a person counted once a year), or the
+ * register's « unites » column summed over them (professionals welcomed, for example). */
 const Counting = v.variant('method', [
-  v.strictObject({
-    /** Dossiers of these statuses, in the year of `date`. */
-    method: v.literal('dossiers'),
-    statuses: v.pipe(v.array(v.picklist(DOSSIER_STATUSES.map((s) => s.id))), v.minLength(1)),
-    date: v.picklist(['received', 'decided', 'convention', 'paid']),
-  }),
-  v.strictObject({
-    /** Distinct beneficiaries among those dossiers (a person counted once a year). */
-    method: v.literal('beneficiaires'),
-    statuses: v.pipe(v.array(v.picklist(DOSSIER_STATUSES.map((s) => s.id))), v.minLength(1)),
-    date: v.picklist(['received', 'decided', 'convention', 'paid']),
-  }),
-  v.strictObject({
-    /** The register's « unites » column summed over those dossiers (professionals welcomed, for example). */
-    method: v.literal('unites'),
-    statuses: v.pipe(v.array(v.picklist(DOSSIER_STATUSES.map((s) => s.id))), v.minLength(1)),
-    date: v.picklist(['received', 'decided', 'convention', 'paid']),
-  }),
+  fromRegister('dossiers'),
+  fromRegister('beneficiaires'),
+  fromRegister('unites'),
   v.strictObject({
     method: v.literal('saisi'),
     /** Values entered by the chargée de mission, per year. */
