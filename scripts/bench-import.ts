@@ -69,7 +69,7 @@ export function writeRpps(file: string, rows: number, line: (i: number) => strin
   return fs.statSync(file).size;
 }
 
-function writeFinessJson(file: string, codes: string[], n: number): number {
+export function writeFinessJson(file: string, codes: string[], n: number): number {
   const parts: string[] = [];
   for (let i = 0; i < n; i++) {
     const code = codes[(i * 104729) % codes.length];

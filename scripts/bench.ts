@@ -13,6 +13,7 @@ import { buildGeo } from './build-geo.ts';
 import { ROOT, loadTerritories } from './lib/inputs.ts';
 import { launch } from '../test/e2e/browser.ts';
 import { benchBrowserImport, benchNationalImport } from './bench-import.ts';
+import { benchHostile } from './bench-hostile.ts';
 import { benchAids } from './bench-aids.ts';
 import { benchRegister } from './bench-register.ts';
 import { benchSearch } from './bench-search.ts';
@@ -23,7 +24,7 @@ import { writeBarePages } from './bench-bare.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-// BENCH_ONLY=map,national runs only those sections (geo, import, aids, register, search, tiles, ars, movements, js, map,
+// BENCH_ONLY=map,national runs only those sections (geo, import, hostile, aids, register, search, tiles, ars, movements, js, map,
 // phone, national, browser-import) (while working on one figure); all by default.
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
@@ -67,6 +68,7 @@ for (const [id, ms] of Object.entries(timings)) console.log(`${id} : ${median(ms
 
 }
 if (wanted('import')) benchNationalImport();
+if (wanted('hostile')) await benchHostile();
 if (wanted('aids')) benchAids();
 if (wanted('register')) benchRegister();
 if (wanted('search')) benchSearch();

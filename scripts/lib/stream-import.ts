@@ -70,6 +70,7 @@ export async function streamFile<S extends ImportSink<unknown>>(file: string, si
   let last = 0;
   for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) {
     sink.write(chunk as Buffer);
+    if (sink.done?.()) break; // a file error stopped the reading: the rest of the file is not read
     if (progress && Date.now() - last > 250) {
       last = Date.now();
       const p = sink.progress();

@@ -34,6 +34,7 @@ export function importSink(kind: ImportKind, name: string, ctx: ImportContext, o
   return {
     write: (chunk) => sink.write(chunk),
     progress: () => sink.progress(),
+    done: () => sink.done?.() ?? false,
     end: () => {
       const r = sink.end() as FileReport;
       // `missing` lists the communes a zonage leaves unclassified.

@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { formatInteger } from '../../src/core/format.ts';
+import { runCli } from '../../scripts/cli.ts';
+import { resolvePaths } from '../../scripts/lib/paths.ts';
 
 const cli = (...args: string[]) => {
   const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8' });
@@ -95,9 +98,12 @@ describe('CLI', () => {
 });
 
 describe('CLI publish : la même étape que « Télécharger le fichier normalisé », écrite dans data/', () => {
-  const run = (env: Record<string, string>, ...args: string[]) => {
-    const r = spawnSync('npx', ['tsx', 'scripts/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-    return { code: r.status, out: r.stdout, err: r.stderr };
+  // In process (runCli with the paths of the copy): a publication is several commands, each a tsx start-up otherwise.
+  const run = async (env: Record<string, string>, ...args: string[]) => {
+    let out = '';
+    let err = '';
+    const code = await runCli(args, { stdout: { write: (t: string) => (out += t) }, stderr: { write: (t: string) => (err += t) } }, resolvePaths({ ...process.env, ...env }));
+    return { code, out, err };
   };
   const setup = () => {
     const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-'));
@@ -105,62 +111,79 @@ describe('CLI publish : la même étape que « Télécharger le fichier normalis
     return { tmp, env: { DATA_DIR: path.join(tmp, 'territories'), DATA_OUT: path.join(tmp, 'public') } };
   };
 
-  it('publie un zonage complet : fichier normalisé, année déclarée (non exemple), zonage.json de l\'application reconstruit', () => {
+  it('publie un zonage complet : fichier normalisé, année déclarée (non exemple), zonage.json de l\'application reconstruit', async () => {
     const { tmp, env } = setup();
-    const file = path.join(tmp, 'Zonage ARS 2026.csv');
-    // As typed in a spreadsheet: labels, semicolons, an extra column.
-    fs.writeFileSync(file, 'Code INSEE;Zone;Commentaire\n49023;ZIP;\n49092;zac;\n49126;Hors zonage;\n49218;zip;\n49244;ZAC;\n49301;hors-zonage;x\n');
-    const r = run(env, 'publish', 'zonage', file, '--territory', 'mauges', '--year', '2026', '--profession', 'medecin-generaliste');
-    expect(r.err).toContain('publié (6 lignes)');
+    // Mauges has only the national ARS layers: a plain zonage there is refused (an ARS list names --scheme).
+    const six = path.join(tmp, 'Zonage ARS 2026.csv');
+    fs.writeFileSync(six, 'Code INSEE;Zone\n49023;ZIP\n49092;zac\n49126;Hors zonage\n49218;zip\n49244;ZAC\n49301;hors-zonage\n');
+    const ars = (await run(env, 'publish', 'zonage', six, '--territory', 'mauges', '--year', '2026', '--profession', 'medecin-generaliste'));
+    expect(ars.code).toBe(2);
+    expect(ars.err).toContain("n'a ici que le zonage national de l'ARS (« ars-medecin-generaliste »)");
+    expect(fs.existsSync(path.join(tmp, 'territories/mauges/zonages/medecin-generaliste-2026.csv'))).toBe(false);
+
+    // The département's own zonage, as typed in a spreadsheet: labels, semicolons, an extra column.
+    const rows = fs.readFileSync('data/territories/charente-maritime/zonages/medecin-generaliste-2026.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const file = path.join(tmp, 'Zonage CD17 2027.csv');
+    fs.writeFileSync(file, `Code INSEE;Zone;Commentaire\n${rows.map(([c, z]) => `${c};${z};`).join('\n')}\n`);
+    const r = (await run(env, 'publish', 'zonage', file, '--territory', 'charente-maritime', '--year', '2027', '--profession', 'medecin-generaliste'));
+    expect(r.err).toContain(`publié (${formatInteger(rows.length)} lignes)`);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.out);
-    expect(out).toMatchObject({ published: true, read: 6, accepted: 6, rejected: [] });
-    const dir = path.join(tmp, 'territories/mauges');
-    expect(fs.readFileSync(path.join(dir, 'zonages/medecin-generaliste-2026.csv'), 'utf8')).toBe(
-      'code_insee,zone\n49023,zip\n49092,zac\n49126,hors-zonage\n49218,zip\n49244,zac\n49301,hors-zonage\n',
-    );
+    expect(out).toMatchObject({ published: true, read: rows.length, accepted: rows.length, rejected: [] });
+    const dir = path.join(tmp, 'territories/charente-maritime');
+    expect(fs.readFileSync(path.join(dir, 'zonages/medecin-generaliste-2027.csv'), 'utf8')).toBe(`code_insee,zone\n${rows.map((x) => x.join(',')).join('\n')}\n`);
     const config = JSON.parse(fs.readFileSync(path.join(dir, 'zonage.json'), 'utf8'));
     expect(config.$source).toBeTruthy(); // untouched keys survive
-    expect(config.years.find((y: { year: number; profession: string }) => y.year === 2026 && y.profession === 'medecin-generaliste')).toEqual({
-      year: 2026,
-      scheme: 'ars-medecin-generaliste',
+    expect(config.years.find((y: { year: number; profession: string }) => y.year === 2027 && y.profession === 'medecin-generaliste')).toEqual({
+      year: 2027,
+      scheme: 'cd17',
       profession: 'medecin-generaliste',
-      file: 'zonages/medecin-generaliste-2026.csv',
-      validFrom: '2026-01-01',
-      validUntil: '2026-12-31',
+      file: 'zonages/medecin-generaliste-2027.csv',
+      validFrom: '2027-01-01',
+      validUntil: '2027-12-31',
       example: false,
-      source: 'Fichier importé : Zonage ARS 2026.csv',
+      source: 'Fichier importé : Zonage CD17 2027.csv',
     });
-    const bundle = JSON.parse(fs.readFileSync(path.join(tmp, 'public/mauges/zonage.json'), 'utf8'));
-    const z = bundle.zonages.find((x: { year: number; profession: string }) => x.year === 2026 && x.profession === 'medecin-generaliste');
-    expect(z.classes).toEqual({ '49023': 'zip', '49092': 'zac', '49126': 'hors-zonage', '49218': 'zip', '49244': 'zac', '49301': 'hors-zonage' });
+    const bundle = JSON.parse(fs.readFileSync(path.join(tmp, 'public/charente-maritime/zonage.json'), 'utf8'));
+    const z = bundle.zonages.find((x: { year: number; scheme: string }) => x.year === 2027 && x.scheme === 'cd17');
+    expect(z.classes).toEqual(Object.fromEntries(rows));
     expect(z.example).toBe(false);
+    // Published again: refused without --replace, which keeps the replaced files in .historique/.
+    expect((await run(env, 'publish', 'zonage', file, '--territory', 'charente-maritime', '--year', '2027')).err).toContain('est déjà publié');
+    expect((await run(env, 'publish', 'zonage', file, '--territory', 'charente-maritime', '--year', '2027', '--replace', '--source', 'Nouvelle source')).code).toBe(0);
+    const history = (await run(env, 'history', '--territory', 'charente-maritime'));
+    expect(JSON.parse(history.out).at(-1)).toMatchObject({ files: ['zonage.json'], command: 'publish zonage Zonage CD17 2027.csv' });
   });
 
-  it('refuse un zonage incomplet ou avec des lignes rejetées (rien n\'est écrit), sauf --keep-valid', () => {
+  it('refuse un zonage incomplet ou avec des lignes rejetées (rien n\'est écrit), sauf --keep-valid', async () => {
     const { tmp, env } = setup();
     const file = path.join(tmp, 'z.csv');
-    fs.writeFileSync(file, 'code_insee,zone\n49023,zip\n49092,zzz\n');
-    const before = fs.readFileSync(path.join(tmp, 'territories/mauges/zonage.json'), 'utf8');
-    const refused = run(env, 'publish', 'zonage', file, '--territory', 'mauges', '--year', '2027');
+    fs.writeFileSync(file, 'code_insee,zone\n17300,fragile\n17306,zzz\n');
+    const total = fs.readFileSync('data/territories/charente-maritime/zonages/medecin-generaliste-2026.csv', 'utf8').trim().split('\n').length - 1;
+    const before = fs.readFileSync(path.join(tmp, 'territories/charente-maritime/zonage.json'), 'utf8');
+    const refused = (await run(env, 'publish', 'zonage', file, '--territory', 'charente-maritime', '--year', '2027'));
     expect(refused.code).toBe(1);
     expect(JSON.parse(refused.out)).toMatchObject({ published: false, files: [], read: 2, accepted: 1 });
-    expect(refused.err).toContain("rien n'est publié : 1 ligne rejetée, 5 communes sans classement");
-    expect(fs.readFileSync(path.join(tmp, 'territories/mauges/zonage.json'), 'utf8')).toBe(before);
-    expect(fs.existsSync(path.join(tmp, 'territories/mauges/zonages/medecin-generaliste-2027.csv'))).toBe(false);
+    expect(refused.err).toContain(`rien n'est publié : 1 ligne rejetée, ${formatInteger(total - 1)} communes sans classement`);
+    expect(fs.readFileSync(path.join(tmp, 'territories/charente-maritime/zonage.json'), 'utf8')).toBe(before);
+    expect(fs.existsSync(path.join(tmp, 'territories/charente-maritime/zonages/medecin-generaliste-2027.csv'))).toBe(false);
     expect(fs.existsSync(path.join(tmp, 'public'))).toBe(false);
 
-    const kept = run(env, 'publish', 'zonage', file, '--territory', 'mauges', '--year', '2027', '--keep-valid');
+    const kept = (await run(env, 'publish', 'zonage', file, '--territory', 'charente-maritime', '--year', '2027', '--keep-valid'));
     expect(kept.code).toBe(1); // published, but a row was rejected: the exit code still says so
     expect(JSON.parse(kept.out).published).toBe(true);
-    expect(fs.readFileSync(path.join(tmp, 'territories/mauges/zonages/medecin-generaliste-2027.csv'), 'utf8')).toBe('code_insee,zone\n49023,zip\n');
+    expect(fs.readFileSync(path.join(tmp, 'territories/charente-maritime/zonages/medecin-generaliste-2027.csv'), 'utf8')).toBe('code_insee,zone\n17300,fragile\n');
   });
 
-  it('publie une extraction RPPS (ligne tronquée : refusée, puis lignes valides avec --keep-valid)', () => {
+  it('publie une extraction RPPS (ligne tronquée : refusée, puis lignes valides avec --keep-valid)', async () => {
     const { tmp, env } = setup();
     const args = ['publish', 'medecins', 'test/fixtures/PS_LibreAcces_Personne_activite_exemple.txt', '--territory', 'charente-maritime', '--source', 'RPPS, extraction du 2 novembre 2026'];
-    expect(run(env, ...args).err).toContain("rien n'est publié : 1 ligne rejetée (--keep-valid publie les lignes valides seules)");
-    const r = run(env, ...args, '--keep-valid');
+    expect((await run(env, ...args)).err).toContain("rien n'est publié : 1 ligne rejetée (--keep-valid publie les lignes valides seules)");
+    // 4 rows would replace a register of 377 and its end dates: refused, then published with --force.
+    const shrink = (await run(env, ...args, '--keep-valid'));
+    expect(JSON.parse(shrink.out)).toMatchObject({ published: false });
+    expect(shrink.err).toContain('le fichier publié passe de 377 lignes à 4 (373 perdues)');
+    const r = (await run(env, ...args, '--keep-valid', '--force'));
     expect(JSON.parse(r.out)).toMatchObject({ published: true, read: 9, accepted: 4 });
     const config = JSON.parse(fs.readFileSync(path.join(tmp, 'territories/charente-maritime/zonage.json'), 'utf8'));
     expect(config.practitioners).toEqual({ file: 'medecins.csv', example: false, source: 'RPPS, extraction du 2 novembre 2026' });
@@ -311,7 +334,9 @@ describe('CLI offers : relire puis accepter les offres envoyées par les mairies
     expect(stored).toMatchObject({ id: 'aulnay-logement-remplacant', example: false, description: offer.description });
     const published = JSON.parse(fs.readFileSync(path.join(tmp, 'public/charente-maritime/offres.json'), 'utf8')) as { offers: Array<{ id: string }> };
     expect(published.offers.map((o) => o.id)).toContain('aulnay-logement-remplacant');
-    expect(published.offers).toHaveLength(4);
+    // 3 offers already there, 1 of them expired (left out of the public file with its contacts), plus this one.
+    expect(published.offers).toHaveLength(3);
+    expect(published.offers.map((o) => o.id)).not.toContain('archiac-vie-locale');
     // Accepting the same offer again would replace it: refused without --replace.
     expect(run(env, 'offers', 'accept', good, '--territory', 'charente-maritime').err).toContain('existe déjà (--replace pour la remplacer)');
   }, 60_000);

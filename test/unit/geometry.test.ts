@@ -1,3 +1,5 @@
+import { publicBundle } from '../../src/core/zonage/public-bundle.ts';
+import { publicAsOf } from '../../scripts/lib/inputs.ts';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -131,7 +133,8 @@ describe('zonages livrés (npm run build:zonage)', () => {
     const { bundle, problems } = buildZonageBundle(id);
     expect(problems).toEqual([]);
     const committed = fs.readFileSync(path.join(ROOT, 'public/data', id, 'zonage.json'), 'utf8');
-    expect(committed === JSON.stringify(bundle) + '\n', `public/data/${id}/zonage.json est périmé : npm run build:zonage`).toBe(true);
+    // The app's file is the public form of the bundle (no names nor RPPS numbers, nothing after the build's day).
+    expect(committed === JSON.stringify(publicBundle(bundle, publicAsOf())) + '\n', `public/data/${id}/zonage.json est périmé : npm run build:zonage`).toBe(true);
   });
 });
 

@@ -236,20 +236,38 @@ describe('FINESS « structures » borné', () => {
     for (let i = 0; i < gz.length; i += 1 << 16) sink.write(gz.subarray(i, i + (1 << 16)));
     return sink.end();
   };
-  it('une chaîne de 40 Mo (40 Ko compressés) est refusée sans être gardée', () => {
-    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"denomination":"${'A'.repeat(40 << 20)}"}]}`);
+  // Not compressed: the value cap alone (a gzip this repetitive is refused earlier, by its ratio).
+  const plainRun = (json: string) => {
+    const sink = pharmaciesSink('bombe.json.gz', { resolve });
+    const bytes = new TextEncoder().encode(json);
+    for (let i = 0; i < bytes.length; i += 1 << 20) sink.write(bytes.subarray(i, i + (1 << 20)));
+    return sink.end();
+  };
+  it('une chaîne de 40 Mo est refusée sans être gardée ; compressée (40 Ko), refusée plus tôt par le taux', () => {
+    expect(gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"denomination":"${'A'.repeat(40 << 20)}"}]}`).fileErrors[0]).toMatch(/plus de 100 fois/);
+    const r = plainRun(`{"schemaVersion":"v1.0.0","pmej":[{"denomination":"${'A'.repeat(40 << 20)}"}]}`);
     expect(r.fileErrors).toHaveLength(1);
     expect(r.fileErrors[0]).toMatch(/^bombe\.json\.gz : une valeur ou un établissement de plus de 8 Mo sans fin .* après 0 établissement/);
   });
   it('une entité qui tient 300 000 établissements les lit un par un', () => {
     const ege = '{"informationsGeneralesEGE":{"numFinessEge":"170000001"},"categorieentiteGeographiqueExercice":"500"}';
-    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"ege":[${Array(300_000).fill(ege).join(',')}]}]}`);
+    // Not gzipped: so repetitive a file would be refused as a gzip bomb (ratio over 100).
+    const sink = pharmaciesSink('entite.json', { resolve });
+    const json = new TextEncoder().encode(`{"schemaVersion":"v1.0.0","pmej":[{"ege":[${Array(300_000).fill(ege).join(',')}]}]}`);
+    for (let i = 0; i < json.length; i += 1 << 16) sink.write(json.subarray(i, i + (1 << 16)));
+    const r = sink.end();
     expect(r.fileErrors).toEqual([]);
     expect(r.read).toBe(300_000);
     expect(ignoredCount(r)).toBe(300_000);
   });
+  it('une archive qui se décompresse plus de 100 fois est refusée au début', () => {
+    const ege = '{"informationsGeneralesEGE":{"numFinessEge":"170000001"},"categorieentiteGeographiqueExercice":"500"}';
+    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"ege":[${Array(300_000).fill(ege).join(',')}]}]}`);
+    expect(r.fileErrors[0]).toMatch(/archive qui se décompresse plus de 100 fois/);
+    expect(r.read).toBeLessThan(100_000);
+  });
   it('une liste sans fin hors des établissements est refusée', () => {
-    const r = gzRun(`{"schemaVersion":"v1.0.0","pmej":[{"contact":[${Array(1_000_000).fill('{"t":"0102030405"}').join(',')}]}]}`);
+    const r = plainRun(`{"schemaVersion":"v1.0.0","pmej":[{"contact":[${Array(1_000_000).fill('{"t":"0102030405"}').join(',')}]}]}`);
     expect(r.fileErrors[0]).toMatch(/plus de 8 Mo/);
   });
 });

@@ -125,6 +125,16 @@ describe('une publication à la fois', () => {
     expect(fs.existsSync(path.join(dataDir, 'charente-maritime', LOCK_NAME))).toBe(false);
   });
 
+  it('un fichier lu qui change pendant la publication (modifié à la main) la fait échouer', async () => {
+    const { readState, assertUnchanged } = await import('../../scripts/lib/commit.ts');
+    const f = path.join(tmp, 'lu.json');
+    fs.writeFileSync(f, '{"years":[]}');
+    const read = readState([f]);
+    expect(() => assertUnchanged(read)).not.toThrow();
+    fs.writeFileSync(f, '{"years":[1]}');
+    expect(() => assertUnchanged(read)).toThrow(/lu\.json a changé pendant la publication \(modifié à la main \?\) ; relancez-la/);
+  });
+
   it('un verrou laissé par un processus disparu est repris, avec une note', () => {
     const dir = path.join(dataDir, 'mauges');
     fs.writeFileSync(path.join(dir, LOCK_NAME), JSON.stringify({ pid: 2 ** 22 + 12345, host: os.hostname(), started: new Date().toISOString(), command: 'publish' }));

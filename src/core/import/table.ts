@@ -44,6 +44,8 @@ export interface ImportSink<T> {
   end(): ImportReport<T>;
   /** Progress: bytes written so far and data rows read. */
   progress(): { bytes: number; rows: number };
+  /** True once a file error stops the reading: the caller may stop sending bytes (a 500 MB line). */
+  done?(): boolean;
 }
 
 export interface SinkOptions {
@@ -281,6 +283,7 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
       return report;
     },
     progress: () => ({ bytes: report.bytes, rows: rowsSeen }),
+    done: () => stopped,
   };
 }
 
@@ -321,6 +324,7 @@ export function deferredSink<T>(decide: (head: Uint8Array) => ImportSink<T>): Im
       return sink!.end();
     },
     progress: () => sink?.progress() ?? { bytes: size, rows: 0 },
+    done: () => sink?.done?.() ?? false,
   };
 }
 
