@@ -3,7 +3,7 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import fs from 'node:fs';
 import { contentSecurityPolicy, headersFile, policyOrigins } from './src/core/csp.ts';
-import { missingLegal, parseSite } from './src/core/site.ts';
+import { missingLegal, parseSite } from './src/core/site/settings.ts';
 
 // The build says, each time, what data/site.json still lacks (placeholders): the pages then say whom to ask.
 function siteSettingsWarning(): Plugin {

@@ -2,7 +2,7 @@
 // synthetic territory of all 34,969 current communes evaluated against the Charente-Maritime catalogue.
 // Each figure is the median of three passes after a warm-up, each with a cold engine memo.
 import { createRequire } from 'node:module';
-import { evaluateAids } from '../src/core/aids/engine.ts';
+import { evaluateAids } from '../src/core/aids/catalogue.ts';
 import { Cog, type CogCommune, type CogEpci } from '../src/core/communes.ts';
 import { zoneResolver } from '../src/core/zonage/resolver.ts';
 import type { ZonageBundle } from '../src/core/zonage/bundle.ts';

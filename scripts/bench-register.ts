@@ -13,7 +13,7 @@ import { checkDossiers } from '../src/core/followup/checks.ts';
 import { ficheSummaries } from '../src/core/followup/indicators.ts';
 import { envelopeOf } from '../src/core/followup/envelope.ts';
 import { publicFollowup } from '../src/core/followup/aggregates.ts';
-import { parseFollowup } from '../src/core/followup/model.ts';
+import { parseFollowup } from '../src/core/followup/schema.ts';
 import { buildAidCatalogue } from './build-aids.ts';
 import { buildZonageBundle } from './build-zonage.ts';
 import { ROOT, loadCog, loadTerritories } from './lib/inputs.ts';

@@ -3,7 +3,8 @@
 import zlib from 'node:zlib';
 import { createRequire } from 'node:module';
 import { formatSearchData, searchData, type SearchData } from '../src/core/search/data.ts';
-import { buildSearchIndex, searchCommunes } from '../src/core/search/index.ts';
+import { buildSearchIndex } from '../src/core/search/build.ts';
+import { searchCommunes } from '../src/core/search/index.ts';
 import { cogInfo, loadCog, loadTerritories } from './lib/inputs.ts';
 
 const require = createRequire(import.meta.url);

@@ -10,7 +10,7 @@ import { ficheSummaries } from '../src/core/followup/indicators.ts';
 import { envelopeOf } from '../src/core/followup/envelope.ts';
 import { publicFollowup, type PublicFollowup } from '../src/core/followup/aggregates.ts';
 import { asOfDate } from '../src/core/followup/summary.ts';
-import type { Followup } from '../src/core/followup/model.ts';
+import type { Followup } from '../src/core/followup/schema.ts';
 import { importSummary } from '../src/core/import/summary.ts';
 import { problemsOf } from '../src/core/import/report.ts';
 import { dataOut } from './build-zonage.ts';

@@ -4,7 +4,8 @@
 // the example imports clean but for the few cases it shows on purpose (a late request, dossiers of the
 // earlier fiches still under commitment). Labelled « Exemple — données fictives » wherever it shows.
 import path from 'node:path';
-import { communeContext, evaluateAid } from '../src/core/aids/engine.ts';
+import { communeContext } from '../src/core/aids/context.ts';
+import { evaluateAid } from '../src/core/aids/evaluate.ts';
 import { addDays, addMonths, periodEnd } from '../src/core/dates.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import type { Profile } from '../src/core/aids/profile.ts';

@@ -3,7 +3,8 @@
 // Every applicable aid for a commune at a date, read as the app reads it.
 import { communeResolver } from '../../src/core/import/index.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
-import { communeContext, evaluateAids } from '../../src/core/aids/engine.ts';
+import { communeContext } from '../../src/core/aids/context.ts';
+import { evaluateAids } from '../../src/core/aids/catalogue.ts';
 import { count } from '../../src/core/format.ts';
 import { isIsoDate } from '../../src/core/dates.ts';
 import { parseProfile } from '../../src/core/aids/profile.ts';

@@ -1,11 +1,18 @@
 // Every aid of both plans, table-driven: each case quotes the sentence of the plan it checks.
 import { describe, expect, it } from 'vitest';
-import { arrangeForPersona, evaluateAid, evaluateAids, type AidContext, type AidResult } from '../../src/core/aids/engine.ts';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { arrangeForPersona, evaluateAids } from '../../src/core/aids/catalogue.ts';
+import { evaluateAid } from '../../src/core/aids/evaluate.ts';
+import type { AidContext } from '../../src/core/aids/context.ts';
+import type { AidResult } from '../../src/core/aids/result.ts';
 import type { ZoneAt } from '../../src/core/zonage/resolver.ts';
 import { count, formatInteger, plural } from '../../src/core/format.ts';
 import { isApplicable, parseAid, relevantFields, type ResolvedAid } from '../../src/core/aids/model.ts';
 import type { Profile } from '../../src/core/aids/profile.ts';
 import { buildAidCatalogue } from '../../scripts/build-aids.ts';
+import { resolvePaths, withPaths } from '../../scripts/lib/paths.ts';
 
 const cd17 = buildAidCatalogue('charente-maritime');
 const mauges = buildAidCatalogue('mauges');
@@ -176,7 +183,8 @@ describe('catalogues des aides', () => {
 });
 
 describe('fichiers d\'aide invalides : le fichier, le champ et pourquoi, en français', () => {
-  const good = JSON.parse(JSON.stringify(aid('cd17-fiche-08'))) as Record<string, unknown>;
+  // The aid's own file (the built catalogue adds `source` and the plan's dates, which an aid file may not hold).
+  const good = JSON.parse(fs.readFileSync('data/territories/charente-maritime/aides/fiche-08.json', 'utf8')) as Record<string, unknown>;
   it.each([
     ['zoneDate.rule inconnue', { zoneDate: { rule: 'demain', text: 'x', quote: 'y' } }, 'fiche.json, champ « zoneDate » : « rule » (« eve-of-event » ou « installation »), « text » et « quote » attendus.'],
     ['withdrawn sans citation', { withdrawn: { text: 'supprimée' } }, 'fiche.json, champ « withdrawn » : « text » et « quote » attendus.'],
@@ -187,8 +195,32 @@ describe('fichiers d\'aide invalides : le fichier, le champ et pourquoi, en fran
     ['démarche sans la phrase du plan', { apply: { steps: ['x'] } }, 'fiche.json, champ « apply.quote » : la phrase du plan est obligatoire.'],
     ['pièces à fournir vides', { apply: { provide: [], quote: 'y' } }, 'fiche.json, champ « apply.provide » : liste de textes non vide attendue.'],
     ['branche « all » vide', { conditions: [{ any: [{ all: [], text: 'x' }], text: 'y' }] }, 'fiche.json, champ « conditions[0].any[0] » : « all » (liste) et « text » attendus.'],
+    ['clé mal orthographiée', { onse: true }, "fiche.json : clé inconnue « onse » (faute de frappe, ou champ qui n'existe pas ?)"],
+    ['clé imbriquée mal orthographiée', { cumulation: { exclusiv: ['cd17-fiche-09'] } }, "fiche.json : clé inconnue « cumulation.exclusiv » (faute de frappe, ou champ qui n'existe pas ?)"],
   ])('%s', (_w, patch, problem) => {
     expect(parseAid({ ...good, ...patch }, 'fiche.json', [{ id: 'plan-sante-2025' }]).problems).toEqual([problem]);
+  });
+});
+
+describe("une clé mal orthographiée fait échouer la construction du catalogue", () => {
+  it('le fichier et la clé sont nommés (« onse », « cumulation.exclusiv »)', () => {
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'aids-keys-'));
+    fs.cpSync('data/territories', tmp, { recursive: true });
+    const edit = (name: string, change: (raw: Record<string, unknown>) => void) => {
+      const file = path.join(tmp, 'charente-maritime/aides', name);
+      const raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+      change(raw);
+      fs.writeFileSync(file, JSON.stringify(raw));
+    };
+    edit('fiche-03.json', (raw) => (raw.onse = true));
+    edit('fiche-08.json', (raw) => ((raw.cumulation as Record<string, unknown>).exclusiv = ['cd17-fiche-09']));
+    const { problems } = withPaths(resolvePaths({ ...process.env, DATA_DIR: tmp }), () => buildAidCatalogue('charente-maritime'));
+    const rel = (name: string) => path.relative(process.cwd(), path.join(tmp, 'charente-maritime/aides', name));
+    // The refused file's aid is then missing from the catalogue: the aids that name it say so too.
+    expect(problems.slice(0, 2)).toEqual([
+      `${rel('fiche-03.json')} : clé inconnue « onse » (faute de frappe, ou champ qui n'existe pas ?)`,
+      `${rel('fiche-08.json')} : clé inconnue « cumulation.exclusiv » (faute de frappe, ou champ qui n'existe pas ?)`,
+    ]);
   });
 });
 
@@ -244,7 +276,7 @@ describe('2. fiche 1 puis fiche 8 : « classées en zone fragile jusqu\'à l\'in
   const at = async (date: string, practitioners: Array<{ start: string; end: string | null }>) => {
     const { loadZonageConfig } = await import('../../scripts/lib/inputs.ts');
     const { zoneResolver } = await import('../../src/core/zonage/resolver.ts');
-    const { communeContext } = await import('../../src/core/aids/engine.ts');
+    const { communeContext } = await import('../../src/core/aids/context.ts');
     const config = loadZonageConfig('charente-maritime');
     const bundle = {
       territory: 'charente-maritime',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
-import { missingLegal, parseSite } from '../../src/core/site.ts';
+import { missingLegal, parseSite } from '../../src/core/site/settings.ts';
 
 const full = {
   publisher: { name: 'Syndicat mixte X', address: '1 rue Y, 17000 La Rochelle', email: 'contact@x.fr', director: 'Mme Z' },

@@ -2,14 +2,17 @@
 // at the dossier's received date, the amount granted within what the engine computes for that
 // beneficiary, commune and date, the request within the plan's deadline, and no second grant of an aid
 // the plan gives once. All are warnings naming line and column: the chargée de mission decides.
-import { evaluateAid, communeContext, euros } from '../aids/engine.ts';
+import { evaluateAid } from '../aids/evaluate.ts';
+import { communeContext } from '../aids/context.ts';
+import { euros } from '../aids/wording.ts';
 import type { ResolvedAid } from '../aids/model.ts';
 import type { ZonageBundle } from '../zonage/bundle.ts';
 import { MAX_LISTED, type ImportReport } from '../import/report.ts';
 import { formatDate } from '../format.ts';
 import { normalizeKey } from '../text.ts';
 import type { Profile } from '../aids/profile.ts';
-import { COMMITTED, type Dossier, type Followup } from './model.ts';
+import { COMMITTED, type Dossier } from './model.ts';
+import type { Followup } from './schema.ts';
 import { lateRequest } from './deadlines.ts';
 
 export interface CheckContext {

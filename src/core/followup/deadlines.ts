@@ -4,7 +4,8 @@
 import { addMonths } from '../dates.ts';
 import { formatDate } from '../format.ts';
 import type { ResolvedAid } from '../aids/model.ts';
-import { COMMITTED, type Dossier, type Followup } from './model.ts';
+import { COMMITTED, type Dossier } from './model.ts';
+import type { Followup } from './schema.ts';
 
 /** Why a request came too late for the plan's deadline, or undefined when it did not (or cannot be told). */
 export function lateRequest(aid: ResolvedAid, d: Pick<Dossier, 'received' | 'event'>): string | undefined {

@@ -1,9 +1,17 @@
 // The budget envelope (the AE and the délibérations that raised it, as dated data): what is committed
 // (granted), paid and what remains, per fiche and per year, with a projection of the dossiers still in
 // progress at their amount requested, and a warning naming the dossier whose grant passes the envelope.
-import { euros } from '../aids/engine.ts';
+import { euros } from '../aids/wording.ts';
 import { formatDate } from '../format.ts';
-import { COMMITTED, envelopeAt, type Dossier, type Followup } from './model.ts';
+import { COMMITTED, type Dossier } from './model.ts';
+import type { Followup } from './schema.ts';
+
+/** The envelope in force at a date: the last act on or before it that states an amount; null without one. */
+export function envelopeAt(f: Followup, date: string): { total: number; act: string; date: string } | null {
+  const known = f.envelope.steps.filter((s) => s.total !== undefined && s.date <= date);
+  const last = known[known.length - 1];
+  return last ? { total: last.total!, act: last.act, date: last.date } : null;
+}
 
 export interface Envelope {
   label: string;

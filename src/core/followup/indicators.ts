@@ -1,6 +1,7 @@
 // Each fiche's « indicateur de suivi » computed from the register (or entered by hand when the register
 // cannot count it), by year; and per fiche the dossiers by status, the amounts granted and paid.
-import { COMMITTED, DOSSIER_STATUSES, type Dossier, type DossierStatus, type Followup, type Indicator } from './model.ts';
+import { COMMITTED, DOSSIER_STATUSES, type Dossier, type DossierStatus } from './model.ts';
+import type { Followup, Indicator } from './schema.ts';
 import { normalizeKey } from '../text.ts';
 
 export interface IndicatorValue {

@@ -1,9 +1,7 @@
 // The register of aids granted (one row per dossier, kept by the chargée de mission: personal data,
 // staff space only) and the plan's follow-up data (data/territories/<id>/suivi/plan.json: the budget
 // envelope with its dated délibérations, each fiche's « indicateur de suivi » and conventions to renew).
-// The follow-up data is checked by a valibot schema; the register by the streaming import (register-import.ts).
-import * as v from 'valibot';
-import { isIsoDate } from '../dates.ts';
+// The follow-up data is checked by its schema (schema.ts); the register by the streaming import (register-import.ts).
 
 export const DOSSIER_STATUSES = [
   { id: 'recu', label: 'reçu' },
@@ -66,103 +64,3 @@ export const REGISTER_COLUMNS = [
   { key: 'engagement', label: 'engagement', required: false },
   { key: 'notes', label: 'notes', required: false },
 ] as const;
-
-// ---- plan.json: envelope, indicators, renewals -------------------------------------------------------
-
-const isoDate = v.pipe(v.string(), v.check((s: string) => isIsoDate(s), 'date AAAA-MM-JJ attendue'));
-const euros = v.pipe(v.number(), v.minValue(0));
-
-/** How an indicator is counted from the register, or entered by hand (« saisi ») when it cannot be. */
-const Counting = v.variant('method', [
-  v.object({
-    /** Dossiers of these statuses, in the year of `date`. */
-    method: v.literal('dossiers'),
-    statuses: v.pipe(v.array(v.picklist(DOSSIER_STATUSES.map((s) => s.id))), v.minLength(1)),
-    date: v.picklist(['received', 'decided', 'convention', 'paid']),
-  }),
-  v.object({
-    /** Distinct beneficiaries among those dossiers (a person counted once a year). */
-    method: v.literal('beneficiaires'),
-    statuses: v.pipe(v.array(v.picklist(DOSSIER_STATUSES.map((s) => s.id))), v.minLength(1)),
-    date: v.picklist(['received', 'decided', 'convention', 'paid']),
-  }),
-  v.object({
-    /** The register's « unites » column summed over those dossiers (professionals welcomed, for example). */
-    method: v.literal('unites'),
-    statuses: v.pipe(v.array(v.picklist(DOSSIER_STATUSES.map((s) => s.id))), v.minLength(1)),
-    date: v.picklist(['received', 'decided', 'convention', 'paid']),
-  }),
-  v.object({
-    method: v.literal('saisi'),
-    /** Values entered by the chargée de mission, per year. */
-    values: v.record(v.pipe(v.string(), v.regex(/^\d{4}$/)), v.pipe(v.number(), v.minValue(0))),
-    /** Why the register cannot count it. */
-    why: v.pipe(v.string(), v.minLength(1)),
-  }),
-]);
-
-export const IndicatorSchema = v.object({
-  id: v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/)),
-  /** The plan's words; empty quote when the plan sets no indicator (Mauges) and `label` says what is counted. */
-  label: v.pipe(v.string(), v.minLength(1)),
-  quote: v.optional(v.string()),
-  counting: Counting,
-  /** Yearly target set by the chargée de mission, when there is one. */
-  targets: v.optional(v.record(v.pipe(v.string(), v.regex(/^\d{4}$/)), v.pipe(v.number(), v.minValue(0)))),
-});
-
-const EnvelopeStep = v.object({
-  date: isoDate,
-  act: v.pipe(v.string(), v.minLength(1)),
-  /** The AE after this act, when the plan says it (the intermediate amounts are not in the délibération). */
-  total: v.optional(euros),
-});
-
-export const FollowupSchema = v.object({
-  plan: v.pipe(v.string(), v.minLength(1)),
-  /** The register beside this file (staff data: never copied to public/), and whether it is the shipped example. */
-  register: v.object({ file: v.pipe(v.string(), v.regex(/^[\w.-]+\.(csv|xlsx)$/)), example: v.boolean() }),
-  /** The period the follow-up covers (the plan's, or the AE's). */
-  period: v.object({ from: isoDate, until: v.optional(isoDate) }),
-  envelope: v.object({
-    label: v.pipe(v.string(), v.minLength(1)),
-    /** Null when the plan sets no envelope (Mauges): granted and paid are shown, not what remains. */
-    steps: v.array(EnvelopeStep),
-    quote: v.optional(v.string()),
-    /** Committed before the register starts, when known (the AE dates from 2020). */
-    committedBefore: v.optional(v.object({ amount: euros, text: v.string() })),
-    note: v.optional(v.string()),
-  }),
-  fiches: v.record(
-    v.pipe(v.string(), v.regex(/^[a-z0-9-]{3,60}$/)),
-    v.object({
-      indicators: v.array(IndicatorSchema),
-      /** Conventions paid per year are renewed every `months` months, while payments run (`forMonths`). */
-      renewal: v.optional(v.object({ months: v.pipe(v.number(), v.integer(), v.minValue(1)), forMonths: v.pipe(v.number(), v.integer(), v.minValue(1)), text: v.string() })),
-      /** The same beneficiary may not get this aid twice (the plan says so, quoted). */
-      once: v.optional(v.object({ quote: v.string() })),
-    }),
-  ),
-});
-
-export type Indicator = v.InferOutput<typeof IndicatorSchema>;
-export type Followup = v.InferOutput<typeof FollowupSchema>;
-export type FicheFollowup = Followup['fiches'][string];
-
-/** Validates plan.json; problems name the file and the field, in French. */
-export function parseFollowup(raw: unknown, file: string, aidIds: string[]): { followup?: Followup; problems: string[] } {
-  const r = v.safeParse(FollowupSchema, raw);
-  if (!r.success) return { problems: r.issues.map((i) => `${file}, champ « ${v.getDotPath(i) ?? '(racine)'} » : ${i.message}.`) };
-  const problems: string[] = [];
-  for (const id of Object.keys(r.output.fiches)) if (!aidIds.includes(id)) problems.push(`${file}, champ « fiches.${id} » : aide inconnue du catalogue.`);
-  const steps = r.output.envelope.steps;
-  for (let i = 1; i < steps.length; i++) if (steps[i].date < steps[i - 1].date) problems.push(`${file}, champ « envelope.steps.${i}.date » : les délibérations vont de la plus ancienne à la plus récente.`);
-  return problems.length ? { problems } : { followup: r.output, problems };
-}
-
-/** The envelope in force at a date: the last act on or before it that states an amount; null without one. */
-export function envelopeAt(f: Followup, date: string): { total: number; act: string; date: string } | null {
-  const known = f.envelope.steps.filter((s) => s.total !== undefined && s.date <= date);
-  const last = known[known.length - 1];
-  return last ? { total: last.total!, act: last.act, date: last.date } : null;
-}

@@ -1,7 +1,8 @@
 // The plan's follow-up in one object (the CLI's `suivi` JSON, the XLSX summary sheet): per fiche its
 // indicator by year, dossiers by status, granted and paid; the envelope; optionally one year only.
 import type { ResolvedAid } from '../aids/model.ts';
-import type { Dossier, Followup } from './model.ts';
+import type { Dossier } from './model.ts';
+import type { Followup } from './schema.ts';
 import { envelopeOf, type Envelope } from './envelope.ts';
 import { ficheSummaries, type FicheSummary } from './indicators.ts';
 

@@ -1,7 +1,8 @@
 // The « aides » map layer: communes coloured by what one aid gives there to its beneficiary
 // (fiche 8: 30 000 € / 10 000 € / non disponible), computed by the same engine as the commune page.
 import type { ExpressionSpecification } from 'maplibre-gl';
-import { euros, evaluateAid } from '../../core/aids/engine.ts';
+import { euros } from '../../core/aids/wording.ts';
+import { evaluateAid } from '../../core/aids/evaluate.ts';
 import type { ZoneResolver } from '../../core/zonage/resolver.ts';
 import type { ResolvedAid } from '../../core/aids/model.ts';
 import type { Commune } from '../../core/communes.ts';
