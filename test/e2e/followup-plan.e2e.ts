@@ -39,7 +39,7 @@ describe('onglet Plan du suivi', () => {
 
     await page.getByTestId('register-open').locator('input[type=file]').setInputFiles(REGISTER);
     await expect.poll(() => page.getByTestId('register-counts').textContent()).toContain('69 lignes lues = 69 acceptées + 0 rejetée + 0 hors champ');
-    await expect(page.getByTestId('register-report').textContent()).resolves.toContain('4 avertissements');
+    await expect(page.getByTestId('register-report').textContent()).resolves.toContain('8 avertissements');
     await expect(page.getByTestId('plan-fiches').locator('table').first().textContent()).resolves.not.toContain('moins de 3');
     await page.getByTestId('plan-deadlines').getByLabel('À partir du').fill('2026-12-01');
     await expect(page.getByTestId('deadlines-retards').textContent()).resolves.toContain('fiche 8 la veut au plus tard 3 mois après');

@@ -61,11 +61,14 @@ describe('installations et cessations', () => {
     await page.close();
   });
 
-  it("la fiche d'Andilly : départ déclaré du dernier médecin, « fragile depuis le 3 mars 2026 »", async () => {
+  // The declared movements are examples; the rule of fiche 1 reads the real counts at their date (issue 24):
+  // Andilly keeps its 3 GPs of the RPPS of 7 April 2026, so the fictitious departure is shown but changes nothing.
+  it("la fiche d'Andilly : départ déclaré (exemple) dans l'historique ; la règle lit les comptes réels, Andilly reste intermédiaire", async () => {
     const { page, errors } = await openPage(browser(), { width: 1280, height: 1000 });
     await page.goto(`${baseUrl}#/charente-maritime/commune/17008?mouvements=2026-01-01..2026-06-01`);
     await waitForMap(page, 'charente-maritime');
-    await expect.poll(() => page.getByTestId('commune-zone').textContent()).toContain('Fragile depuis le 3 mars 2026 : départ du dernier médecin généraliste.');
+    await expect.poll(() => page.getByTestId('commune-zone').textContent()).toContain('3 médecins généralistes (RPPS du 7 avril 2026)');
+    await expect(page.getByTestId('commune-zone').textContent()).resolves.not.toContain('Fragile depuis');
     const history = page.getByTestId('commune-movements').getByRole('listitem');
     expect(await history.first().textContent()).toMatch(/Cessation le 2 mars 2026 — médecin généraliste, libéral\s*· départ \(fin d'exercice\) · mouvement déclaré/);
     await screenshot(page, 'mouvements-fiche');

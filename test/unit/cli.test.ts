@@ -347,7 +347,7 @@ describe('CLI, le programme (npx tsx scripts/cli.ts)', () => {
   it('commande inconnue : les commandes listées, code 2', async () => {
     const r = await cli('inconnue');
     expect(r.code).toBe(2);
-    expect(r.err).toBe('Erreur : commande inconnue « inconnue » : import, zonages, zonage, aides, movements, offers, publish, suivi ou history.\n');
+    expect(r.err).toBe('Erreur : commande inconnue « inconnue » : import, zonages, zonage, aides, movements, offers, publish, suivi, revision, indicateurs, history ou zonages-nationaux.\n');
   });
 });
 
