@@ -65,6 +65,7 @@ describe('onglet Plan du suivi', () => {
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Exporter le registre et les indicateurs (XLSX)' }).click()]);
     expect(xlsx.suggestedFilename()).toBe('suivi-charente-maritime-exemple.xlsx');
     expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('375 px : onglet lisible sans défilement horizontal de la page', async () => {
@@ -77,7 +78,13 @@ describe('onglet Plan du suivi', () => {
     await page.getByTestId('plan-budget').screenshot({ path: 'test-results/screenshots/suivi-plan-budget-375.png' });
     await page.getByTestId('plan-deadlines').getByLabel('À partir du').fill('2026-12-01');
     await page.getByTestId('plan-deadlines').screenshot({ path: 'test-results/screenshots/suivi-plan-echeances-375.png' });
-    // The Mauges plan: its own period and amounts, no envelope set by the plan.
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('375 px : le plan des Mauges, sa période et ses montants, sans enveloppe fixée par le plan', async () => {
+    // A page of its own: the Charente-Maritime's register opened above stays out of it.
+    const { page, errors } = await openPage(browser(), { width: 375, height: 900 });
     await page.goto(`${baseUrl}#/mauges/suivi`);
     await page.getByRole('tab', { name: 'Plan' }).click();
     await expect.poll(() => page.getByTestId('plan-budget').textContent()).toContain('COPIL du CLS 2.0) : le plan ne fixe pas de montant');
@@ -85,6 +92,7 @@ describe('onglet Plan du suivi', () => {
     await expect(page.getByTestId('budget-figures').textContent()).resolves.not.toContain('Reste à engager');
     await screenshot(page, 'suivi-plan-mauges-375');
     expect(errors).toEqual([]);
+    await page.close();
   });
 
   it('registre hostile : rejets nommés, texte jamais interprété, lignes valides gardées', async () => {

@@ -287,7 +287,12 @@ describe('vue nationale', () => {
     await page.getByRole('combobox', { name: 'Territoire' }).selectOption('france');
     await waitForMap(page, 'france');
     expect(page.url()).toMatch(/#\/france$/);
+    // « Offres », « Simulateur », « Suivi » belong to a territory: the header says which before them.
+    await expect(page.getByTestId('pages-of').textContent()).resolves.toBe('Pages du territoire Charente-Maritime :');
+    await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Offres' }).getAttribute('href')).resolves.toBe('#/charente-maritime/offres');
+    await screenshot(page, 'national-en-tete-1440');
     await page.getByRole('combobox', { name: 'Territoire' }).selectOption('charente');
+    await expect.poll(() => page.getByTestId('pages-of').count()).toBe(0);
     await waitForMap(page, 'charente');
     expect(errors).toEqual([]);
     await page.close();
