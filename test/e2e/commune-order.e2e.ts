@@ -81,6 +81,7 @@ describe.each([
     expect(text).toMatch(/Très fragile.*Fragile.*Intermédiaire \(cette commune\).*Non prioritaire/s);
     expect(text).toContain("Aucune des aides du plan réservées à certaines zones ne s'ouvre ici");
     expect(text).toContain(`Sous condition : « ${title('cd17-fiche-09')} »`);
+    await all.locator('dl').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/commune-meaning-${viewport.width}.png` });
   });
 

@@ -81,4 +81,18 @@ describe.each([
     await expect.poll(() => page.getByTestId('national-table-page').textContent()).toContain('Page 2 sur');
     await page.screenshot({ path: `${SHOTS}/national-link-page2-${viewport.width}.png` });
   });
+
+  it('la page nationale d’une commune dit à quoi sert le zonage', async () => {
+    const { page, errors } = opened;
+    await page.goto(`${baseUrl}#/france/commune/55545`);
+    const purpose = page.getByTestId('zone-purpose');
+    await purpose.waitFor();
+    await expect(purpose.textContent()).resolves.toContain("Il ne refuse aucun soin aux habitants");
+    // Said before the table of the professions' classes.
+    const table = await page.locator('table.zonages').boundingBox();
+    expect((await purpose.boundingBox())!.y).toBeLessThan(table!.y);
+    await purpose.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/national-commune-${viewport.width}.png` });
+    expect(errors).toEqual([]);
+  });
 });
