@@ -1,6 +1,8 @@
 // The chargée de mission's publication (issue 28): a previewed import is never taken for the published map
-// (the exported SVG and the printed sheet say « Aperçu — non publié »).
+// (the exported SVG and the printed sheet say « Aperçu — non publié »); offers received from communes are
+// accepted in « Gestion » with the checks of `offers accept`, into the session's single publication.
 import fs from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, inject, it } from 'vitest';
 import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
@@ -78,6 +80,80 @@ describe('aperçu non publié : export SVG et impression de la carte annuelle', 
     expect(after.text).not.toContain(MARK);
     expect(await printed(page, false)).toBe('');
     await page.emulateMedia({ media: 'screen' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('offres acceptées depuis « Gestion », dans la publication unique', () => {
+  const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0]);
+  const offer = (id: string, more: Record<string, unknown> = {}) =>
+    Buffer.from(JSON.stringify({
+      id, commune: '17024', kind: 'logement', title: 'Chambre pour un remplaçant', description: 'Chambre meublée près du cabinet.', professions: ['medecin-generaliste'],
+      available: '2026-12-01', expires: '2030-06-30', contact: { name: 'Mairie', phone: '05 46 00 00 09' }, photos: [{ src: 'photos/chambre.jpg', alt: 'La chambre' }], ...more,
+    }));
+  const json = (name: string, buffer: Buffer) => ({ name, mimeType: 'application/json', buffer });
+  let page: Page;
+  let errors: string[];
+
+  it('1440 px : une offre valide et sa photo entrent dans la liste de la publication et dans le ZIP ; une offre fautive est refusée avec le fichier et le champ', async () => {
+    ({ page, errors } = await openPage(browser(), { width: 1440, height: 900 }));
+    await page.goto(`${baseUrl}#/charente-maritime/gestion`);
+    const intake = page.getByTestId('offer-intake');
+    await intake.locator('input[type=file]').setInputFiles([
+      json('aulnay-chambre.json', offer('aulnay-chambre')),
+      { name: 'chambre.jpg', mimeType: 'image/jpeg', buffer: JPEG },
+      json('fautive.json', offer('aulnay-fautive', { commune: '99999', professions: [] })),
+    ]);
+    await expect.poll(() => intake.getByTestId('offer-accepted').count()).toBe(1);
+    await expect(intake.getByTestId('offer-accepted').textContent()).resolves.toBe('aulnay-chambre.json : offre « aulnay-chambre » valide, ajoutée à la publication.');
+    const refused = intake.getByTestId('offer-refused');
+    await expect(refused.locator('strong').textContent()).resolves.toBe('fautive.json : refusée');
+    await expect(refused.locator('ul li').allTextContents()).resolves.toEqual([
+      'fautive.json, champ « commune » : code INSEE « 99999 » inconnu dans ce territoire.',
+      'fautive.json, champ « professions » : liste obligatoire, au moins une profession.',
+    ]);
+    const publication = page.getByTestId('publication');
+    const files = publication.getByTestId('publication-files').locator('li');
+    await expect(files.allTextContents()).resolves.toEqual([expect.stringContaining('offre « aulnay-chambre » — aulnay-chambre.json : Chambre pour un remplaçant (Aulnay), 1 photo')]);
+    await intake.scrollIntoViewIfNeeded();
+    await screenshot(page, 'staff-offres-gestion-1440');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), publication.getByRole('button', { name: 'Télécharger la publication (ZIP)' }).click()]);
+    expect(download.suggestedFilename()).toBe('publication-charente-maritime-offres.zip');
+    const zip = unzipSync(new Uint8Array(fs.readFileSync((await download.path())!)));
+    expect(Object.keys(zip).sort()).toEqual([
+      'LISEZMOI.txt',
+      'projet/data/territories/charente-maritime/offres/aulnay-chambre.json',
+      'projet/data/territories/charente-maritime/offres/photos/chambre.jpg',
+      'site/data/charente-maritime/offres.json',
+      'site/data/charente-maritime/photos/chambre.jpg',
+    ]);
+    const site = JSON.parse(strFromU8(zip['site/data/charente-maritime/offres.json'])) as { offers: Array<{ id: string }> };
+    // The published offers stay, the accepted one is added.
+    expect(site.offers.map((o) => o.id)).toContain('aulnay-chambre');
+    expect(site.offers.map((o) => o.id)).toContain('andilly-logement-interne');
+    expect(strFromU8(zip['LISEZMOI.txt'])).toContain('- offre « aulnay-chambre » : fichier reçu aulnay-chambre.json et 1 photo');
+    expect(errors).toEqual([]);
+  });
+
+  it('375 px : une offre déjà publiée est refusée tant que « Remplacer » n’est pas coché ; la page tient dans l’écran', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    const intake = page.getByTestId('offer-intake');
+    await intake.locator('input[type=file]').setInputFiles([json('andilly.json', offer('andilly-logement-interne', { photos: [] }))]);
+    await expect.poll(() => intake.getByTestId('offer-refused').count()).toBe(2);
+    await expect(intake.getByTestId('offer-refused').nth(1).locator('ul li').allTextContents()).resolves.toEqual([
+      'andilly.json : une offre « andilly-logement-interne » existe déjà (cochez « Remplacer une offre déjà publiée » pour la remplacer).',
+    ]);
+    await intake.getByLabel('Remplacer une offre déjà publiée').check();
+    await intake.locator('input[type=file]').setInputFiles([json('andilly.json', offer('andilly-logement-interne', { photos: [] }))]);
+    await expect.poll(() => intake.getByTestId('offer-accepted').count()).toBe(2);
+    await expect(page.getByTestId('publication-files').locator('li strong').allTextContents()).resolves.toEqual(['offre « aulnay-chambre »', 'offre « andilly-logement-interne »']);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await intake.scrollIntoViewIfNeeded();
+    await screenshot(page, 'staff-offres-gestion-375');
+    await page.getByTestId('publication').scrollIntoViewIfNeeded();
+    await screenshot(page, 'staff-offres-publication-375');
     expect(errors).toEqual([]);
     await page.close();
   });
