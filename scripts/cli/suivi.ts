@@ -5,6 +5,7 @@ import path from 'node:path';
 import { importSummary } from '../../src/core/import/summary.ts';
 import { planFollowup, asOfDate } from '../../src/core/followup/summary.ts';
 import { deadlinesOf } from '../../src/core/followup/deadlines.ts';
+import { parisToday } from '../../src/core/dates.ts';
 import type { ImportReport } from '../../src/core/import/report.ts';
 import { FollowupError, loadFollowup } from '../lib/followup.ts';
 import { json, type Command } from './command.ts';
@@ -39,9 +40,9 @@ export const run: Command['run'] = async ({ positionals: rest, strings: values }
       return report.rejectedCount || report.fileErrors.length ? 1 : 0;
     }
     for (const e of report.fileErrors) io.stderr.write(`erreur de fichier : ${e}\n`);
-    const asOf = asOfDate(report.rows, new Date().toISOString().slice(0, 10));
+    const asOf = asOfDate(report.rows, parisToday());
     const out = planFollowup({ followup: loaded.followup, aids: loaded.aids, dossiers: report.rows, asOf, year: values.year ? Number(values.year) : undefined });
-    const deadlines = deadlinesOf(report.rows, loaded.aids, loaded.followup, new Date().toISOString().slice(0, 10));
+    const deadlines = deadlinesOf(report.rows, loaded.aids, loaded.followup, parisToday());
     const counts = { commitmentsEnding: deadlines.commitmentsEnding.length, renewals: deadlines.renewals.length, lateRequests: deadlines.lateRequests.length };
     io.stdout.write(json({ ...out, deadlines: counts }));
     for (const w of out.envelope.warnings) io.stderr.write(`avertissement : ${w}\n`);

@@ -83,9 +83,12 @@ describe('onglet Plan du suivi', () => {
   });
 
   it('375 px : le plan des Mauges, sa période et ses montants, sans enveloppe fixée par le plan', async () => {
-    // A page of its own: the Charente-Maritime's register opened above stays out of it.
+    // Coming from the Charente-Maritime's plan tab in the same page: the Mauges' plan must replace it.
     const { page, errors } = await openPage(browser(), { width: 375, height: 900 });
-    await page.goto(`${baseUrl}#/mauges/suivi`);
+    await page.goto(`${baseUrl}#/charente-maritime/suivi`);
+    await page.getByRole('tab', { name: 'Plan' }).click();
+    await page.getByTestId('plan-budget').waitFor();
+    await page.evaluate(() => (location.hash = '#/mauges/suivi'));
     await page.getByRole('tab', { name: 'Plan' }).click();
     await expect.poll(() => page.getByTestId('plan-budget').textContent()).toContain('COPIL du CLS 2.0) : le plan ne fixe pas de montant');
     await expect(page.getByTestId('plan-example').textContent()).resolves.toBe('Exemple — données fictives');

@@ -15,7 +15,8 @@ function expectedCounts(id: string, profession: string, year: number, today: str
   const b = bundle(id);
   const z = b.zonages.find((x) => x.profession === profession && x.year === year)!;
   const view = zonageView(b, profession, year, dateForYear(z, today))!;
-  return { counts: view.counts.map((c) => String(c.count)), ruled: view.ruled.length };
+  // The legend lists the classes some commune has (an empty class is named apart, see legend-empty).
+  return { counts: view.counts.filter((c) => c.count > 0).map((c) => String(c.count)), empty: view.counts.filter((c) => c.count === 0).map((c) => c.id), ruled: view.ruled.length };
 }
 
 describe('zonage annuel sur la carte', () => {
@@ -136,11 +137,12 @@ describe('tableau des communes', () => {
     await expect(table.getByTestId('table-count').textContent()).resolves.toBe('462');
     await expect(table.locator('tbody tr').count()).resolves.toBe(462);
     // Legend counts equal table counts, class by class.
-    const legendCounts = await page.getByRole('region', { name: 'Légende du zonage' }).getByTestId('legend-count').allTextContents();
+    const legendItems = page.getByRole('region', { name: 'Légende du zonage' }).locator('li[data-class]');
+    const legendCounts = Object.fromEntries(await legendItems.evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-class'), li.querySelector('[data-testid="legend-count"]')?.textContent ?? ''])));
     const classes = ['tres-fragile', 'fragile', 'intermediaire', 'non-prioritaire'];
-    for (const [i, id] of classes.entries()) {
+    for (const id of classes) {
       await table.getByLabel('Zone effective').selectOption(id);
-      await expect(table.getByTestId('table-count').textContent()).resolves.toBe(legendCounts[i]);
+      await expect(table.getByTestId('table-count').textContent()).resolves.toBe(legendCounts[id] ?? '0');
     }
     await table.getByLabel('Zone effective').selectOption('fragile');
     await table.getByLabel('Rechercher').fill('saint');
@@ -279,8 +281,14 @@ describe('couches de zonage ARS (issue 13)', () => {
     await expect(page.getByLabel('Année').locator('option').allTextContents()).resolves.toEqual(['2025']);
     const view = zonageView(b, 'medecin-generaliste', 2025, today, 'ars-medecin-generaliste')!;
     // Legend counts, class by class (ZIP, ZAC, ZAR, hors zonage, sans classe, selon la partie), equal the core's.
-    await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(view.counts.map((c) => String(c.count)));
+    await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(view.counts.filter((c) => c.count > 0).map((c) => String(c.count)));
     expect(view.counts.reduce((s, c) => s + c.count, 0)).toBe(462);
+    // A class no commune has is set apart, folded, without a count.
+    const emptyIds = view.counts.filter((c) => c.count === 0).map((c) => c.id);
+    if (emptyIds.length) {
+      await expect(legend.getByTestId('legend-empty').locator('li').evaluateAll((lis) => lis.map((li) => li.getAttribute('data-class')))).resolves.toEqual(emptyIds);
+      await expect(legend.getByTestId('legend-empty').locator('summary').textContent()).resolves.toContain('sans aucune commune ici');
+    } else expect(await legend.getByTestId('legend-empty').count()).toBe(0);
     expect(await legend.getByTestId('example-label').count()).toBe(0); // real ARS data
     await expect(legend.getByTestId('zonage-source').textContent()).resolves.toContain('ARS Nouvelle-Aquitaine');
     expect(view.status.inForce).toBe(today < '2026-02-03');
@@ -322,7 +330,7 @@ describe('couches de zonage ARS (issue 13)', () => {
     await waitForMap(page, 'charente-maritime');
     const before = zonageView(b, 'medecin-generaliste', 2025, '2025-12-31', 'ars-medecin-generaliste')!;
     await expect.poll(() => legend.getByTestId('zonage-status').textContent()).toContain('dernier zonage connu (en vigueur au 9 mai 2025) ; un arrêté plus récent peut exister');
-    await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(before.counts.map((c) => String(c.count)));
+    await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(before.counts.filter((c) => c.count > 0).map((c) => String(c.count)));
     await expect.poll(async () => ((await fill(page)) as unknown[])[0]).toBe('match');
     expect(await page.getByTestId('map-not-in-force').count()).toBe(0);
     expect(errors).toEqual([]);
@@ -358,6 +366,8 @@ describe('couches de zonage ARS (issue 13)', () => {
     await page.goto(`${baseUrl}#/mauges?profession=masseur-kinesitherapeute`);
     await waitForMap(page, 'mauges');
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
+    // No kiné commune of the Mauges is « sans classe » or « selon la partie »: their swatches are in the folded list.
+    await legend.getByTestId('legend-empty').locator('summary').click();
     const styles = await legend.locator('li[data-class] .swatch').evaluateAll((els) =>
       els.map((e) => {
         const s = getComputedStyle(e);

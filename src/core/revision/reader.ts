@@ -5,6 +5,7 @@ import { Indicators } from '../indicators/indicators.ts';
 import type { IndicatorSource, TerritoryIndicatorsFile } from '../indicators/schema.ts';
 import type { ZonageBundle, BundleZonage } from '../zonage/bundle.ts';
 import { arsSchemeId } from '../ars/schemes.ts';
+import { parisToday } from '../dates.ts';
 import type { IndicatorReader, Reading, RevisionCommune } from './engine.ts';
 import type { Method, RevisionIndicator } from './schema.ts';
 
@@ -37,7 +38,7 @@ export interface RevisionContext {
 
 export function revisionContext(b: ZonageBundle, method: Method): RevisionContext {
   const last = latest(b, method.scheme, method.profession);
-  return { last, ars: latest(b, arsSchemeId(method.profession), method.profession), year: (last?.year ?? new Date().getUTCFullYear()) + 1 };
+  return { last, ars: latest(b, arsSchemeId(method.profession), method.profession), year: (last?.year ?? Number(parisToday().slice(0, 4))) + 1 };
 }
 
 /** The reader over the territory's built files. */
