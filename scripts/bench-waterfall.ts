@@ -36,7 +36,7 @@ export async function benchWaterfall(browser: Browser, url: string, label: strin
     ...long.map((t) => ({ start: t.start, end: t.start + t.duration, what: `tâche longue ${t.duration.toFixed(0)} ms` })),
     ...marks.map((m) => ({ start: m.at, end: m.at, what: `« ${m.name} »` })),
   ].sort((a, b) => a.start - b.start);
-  const drawn = marks[0].at;
+  const drawn = Number.isNaN(marks[0].at) ? marks[1].at : marks[0].at;
   console.log(`\n## Cascade des requêtes et tâches longues, ${label} (un chargement, bureau 1280 × 800)`);
   console.log('début | fin | quoi');
   for (const r of rows) console.log(`${r.start.toFixed(0)} ms | ${r.end.toFixed(0)} ms | ${r.what}`);

@@ -240,7 +240,10 @@ try {
       console.log(withContext ? `${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}` : row);
     }
   }
-  if (wanted('waterfall')) await benchWaterfall(browser, `${base}/app/#/charente-maritime`, 'Charente-Maritime');
+  if (wanted('waterfall')) {
+    await benchWaterfall(browser, `${base}/app/#/charente-maritime`, 'application, Charente-Maritime');
+    await benchWaterfall(browser, `${base}/bare/index.html#charente-maritime`, 'page nue + GeoJSON, Charente-Maritime');
+  }
   if (wanted('national')) {
     const national = await benchNationalView(browser, base, meter, RUNS);
     const cm = sameSources.get('charente-maritime');
