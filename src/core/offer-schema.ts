@@ -87,16 +87,13 @@ const PhotoSchema = v.strictObject(
   },
   'doit être un objet.',
 );
-const ContactSchema = v.pipe(
-  v.strictObject(
-    {
-      name: text(LIMITS.name),
-      email: v.pipe(optionalText(254), v.check((s) => !t(s) || isEmail(t(s)), (i) => `adresse « ${t(i.input).slice(0, 60)} » invalide (une seule adresse, sans ?, & ni espace).`)),
-      phone: v.pipe(optionalText(20), v.check((s) => !t(s) || PHONE.test(t(s)), (i) => `numéro « ${t(i.input).slice(0, 20)} » invalide.`)),
-    },
-    'obligatoire : { name, email ou phone }.',
-  ),
-  v.check((c) => !!(t(c.email) || t(c.phone)), 'une adresse e-mail ou un téléphone est obligatoire.'),
+const ContactSchema = v.strictObject(
+  {
+    name: text(LIMITS.name),
+    email: v.pipe(optionalText(254), v.check((s) => !t(s) || isEmail(t(s)), (i) => `adresse « ${t(i.input).slice(0, 60)} » invalide (une seule adresse, sans ?, & ni espace).`)),
+    phone: v.pipe(optionalText(20), v.check((s) => !t(s) || PHONE.test(t(s)), (i) => `numéro « ${t(i.input).slice(0, 20)} » invalide.`)),
+  },
+  'obligatoire : { name, email ou phone }.',
 );
 
 const ENTRIES = {
@@ -135,13 +132,6 @@ export const OFFER_KEYS = Object.keys(ENTRIES).filter((k) => !k.startsWith('$'))
 
 export const OfferSchema = v.pipe(
   v.strictObject(ENTRIES, 'le fichier doit contenir un objet JSON (une offre).'),
-  v.forward(
-    v.check((o) => !(isIsoDate(t(o.available)) && isIsoDate(t(o.expires)) && t(o.expires) < t(o.available)), (i) => {
-      const o = i.input as { available: unknown; expires: unknown };
-      return `l'offre expire (${t(o.expires)}) avant d'être disponible (${t(o.available)}).`;
-    }),
-    ['expires'],
-  ),
   // The offer as the site reads it: texts trimmed, empty optional texts left out, a default source.
   v.transform((o) => ({
     id: o.id,
@@ -162,3 +152,18 @@ export const OfferSchema = v.pipe(
 );
 
 export type Offer = v.InferOutput<typeof OfferSchema>;
+
+/**
+ * What crosses fields, checked on the file as written whatever else is wrong (a schema checks an object's
+ * fields together only once each is right, and a form shows every problem at once): a contact reachable by
+ * e-mail or phone, an expiry not before availability.
+ */
+export function offerCrossProblems(raw: Record<string, unknown>): Array<{ field: string; message: string }> {
+  const out: Array<{ field: string; message: string }> = [];
+  const c = raw.contact;
+  if (c && typeof c === 'object' && !Array.isArray(c) && !t((c as Record<string, unknown>).email) && !t((c as Record<string, unknown>).phone))
+    out.push({ field: 'contact', message: 'une adresse e-mail ou un téléphone est obligatoire.' });
+  const [available, expires] = [t(raw.available), t(raw.expires)];
+  if (isIsoDate(available) && isIsoDate(expires) && expires < available) out.push({ field: 'expires', message: `l'offre expire (${expires}) avant d'être disponible (${available}).` });
+  return out;
+}

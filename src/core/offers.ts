@@ -5,7 +5,7 @@
 // Offer text is plain text, always rendered as text; links and photos are restricted to safe schemes.
 import * as v from 'valibot';
 import { formatDate } from './format.ts';
-import { LIMITS, OFFER_KEYS, OFFER_KINDS, OfferSchema, PHOTO_FILE, isEmail, type Offer } from './offer-schema.ts';
+import { LIMITS, OFFER_KEYS, OFFER_KINDS, OfferSchema, PHOTO_FILE, isEmail, offerCrossProblems, type Offer } from './offer-schema.ts';
 import { issuePath } from './schemas/check.ts';
 import { searchKey } from './search/key.ts';
 
@@ -72,8 +72,9 @@ export function parseOffer(raw: unknown, file: string, communes: Set<string>, ph
           : issue.message;
     fields.push({ field, message });
   }
-  // What the territory decides: its communes, and the photo origins its CSP allows.
   const o = raw as Record<string, unknown>;
+  fields.push(...offerCrossProblems(o));
+  // What the territory decides: its communes, and the photo origins its CSP allows.
   const commune = typeof o.commune === 'string' ? o.commune.trim() : '';
   if (commune && commune.length <= 5 && !communes.has(commune)) fields.push({ field: 'commune', message: `code INSEE « ${commune.slice(0, 10)} » inconnu dans ce territoire.` });
   if (Array.isArray(o.photos))
