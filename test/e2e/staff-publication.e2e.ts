@@ -109,7 +109,7 @@ describe('offres acceptées depuis « Gestion », dans la publication unique', (
     await expect(intake.getByTestId('offer-accepted').textContent()).resolves.toBe('aulnay-chambre.json : offre « aulnay-chambre » valide, ajoutée à la publication.');
     const refused = intake.getByTestId('offer-refused');
     await expect(refused.locator('strong').textContent()).resolves.toBe('fautive.json : refusée');
-    await expect(refused.locator('ul li').allTextContents()).resolves.toEqual([
+    expect((await refused.locator('ul li').allTextContents()).toSorted()).toEqual([
       'fautive.json, champ « commune » : code INSEE « 99999 » inconnu dans ce territoire.',
       'fautive.json, champ « professions » : liste obligatoire, au moins une profession.',
     ]);

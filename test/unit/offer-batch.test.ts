@@ -37,7 +37,7 @@ describe('un lot d’offres reçues : les contrôles de « offers accept »', ()
     );
     expect(report[0]).toEqual({ file: 'bonne.json', id: 'aulnay-chambre', valid: true, problems: [] });
     expect(report[1].valid).toBe(false);
-    expect(report[1].problems).toEqual([
+    expect(report[1].problems.toSorted()).toEqual([
       'fautive.json, champ « commune » : code INSEE « 99999 » inconnu dans ce territoire.',
       'fautive.json, champ « contact » : une adresse e-mail ou un téléphone est obligatoire.',
     ]);
