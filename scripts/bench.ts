@@ -23,11 +23,13 @@ import { benchArs } from './bench-ars.ts';
 import { benchDatasante } from './bench-datasante.ts';
 import { benchNationalView, writeBareNationalPage } from './bench-national.ts';
 import { writeBarePages } from './bench-bare.ts';
+import { benchWaterfall } from './bench-waterfall.ts';
 import type { TerritoryTopology } from '../src/core/geometry.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_ONLY=map,national runs only those sections (geo, import, hostile, aids, register, search, revision, tiles, ars, datasante, movements, js, map,
-// phone, national, browser-import) (while working on one figure); all by default.
+// phone, national, browser-import, waterfall) (while working on one figure); all by default. BENCH_TERRITORIES=mauges,charente
+// limits the map and phone sections to those territories.
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
 const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
@@ -172,7 +174,11 @@ const phone = (net: string, latency: number, downMbit: number, upMbit: number): 
 });
 const PHONES = [phone('réseau 4G rapide', 165, 9, 1.5), phone('réseau 4G lent', 562.5, 1.6, 0.75)];
 
-async function timeToMap(browser: Browser, url: string, expected: number, profile: Profile = DESKTOP): Promise<number> {
+/**
+ * Times from navigation to each of `marks` (performance marks set by the page), the last one awaited; then
+ * checks that at least `expected` communes are drawn (the camera has not moved since the first mark).
+ */
+async function timeToMap(browser: Browser, url: string, expected: number, profile: Profile = DESKTOP, marks = ['map-ready']): Promise<number[]> {
   const context = await browser.newContext(profile.context); // empty cache
   const page = await context.newPage();
   if (profile.throttle) {
@@ -183,8 +189,8 @@ async function timeToMap(browser: Browser, url: string, expected: number, profil
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: t.cpu });
   }
   await page.goto(url, { timeout: 120_000 });
-  await page.waitForFunction(() => performance.getEntriesByName('map-ready').length > 0, null, { timeout: 120_000 });
-  const ms = await page.evaluate(() => performance.getEntriesByName('map-ready')[0].startTime);
+  await page.waitForFunction((names) => names.every((n) => performance.getEntriesByName(n).length > 0), marks, { timeout: 120_000 });
+  const ms = await page.evaluate((names) => names.map((n) => performance.getEntriesByName(n)[0].startTime), marks);
   const drawn = await page.evaluate(() => {
     const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
     return new Set(map.queryRenderedFeatures({ layers: ['communes-fill'] }).map((f) => f.properties.code)).size;
@@ -201,33 +207,42 @@ try {
   // Phone runs are slow (throttled): BENCH_PHONE_RUNS, 3 by default.
   const phoneRuns = Number(process.env.BENCH_PHONE_RUNS ?? 3);
   const profiles = [...(wanted('map') ? [[DESKTOP, RUNS] as const] : []), ...(wanted('phone') ? PHONES.map((p) => [p, phoneRuns] as const) : [])];
+  const benchTerritories = process.env.BENCH_TERRITORIES?.split(',');
   for (const [profile, runs] of profiles) {
-    console.log(`\n## Navigation → première carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
-    // On the desktop, a second anchor draws the same sources as the app (territory + national context tiles).
+    console.log(`\n## Navigation → territoire dessiné, puis carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
+    // « territoire dessiné »: every commune of the territory filled with its class (the app's first idle with its
+    // communes loaded, mark « territory-drawn »), beside the bare page drawing only the territory's GeoJSON.
+    // The complete map (context and names included, mark « map-ready ») beside the same bare page, and on the
+    // desktop beside a second anchor drawing the same sources as the app (territory + national context tiles + names).
     const withContext = profile === DESKTOP;
     console.log(
-      withContext
-        ? 'territoire | application | page nue + GeoJSON source | rapport | page nue, mêmes sources (GeoJSON, tuiles de contexte, noms) | rapport (objectif ≤ 1,0)'
-        : 'territoire | application | page MapLibre nue + GeoJSON source | rapport',
+      'territoire | territoire dessiné (application) | page nue + GeoJSON du territoire | rapport (objectif ≤ 1,0) | carte complète (application) | rapport à la page nue + GeoJSON' +
+        (withContext ? ' | page nue, mêmes sources (GeoJSON, tuiles de contexte, noms) | rapport (objectif ≤ 1,0)' : ''),
     );
-    for (const t of manifest.territories) {
+    for (const t of manifest.territories.filter((x) => !benchTerritories || benchTerritories.includes(x.id))) {
+      const drawnTimes: number[] = [];
       const appTimes: number[] = [];
       const bareTimes: number[] = [];
       const contextTimes: number[] = [];
       // 2018 polygons of the merged communes are drawn separately on the bare page.
       const bareCount = t.communes;
       for (let i = 0; i < runs; i++) {
-        appTimes.push(await timeToMap(browser, `${base}/app/#/${t.id}`, t.communes, profile));
-        bareTimes.push(await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount, profile));
-        if (withContext) contextTimes.push(await timeToMap(browser, `${base}/bare/context.html#${t.id}`, bareCount, profile));
+        const [drawn, complete] = await timeToMap(browser, `${base}/app/#/${t.id}`, t.communes, profile, ['territory-drawn', 'map-ready']);
+        drawnTimes.push(drawn);
+        appTimes.push(complete);
+        bareTimes.push((await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount, profile))[0]);
+        if (withContext) contextTimes.push((await timeToMap(browser, `${base}/bare/context.html#${t.id}`, bareCount, profile))[0]);
       }
-      const a = median(appTimes);
-      const b = median(bareTimes);
-      const row = `${t.id} | ${a.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(a / b).toFixed(2)}`;
+      const [d, a, b] = [median(drawnTimes), median(appTimes), median(bareTimes)];
+      const row = `${t.id} | ${d.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(d / b).toFixed(2)} | ${a.toFixed(0)} ms | ${(a / b).toFixed(2)}`;
       const c = withContext ? median(contextTimes) : 0;
       if (withContext) sameSources.set(t.id, c);
       console.log(withContext ? `${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}` : row);
     }
+  }
+  if (wanted('waterfall')) {
+    await benchWaterfall(browser, `${base}/app/#/charente-maritime`, 'application, Charente-Maritime');
+    await benchWaterfall(browser, `${base}/bare/index.html#charente-maritime`, 'page nue + GeoJSON, Charente-Maritime');
   }
   if (wanted('national')) {
     const national = await benchNationalView(browser, base, meter, RUNS);

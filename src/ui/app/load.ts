@@ -7,7 +7,6 @@ import type { ZonageBundle } from '../../core/zonage/bundle.ts';
 import type { AidCatalogue } from '../../core/aids/model.ts';
 import type { Offer } from '../../core/offers.ts';
 import pointOnFeature from '@turf/point-on-feature';
-import { prefetchTilesHeader } from '../national/tiles-prefetch.ts';
 
 export interface TerritoryData {
   id: string;
@@ -64,9 +63,7 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
 export function loadTerritory(id: string): Promise<TerritoryData> {
   let p = cache.get(id);
   if (!p) {
-    // The national tiles drawn around the territory: the archive's header and its reader come meanwhile.
-    prefetchTilesHeader();
-    void import('../national/tiles-protocol.ts').catch(() => {});
+    // The national tiles drawn around the territory wait for it to be drawn (src/ui/map/layers/ContextLayers.svelte).
     p = fetchTerritory(id);
     p.catch(() => cache.delete(id));
     cache.set(id, p);
