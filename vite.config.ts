@@ -69,6 +69,8 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           fileParallelism: false,
+          // One worker runs the files in turn and keeps its modules: one Chromium for all (test/e2e/browser.ts).
+          isolate: false,
         },
       },
     ],

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseAid, resolveAid, type AidCatalogue, type PlanContact, type ResolvedAid } from '../src/core/aids/model.ts';
 import { count } from '../src/core/format.ts';
+import type { Territory } from '../src/core/territory.ts';
 import { dataOut } from './build-zonage.ts';
 import { ROOT, dataDir, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 
@@ -50,7 +51,7 @@ export function buildAidCatalogue(territoryId: string): { catalogue: AidCatalogu
     for (const id of c?.alternative?.ids ?? [])
       if (ids.has(id) && !aids.find((x) => x.id === id)!.cumulation?.alternative?.ids.includes(a.id)) problems.push(`${a.id} : « ${id} » est déclarée alternative d'un seul côté.`);
   }
-  const contacts = planContacts(territoryId, problems);
+  const contacts = planContacts(territory);
   const plans = territory.plans.map(({ id, title, reference, validFrom, validUntil, cumulation }) => ({
     id,
     title,
@@ -63,27 +64,16 @@ export function buildAidCatalogue(territoryId: string): { catalogue: AidCatalogu
   return { catalogue: { territory: territoryId, plans, aids }, problems };
 }
 
-/** The contact each plan prints (« Nous contacter »), from territory.json: phone and e-mail checked. */
-function planContacts(territoryId: string, problems: string[]): Map<string, PlanContact> {
-  const file = path.join(dataDir(), territoryId, 'territory.json');
-  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as { authority?: { name?: unknown; url?: unknown }; plans?: Array<{ id: string; contact?: Record<string, unknown> }> };
+/** The contact each plan prints (« Nous contacter »), checked by the territory's schema (src/core/territory.ts);
+ * a plan that prints none: the authority that adopted it, as the territory's configuration names it. */
+function planContacts(territory: Territory): Map<string, PlanContact> {
   const out = new Map<string, PlanContact>();
-  const { name, url } = raw.authority ?? {};
-  (raw.plans ?? []).forEach((p, i) => {
+  const { name, url } = territory.authority;
+  for (const p of territory.plans) {
     const c = p.contact;
-    // A plan that prints no contact: the authority that adopted it, as the territory's configuration names it.
-    if (c === undefined) {
-      if (typeof name === 'string' && name.trim())
-        out.set(p.id, { name, ...(typeof url === 'string' && /^https?:\/\//.test(url) ? { url } : {}), source: "l'autorité qui a adopté le plan ; le plan ne nomme pas d'autre contact" });
-      return;
-    }
-    const at = `${path.relative(process.cwd(), file)}, champ « plans[${i}].contact`;
-    const str = (k: string) => (typeof c[k] === 'string' && (c[k] as string).trim() ? (c[k] as string) : undefined);
-    if (!str('name') || !str('source')) problems.push(`${at} » : « name » et « source » obligatoires.`);
-    else if (str('email') && !/^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i.test(str('email')!)) problems.push(`${at}.email » : adresse « ${str('email')} » invalide.`);
-    else if (str('phone') && !/^\+?[0-9 .]{6,20}$/.test(str('phone')!)) problems.push(`${at}.phone » : numéro « ${str('phone')} » invalide.`);
-    else out.set(p.id, { name: str('name')!, ...(str('phone') ? { phone: str('phone') } : {}), ...(str('email') ? { email: str('email') } : {}), source: str('source')! });
-  });
+    if (c) out.set(p.id, { name: c.name, ...(c.phone ? { phone: c.phone } : {}), ...(c.email ? { email: c.email } : {}), source: c.source });
+    else if (name.trim()) out.set(p.id, { name, ...(url && /^https?:\/\//.test(url) ? { url } : {}), source: "l'autorité qui a adopté le plan ; le plan ne nomme pas d'autre contact" });
+  }
   return out;
 }
 

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { checkOfferFile, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
+import { publishedOffers } from '../src/core/offer-batch.ts';
 import { territoryCommunes } from '../src/core/communes.ts';
 import { count } from '../src/core/format.ts';
 import { dataOut } from './build-zonage.ts';
@@ -46,8 +47,8 @@ export function buildOffers(territoryId: string, asOf = publicAsOf()): { offers:
     }
     offers.push(offer);
   }
-  offers.sort((a, b) => (a.available < b.available ? 1 : a.available > b.available ? -1 : a.id < b.id ? -1 : 1));
-  return { offers, photos: [...photos].sort(), problems, expired };
+  // Sorted as « Gestion » writes offres.json in its publication (one order, one function).
+  return { offers: publishedOffers(offers, asOf), photos: [...photos].sort(), problems, expired };
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === import.meta.filename) {

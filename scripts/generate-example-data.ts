@@ -6,16 +6,8 @@ import path from 'node:path';
 import { dataDir, loadCog, loadTerritories, loadZonageConfig, writeOutput } from './lib/inputs.ts';
 import { territoryCommunes, type Commune } from '../src/core/communes.ts';
 import type { ZonageScheme } from '../src/core/zonage/model.ts';
+import { random } from './lib/random.ts';
 
-/** Deterministic pseudo-random number in [0, 1) from a text seed (FNV-1a then xorshift). */
-function random(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-  h ^= h << 13;
-  h ^= h >>> 17;
-  h ^= h << 5;
-  return (h >>> 0) / 2 ** 32;
-}
 
 const pick = <T>(seed: string, weighted: Array<[T, number]>): T => {
   let r = random(seed) * weighted.reduce((s, [, w]) => s + w, 0);

@@ -13,15 +13,8 @@ import { buildAidCatalogue } from './build-aids.ts';
 import { buildZonageBundle } from './build-zonage.ts';
 import { dataDir, loadCog, loadTerritories, writeOutput } from './lib/inputs.ts';
 import { normalizedRegister, type RegisterRow } from '../src/core/followup/register-file.ts';
+import { random } from './lib/random.ts';
 
-function random(seed: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 0x01000193);
-  h ^= h << 13;
-  h ^= h >>> 17;
-  h ^= h << 5;
-  return (h >>> 0) / 2 ** 32;
-}
 const int = (seed: string, lo: number, hi: number) => lo + Math.floor(random(seed) * (hi - lo + 1));
 const dayIn = (seed: string, from: string, to: string) => addDays(from, int(seed, 0, Math.max(0, (Date.parse(to) - Date.parse(from)) / 86_400_000)));
 

@@ -9,7 +9,8 @@ import path from 'node:path';
 import { communeResolver, type ImportReport } from '../src/core/import/index.ts';
 import { isIsoDate } from '../src/core/dates.ts';
 import { count } from '../src/core/format.ts';
-import { checkOfferFile, offerFile, offerFileName, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
+import { offerFile, offerFileName, parsePhotoOrigins, type Offer } from '../src/core/offers.ts';
+import { checkOfferBatch, type OfferFileReport } from '../src/core/offer-batch.ts';
 import { buildOffers } from './build-offers.ts';
 import { streamFile, streamText } from './lib/stream-import.ts';
 import { failPoint, stageTerritory, withDataDir, type FailPoint } from './lib/transaction.ts';
@@ -266,12 +267,7 @@ async function publishArsListLocked(o: ArsListOptions, territory: Territory): Pr
 
 // ---- Offers sent by town halls (fiche 2): `offers check` and `offers accept` run the same checks ------
 
-export interface OfferFileReport {
-  file: string;
-  id: string | null;
-  valid: boolean;
-  problems: string[];
-}
+export type { OfferFileReport };
 
 const isLink = (f: string) => {
   try {
@@ -294,40 +290,37 @@ export function checkOffers(territoryId: string, files: string[], replace: boole
   const communes = new Set(territoryCommunes(loadCog(), territory).map((c) => c.code));
   const dir = path.join(dataDir(), territory.id, 'offres');
   const existing = new Set(fs.existsSync(dir) ? fs.readdirSync(dir) : []);
-  const origins = photoOrigins();
-  const checked = files.map((file) => {
-    const name = path.basename(file);
-    let bytes: Buffer;
-    try {
-      bytes = readRegularFile(file, { maxBytes: 1 << 20 });
-    } catch (e) {
-      return { file, name, offer: undefined, problems: [(e as Error).message] };
-    }
-    const { offer, problems } = checkOfferFile(name, bytes.length, () => new TextDecoder().decode(bytes), communes, origins);
-    if (offer && existing.has(offerFileName(offer)) && !replace) problems.push(`${name} : une offre « ${offer.id} » existe déjà (--replace pour la remplacer).`);
-    for (const ph of offer?.photos.filter((x) => x.src.startsWith('photos/')) ?? []) {
-      const beside = path.join(path.dirname(file), ph.src);
-      const there = fs.existsSync(beside) || isLink(beside) ? beside : fs.existsSync(path.join(dir, ph.src)) || isLink(path.join(dir, ph.src)) ? path.join(dir, ph.src) : undefined;
-      if (!there) problems.push(`${name}, champ « photos » : ${ph.src} introuvable (ni à côté du fichier d'offre, ni dans ${path.relative(process.cwd(), dir)}/photos/).`);
-      else {
+  const { report, offers } = checkOfferBatch(
+    files.map((file) => {
+      const name = path.basename(file);
+      try {
+        const bytes = readRegularFile(file, { maxBytes: 1 << 20 });
+        return { file, name, size: bytes.length, text: () => new TextDecoder().decode(bytes) };
+      } catch (e) {
+        // A link, not a regular file, too big: refused with the reader's message.
+        return { file, name, size: 0, text: () => '', refused: (e as Error).message };
+      }
+    }),
+    {
+      communes,
+      photoOrigins: photoOrigins(),
+      existing: new Set([...existing].filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5))),
+      replace,
+      replaceHint: '--replace pour la remplacer',
+      photo: ({ file }, src) => {
+        const beside = path.join(path.dirname(file), src);
+        const there = fs.existsSync(beside) || isLink(beside) ? beside : fs.existsSync(path.join(dir, src)) || isLink(path.join(dir, src)) ? path.join(dir, src) : undefined;
+        if (!there) return `${src} introuvable (ni à côté du fichier d'offre, ni dans ${path.relative(process.cwd(), dir)}/photos/).`;
         try {
           readPhoto(there, there === beside ? path.dirname(file) : path.join(dataDir(), territory.id));
+          return undefined;
         } catch (e) {
-          problems.push(`${name}, champ « photos » : ${(e as Error).message}`);
+          return (e as Error).message;
         }
-      }
-    }
-    return { file, name, offer, problems };
-  });
-  // Two offers with one id in a batch: one would silently replace the other, so both are refused.
-  for (const c of checked) {
-    const same = checked.filter((x) => x !== c && x.offer && c.offer && x.offer.id === c.offer.id);
-    if (same.length) c.problems.push(`${c.name} : même identifiant « ${c.offer!.id} » que ${same.map((x) => x.name).join(', ')} dans ce lot ; envoyez-les séparément ou changez l'identifiant.`);
-  }
-  return {
-    report: checked.map((c) => ({ file: c.name, id: c.offer?.id ?? null, valid: !c.problems.length, problems: c.problems })),
-    offers: checked.filter((c) => c.offer && !c.problems.length).map((c) => ({ offer: c.offer!, file: c.file })),
-  };
+      },
+    },
+  );
+  return { report, offers: offers.map((o) => ({ offer: o.offer, file: o.submission.file })) };
 }
 
 /**

@@ -36,6 +36,25 @@ export const options = {
 
 type Str = (k: string) => string | undefined;
 
+/** A publication's refusal (PublishError) is a usage error: its message, no stack. */
+async function publishing<T>(publication: () => Promise<T>): Promise<T> {
+  try {
+    return await publication();
+  } catch (e) {
+    if (e instanceof PublishError) throw new UsageError(e.message);
+    throw e;
+  }
+}
+
+/** What both publications print first: published or not, the files written, the rows counted. */
+const counted = (result: { published: boolean; written: string[]; report: { read: number; accepted: number; rejectedCount: number } }, paths: Paths) => ({
+  published: result.published,
+  files: result.written.map((f) => path.relative(paths.cwd, f)),
+  read: result.report.read,
+  accepted: result.report.accepted,
+  rejectedCount: result.report.rejectedCount,
+});
+
 export const run: Command['run'] = async ({ positionals: [kind, file], values }, io, paths) => {
   if (!kind || !file) throw new UsageError(`usage : ${usage}`);
   const str: Str = (k) => (typeof values[k] === 'string' ? (values[k] as string) : undefined);
@@ -44,9 +63,8 @@ export const run: Command['run'] = async ({ positionals: [kind, file], values },
   const scheme = str('scheme');
   if (kind === 'zonage' && scheme && isArsScheme(scheme)) return await runPublishArs(file, str, values, io, paths);
   if (str('format')) throw new UsageError('--format ne sert qu\'aux listes ARS (--scheme ars-<profession>).');
-  let result;
-  try {
-    result = await publish({
+  const result = await publishing(() =>
+    publish({
       territory: str('territory')!,
       kind: kind as PublishKind,
       file,
@@ -60,18 +78,11 @@ export const run: Command['run'] = async ({ positionals: [kind, file], values },
       replace: values.replace === true,
       force: values.force === true,
       anyYear: values['any-year'] === true,
-    });
-  } catch (e) {
-    if (e instanceof PublishError) throw new UsageError(e.message);
-    throw e;
-  }
+    }),
+  );
   const { report } = result;
   const out = {
-    published: result.published,
-    files: result.written.map((f) => path.relative(paths.cwd, f)),
-    read: report.read,
-    accepted: report.accepted,
-    rejectedCount: report.rejectedCount,
+    ...counted(result, paths),
     fileErrors: report.fileErrors,
     rejected: report.rejected,
     warnings: report.warnings,
@@ -84,9 +95,8 @@ export const run: Command['run'] = async ({ positionals: [kind, file], values },
 
 /** A newer ARS list: what was counted (read = accepted + rejected + ignored), then published or why not. */
 async function runPublishArs(file: string, str: Str, flags: CliArgs['values'], io: Io, paths: Paths): Promise<number> {
-  let result;
-  try {
-    result = await publishArsList({
+  const result = await publishing(() =>
+    publishArsList({
       territory: str('territory')!,
       file,
       scheme: str('scheme')!,
@@ -99,21 +109,17 @@ async function runPublishArs(file: string, str: Str, flags: CliArgs['values'], i
       keepValid: flags['keep-valid'] === true,
       replace: flags.replace === true,
       anyYear: flags['any-year'] === true,
-    });
-  } catch (e) {
-    if (e instanceof PublishError) throw new UsageError(e.message);
-    throw e;
-  }
+    }),
+  );
   const { report } = result;
   const classes: Record<string, number> = {};
   for (const c of report.classes.values()) classes[c] = (classes[c] ?? 0) + 1;
+  const { published, files, ...counts } = counted(result, paths);
   const out = {
-    published: result.published,
-    files: result.written.map((f) => path.relative(paths.cwd, f)),
+    published,
+    files,
     format: report.format,
-    read: report.read,
-    accepted: report.accepted,
-    rejectedCount: report.rejectedCount,
+    ...counts,
     ignored: report.ignored,
     fileErrors: report.fileErrors,
     rejected: report.rejected,

@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { Cog, type CogCommune, type CogEpci } from '../../src/core/communes.ts';
 import { parseTerritories, type Territory } from '../../src/core/territory.ts';
 import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage/config.ts';
-import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
+import { parseArsSchemes, type ArsSchemes } from '../../src/core/ars/schemes.ts';
 import { isIsoDate, parisToday } from '../../src/core/dates.ts';
 
 import { ROOT, paths } from './paths.ts';
@@ -73,7 +73,7 @@ export function loadZonageConfig(territory: string): ZonageConfig {
 
 /** The ARS schemes: class scales as written in the ARS files, per profession (data/ars/schemes.json). */
 export function loadArsSchemes(): ArsSchemes {
-  return JSON.parse(fs.readFileSync(path.join(ROOT, 'data/ars/schemes.json'), 'utf8')) as ArsSchemes;
+  return parseArsSchemes(JSON.parse(fs.readFileSync(path.join(ROOT, 'data/ars/schemes.json'), 'utf8')), 'data/ars/schemes.json');
 }
 
 /**

@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT, paths } from './paths.ts';
+import { MAX_PHOTO_BYTES, photoProblem } from '../../src/core/offer-batch.ts';
 
 export class UnsafeFileError extends Error {}
 
@@ -62,23 +63,11 @@ export function readRegularFile(file: string, o: { base?: string; maxBytes?: num
 
 const mo = (n: number) => `${(n / 1e6).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
 
-/** Photos of offers: JPEG, PNG or WebP by their first bytes (the extension alone proves nothing). */
-export const MAX_PHOTO_BYTES = 5_000_000;
-export function imageType(bytes: Uint8Array): 'jpeg' | 'png' | 'webp' | undefined {
-  const at = (i: number, sig: number[]) => sig.every((b, j) => bytes[i + j] === b);
-  if (at(0, [0xff, 0xd8, 0xff])) return 'jpeg';
-  if (at(0, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) return 'png';
-  if (at(0, [0x52, 0x49, 0x46, 0x46]) && at(8, [0x57, 0x45, 0x42, 0x50])) return 'webp';
-  return undefined;
-}
-
 /** A photo beside an offer file or in the data: a regular file, an image by signature, under the cap. */
 export function readPhoto(file: string, base: string): Buffer {
   const bytes = readRegularFile(file, { base, maxBytes: MAX_PHOTO_BYTES });
-  const type = imageType(bytes);
-  const ext = path.extname(file).toLowerCase().replace('.jpg', '.jpeg').slice(1);
-  if (!type) throw new UnsafeFileError(`${shown(file)} : ce n'est pas une image JPEG, PNG ou WebP (premiers octets) ; refusé.`);
-  if (type !== ext) throw new UnsafeFileError(`${shown(file)} : image ${type.toUpperCase()} sous une extension .${ext} ; renommez-la.`);
+  const problem = photoProblem(shown(file), bytes);
+  if (problem) throw new UnsafeFileError(problem);
   return bytes;
 }
 

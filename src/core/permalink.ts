@@ -5,6 +5,7 @@
 import { isIsoDate } from './dates.ts';
 import { PROFESSIONS } from './professions.ts';
 import { BENEFICIARIES } from './aids/profile.ts';
+import { isDefaultFilters, parseNationalFilters, writeNationalFilters, type NationalFilters } from './national-filters.ts';
 
 export interface View {
   territory: string;
@@ -16,6 +17,8 @@ export interface View {
   zonage?: string;
   /** The map shown as a table of communes (?vue=tableau). */
   table?: boolean;
+  /** National table: its filters, sort and page (?dep=55&classe=zip&q=…&tri=-population&page=2), see national-filters.ts. */
+  tableFilters?: NationalFilters;
   /** National view: the overseas département the map frames (?vue=974); absent means metropolitan France. */
   area?: string;
   /** The map coloured by what one aid gives (?couleurs=<aid id>) instead of the zonage. */
@@ -113,6 +116,7 @@ export function formatHash(view: View): string {
     if (view.zonage) query.set('zonage', view.zonage);
     if (view.table) query.set('vue', 'tableau');
     else if (view.area && isNational(view)) query.set('vue', view.area);
+    if (view.table && isNational(view) && !view.commune && view.tableFilters) writeNationalFilters(query, view.tableFilters);
     if (view.layer) query.set('couleurs', view.layer);
     if (view.offerLayer) query.set('offres', '1');
     if (view.movements) query.set('mouvements', `${view.movements.from}..${view.movements.to}`);
@@ -121,7 +125,7 @@ export function formatHash(view: View): string {
 }
 
 /** Reads ?annee=…&profession=…; each unknown or malformed value is dropped with its own message. */
-type QueryPart = Pick<View, 'year' | 'profession' | 'zonage' | 'table' | 'area' | 'layer' | 'movements' | 'offerLayer'> & { problems: string[] };
+type QueryPart = Pick<View, 'year' | 'profession' | 'zonage' | 'table' | 'area' | 'layer' | 'movements' | 'offerLayer' | 'tableFilters'> & { problems: string[] };
 
 function parseQuery(query: string, territory: string | undefined, ctx: PermalinkContext, national = false): QueryPart {
   const params = new URLSearchParams(query);
@@ -172,6 +176,11 @@ function parseQuery(query: string, territory: string | undefined, ctx: Permalink
     const [from, to] = movements.split('..');
     if (isIsoDate(from) && isIsoDate(to) && from <= to) out.movements = { from, to };
     else problems.push(`La période de mouvements « ${quote(movements)} » n'est pas lisible (attendu AAAA-MM-JJ..AAAA-MM-JJ).`);
+  }
+  if (national && out.table) {
+    const table = parseNationalFilters(params);
+    if (!isDefaultFilters(table.filters)) out.tableFilters = table.filters;
+    problems.push(...table.problems);
   }
   return out;
 }
@@ -242,6 +251,7 @@ export function parseHash(hash: string, ctx: PermalinkContext): ParsedHash {
       ...(onMap && extra.zonage ? { zonage: extra.zonage } : {}),
       ...(onMap && extra.table ? { table: true } : {}),
       ...(pageOf(result.view) === 'national' && !result.view.commune && extra.area ? { area: extra.area } : {}),
+      ...(pageOf(result.view) === 'national' && !result.view.commune && extra.tableFilters ? { tableFilters: extra.tableFilters } : {}),
       // The national view has one colouring besides the ARS zonage: the APL (?couleurs=apl).
       ...(onMap && extra.layer && (!national || extra.layer === NATIONAL_LAYER) ? { layer: extra.layer } : {}),
       ...(onMap && !national && extra.movements ? { movements: extra.movements } : {}),

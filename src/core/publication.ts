@@ -7,6 +7,8 @@ import { runSink } from './import/table.ts';
 import { pharmaciesFile, practitionersFile, zonageFile } from './import/normalized.ts';
 import type { ZonageYear } from './zonage/config.ts';
 import type { Pharmacy, Practitioner, ZonageScheme } from './zonage/model.ts';
+import { offerFile, offerFileName, type Offer } from './offers.ts';
+import { publishedOffers } from './offer-batch.ts';
 
 export type ImportKind = 'zonage' | 'medecins' | 'pharmacies';
 export const IMPORT_KINDS: ImportKind[] = ['zonage', 'medecins', 'pharmacies'];
@@ -112,6 +114,15 @@ export interface PublishedFile {
   dataContent: string;
 }
 
+/** An offer accepted in « Gestion » (the checks of `offers accept`): the offer and the photos sent with it. */
+export interface PublishedOffer {
+  offer: Offer;
+  /** The offer file's name, as received. */
+  sourceFile: string;
+  /** photos/… files sent with the offer (already published ones are not repeated). */
+  photos: Array<{ src: string; bytes: Uint8Array }>;
+}
+
 /** A publication: every file imported in the session, and the site's file that holds them all. */
 export interface BrowserPublication {
   territory: string;
@@ -119,44 +130,97 @@ export interface BrowserPublication {
   files: PublishedFile[];
   /** The new public/data/<id>/zonage.json, as the build writes it, with every file above applied. */
   bundleJson: string;
+  offers?: PublishedOffer[];
+  /** The site's offers (public/data/<id>/offres.json) the new ones are added to. */
+  publishedOffers?: Offer[];
+  /** The day the site's offres.json is written for: offers expired by then are left out, as the build does. */
+  asOf?: string;
+}
+
+/** The new public/data/<id>/offres.json: the published offers, the accepted ones added or replacing theirs. */
+export function offersJson(territory: string, published: Offer[], added: Offer[], asOf: string): string {
+  const kept = published.filter((o) => !added.some((a) => a.id === o.id));
+  return JSON.stringify({ territory, offers: publishedOffers([...kept, ...added], asOf) }) + '\n';
 }
 
 export function publicationInstructions(p: BrowserPublication): string {
   const years = p.files.filter((f) => f.label.startsWith('zonage'));
+  const offers = p.offers ?? [];
+  const photos = offers.some((o) => o.photos.length);
+  const step = (() => {
+    let n = 0;
+    return () => ++n;
+  })();
   return [
     `Publication — ${p.territoryName}`,
     ...p.files.map((f) => `- ${f.label} : fichier importé ${f.sourceFile}`),
+    ...offers.map((o) => `- offre « ${o.offer.id} » : fichier reçu ${o.sourceFile}${o.photos.length ? ` et ${o.photos.length} photo${o.photos.length > 1 ? 's' : ''}` : ''}`),
     '',
-    '1. Mettre le site à jour (aucun outil à installer) :',
-    `   copiez site/data/${p.territory}/zonage.json sur le serveur web, dans le dossier du site,`,
-    `   à la place du fichier data/${p.territory}/zonage.json (gardez une copie de l'ancien).`,
-    `   Ce fichier contient tous les imports ci-dessus : ne copiez que celui de la dernière publication.`,
-    '   Rechargez la carte : la nouvelle version s\'affiche, sans la mention « exemple » pour ces données.',
-    '',
-    '2. Garder les sources dans le projet (pour les prochaines reconstructions) :',
-    `   copiez le contenu de projet/data/territories/${p.territory}/ dans le dossier data/territories/${p.territory}/ du projet.`,
-    years.length
-      ? `   Une année de zonage (${years.map((f) => f.label).join(', ')}) se déclare aussi dans data/territories/${p.territory}/zonage.json (rubrique « years »),\n   ou lancez les commandes de publication indiquées dans la page, qui font tout.`
-      : `   Dans data/territories/${p.territory}/zonage.json, indiquez la source et « example »: false pour ces listes,\n   ou lancez les commandes de publication indiquées dans la page, qui font tout.`,
-    '',
-    'Les lignes rejetées à l\'import ne sont pas dans ces fichiers : corrigez le fichier d\'origine et recommencez si besoin.',
+    ...(p.files.length
+      ? [
+          `${step()}. Mettre le site à jour (aucun outil à installer) :`,
+          `   copiez site/data/${p.territory}/zonage.json sur le serveur web, dans le dossier du site,`,
+          `   à la place du fichier data/${p.territory}/zonage.json (gardez une copie de l'ancien).`,
+          `   Ce fichier contient tous les imports ci-dessus : ne copiez que celui de la dernière publication.`,
+          '   Rechargez la carte : la nouvelle version s\'affiche, sans la mention « exemple » pour ces données.',
+          '',
+        ]
+      : []),
+    ...(offers.length
+      ? [
+          `${step()}. Publier les offres sur le site :`,
+          `   copiez site/data/${p.territory}/offres.json sur le serveur web, à la place du fichier data/${p.territory}/offres.json`,
+          `   (il contient les offres déjà publiées et celles ci-dessus)${photos ? `, et les photos de site/data/${p.territory}/photos/ dans le dossier data/${p.territory}/photos/` : ''}.`,
+          '',
+        ]
+      : []),
+    `${step()}. Garder les sources dans le projet (pour les prochaines reconstructions) :`,
+    `   copiez le contenu de projet/data/territories/${p.territory}/ dans le dossier data/territories/${p.territory}/ du projet${offers.length ? ` (les offres vont dans offres/, leurs photos dans offres/photos/)` : ''}.`,
+    ...(p.files.length
+      ? [
+          years.length
+            ? `   Une année de zonage (${years.map((f) => f.label).join(', ')}) se déclare aussi dans data/territories/${p.territory}/zonage.json (rubrique « years »),\n   ou lancez les commandes de publication indiquées dans la page, qui font tout.`
+            : `   Dans data/territories/${p.territory}/zonage.json, indiquez la source et « example »: false pour ces listes,\n   ou lancez les commandes de publication indiquées dans la page, qui font tout.`,
+          '',
+          'Les lignes rejetées à l\'import ne sont pas dans ces fichiers : corrigez le fichier d\'origine et recommencez si besoin.',
+        ]
+      : []),
+    ...(offers.length ? ['', 'Les offres refusées dans « Gestion » ne sont pas dans ces fichiers : renvoyez le message affiché à la commune.'] : []),
     '',
   ].join('\n');
 }
 
-/** The zip: LISEZMOI.txt, site/data/<id>/zonage.json, projet/data/territories/<id>/<file> for every file. */
+/**
+ * The zip: LISEZMOI.txt, site/data/<id>/zonage.json when a file is imported, projet/data/territories/<id>/<file>
+ * for every file; for offers, site/data/<id>/offres.json and photos/, projet/…/offres/<id>.json and offres/photos/.
+ */
 export function publicationZip(p: BrowserPublication): Uint8Array {
   const mtime = new Date('2026-01-01T00:00:00Z');
+  const offers = p.offers ?? [];
+  const site = `site/data/${p.territory}`;
+  const project = `projet/data/territories/${p.territory}`;
   return zipSync(
     {
       'LISEZMOI.txt': [strToU8(publicationInstructions(p).replace(/\n/g, '\r\n')), { mtime }],
-      [`site/data/${p.territory}/zonage.json`]: [strToU8(p.bundleJson), { mtime }],
-      ...Object.fromEntries(p.files.map((f) => [`projet/data/territories/${p.territory}/${f.dataFile}`, [strToU8(f.dataContent), { mtime }]])),
+      ...(p.files.length ? { [`${site}/zonage.json`]: [strToU8(p.bundleJson), { mtime }] } : {}),
+      ...Object.fromEntries(p.files.map((f) => [`${project}/${f.dataFile}`, [strToU8(f.dataContent), { mtime }]])),
+      ...(offers.length
+        ? { [`${site}/offres.json`]: [strToU8(offersJson(p.territory, p.publishedOffers ?? [], offers.map((o) => o.offer), p.asOf ?? '0000-01-01')), { mtime }] }
+        : {}),
+      ...Object.fromEntries(
+        offers.flatMap((o) => [
+          [`${project}/offres/${offerFileName(o.offer)}`, [strToU8(offerFile(o.offer)), { mtime }]],
+          ...o.photos.flatMap((ph) => [
+            [`${project}/offres/${ph.src}`, [ph.bytes, { mtime, level: 0 }]],
+            [`${site}/${ph.src}`, [ph.bytes, { mtime, level: 0 }]],
+          ]),
+        ]),
+      ),
     },
     { level: 6 },
   );
 }
 
-/** The zip's file name, e.g. publication-charente-maritime-zonage-2027-pharmacies.zip. */
-export const publicationZipName = (p: Pick<BrowserPublication, 'territory' | 'files'>) =>
-  `publication-${p.territory}-${p.files.map((f) => f.label).join(' ').normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}.zip`;
+/** The zip's file name, e.g. publication-charente-maritime-zonage-2027-pharmacies-offres.zip. */
+export const publicationZipName = (p: Pick<BrowserPublication, 'territory' | 'files' | 'offers'>) =>
+  `publication-${p.territory}-${[...p.files.map((f) => f.label), ...(p.offers?.length ? ['offres'] : [])].join(' ').normalize('NFD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase()}.zip`;

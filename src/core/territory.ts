@@ -1,102 +1,74 @@
-// A territory is data (data/territories/<id>/territory.json): adding one is adding a folder.
-
-export type CommuneSelection = { departement: string } | { epci: string };
-
-export interface Plan {
-  id: string;
-  title: string;
-  reference: string;
-  validFrom: string;
-  validUntil?: string;
-  source: string;
-  /** What the plan says of combining its aids (« les aides sont cumulables entre elles »). */
-  cumulation?: { all: boolean; quote: string };
-}
-
-export interface Territory {
-  id: string;
-  name: string;
-  kind: string;
-  selection: CommuneSelection;
-  outlineLabel: string;
-  authority: { name: string; url?: string };
-  /** Where communes send their offers (fiche 16: guichet unique); `example` when not a real address. */
-  guichet?: { name: string; email: string; example: boolean };
-  plans: Plan[];
-}
-
-export class TerritoryError extends Error {}
+// A territory is data (data/territories/<id>/territory.json): adding one is adding a folder. Its schema is
+// below (types derived from it); unknown keys are refused with the key named.
+import * as v from 'valibot';
+import { annotations, checkSchema, problemText, withoutNotes, type WithoutNotes } from './schemas/check.ts';
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i;
 
-function text(value: unknown, field: string, file: string): string {
-  if (typeof value !== 'string' || value.trim() === '') {
-    throw new TerritoryError(`${file} : le champ « ${field} » doit être un texte non vide.`);
-  }
-  return value;
-}
+const text = v.pipe(v.string('doit être un texte non vide'), v.check((s) => s.trim() !== '', 'doit être un texte non vide'));
+const date = v.pipe(v.string('doit être une date AAAA-MM-JJ'), v.regex(DATE, 'doit être une date AAAA-MM-JJ'));
+const email = v.pipe(text, v.check((s) => EMAIL.test(s), (i) => `n'est pas une adresse e-mail (« ${String(i.input)} »)`));
 
-function cumulation(raw: unknown, field: string, file: string): { all: boolean; quote: string } {
-  const c = raw as { all?: unknown; quote?: unknown };
-  if (typeof c?.all !== 'boolean') throw new TerritoryError(`${file} : ${field}.all doit valoir true ou false.`);
-  return { all: c.all, quote: text(c.quote, `${field}.quote`, file) };
-}
+const SELECTION = 'doit être { "departement": "17" } ou { "epci": "<SIREN à 9 chiffres>" }';
+const SelectionSchema = v.union(
+  [v.strictObject({ departement: v.pipe(v.string(), v.regex(/^(\d{2,3}|2A|2B)$/)) }), v.strictObject({ epci: v.pipe(v.string(), v.regex(/^\d{9}$/)) })],
+  SELECTION,
+);
+// A code of the wrong form is said in the selection's own words, which show both forms.
+const GROUPS = [{ path: /^(selection)\./, message: SELECTION }];
 
-/** Validates a territory definition read from JSON; `file` names it in messages. */
+/** How to reach the authority behind a plan, as the plan prints it (« Nous contacter »). */
+const PlanContactSchema = v.strictObject({
+  ...annotations,
+  name: text,
+  phone: v.optional(v.pipe(v.string(), v.regex(/^\+?[0-9 .]{6,20}$/, (i) => `n'est pas un numéro de téléphone (« ${String(i.input)} »)`))),
+  email: v.optional(email),
+  source: text,
+}, 'doit être un objet');
+
+const PlanSchema = v.strictObject({
+  ...annotations,
+  id: text,
+  title: text,
+  reference: text,
+  validFrom: date,
+  validUntil: v.optional(date),
+  /** The plan's text in ../shared/sources/. */
+  source: text,
+  /** What the plan says of combining its aids (« les aides sont cumulables entre elles »). */
+  cumulation: v.optional(v.strictObject({ ...annotations, all: v.boolean(), quote: text }, 'doit être un objet')),
+  contact: v.optional(PlanContactSchema),
+}, 'doit être un objet');
+
+export const TerritorySchema = v.strictObject(
+  {
+    ...annotations,
+    id: v.pipe(text, v.regex(ID, (i) => `doit être en minuscules, chiffres et tirets : l'identifiant « ${String(i.input)} » ne l'est pas`)),
+    name: text,
+    kind: text,
+    selection: SelectionSchema,
+    outlineLabel: text,
+    authority: v.strictObject({ ...annotations, name: text, url: v.optional(v.string()) }, 'doit être un objet'),
+    /** Where communes send their offers (fiche 16: guichet unique); `example` when not a real address. */
+    guichet: v.optional(v.strictObject({ ...annotations, name: text, email, example: v.optional(v.boolean(), false) }, 'doit être un objet')),
+    plans: v.array(PlanSchema, 'doit être une liste'),
+  },
+  'objet JSON attendu',
+);
+
+export type Territory = WithoutNotes<v.InferOutput<typeof TerritorySchema>>;
+export type Plan = Territory['plans'][number];
+export type CommuneSelection = Territory['selection'];
+
+export class TerritoryError extends Error {}
+
+/** Validates a territory definition read from JSON; `file` names it in messages, every problem at once. */
 export function parseTerritory(raw: unknown, file: string): Territory {
-  if (typeof raw !== 'object' || raw === null) throw new TerritoryError(`${file} : objet JSON attendu.`);
-  const r = raw as Record<string, unknown>;
-  const id = text(r.id, 'id', file);
-  if (!ID.test(id)) throw new TerritoryError(`${file} : l'identifiant « ${id} » doit être en minuscules, chiffres et tirets.`);
-  const sel = r.selection as Record<string, unknown> | undefined;
-  let selection: CommuneSelection;
-  if (sel && typeof sel.departement === 'string' && /^(\d{2,3}|2A|2B)$/.test(sel.departement)) {
-    selection = { departement: sel.departement };
-  } else if (sel && typeof sel.epci === 'string' && /^\d{9}$/.test(sel.epci)) {
-    selection = { epci: sel.epci };
-  } else {
-    throw new TerritoryError(`${file} : « selection » doit être { "departement": "17" } ou { "epci": "<SIREN à 9 chiffres>" }.`);
-  }
-  const authority = r.authority as Record<string, unknown> | undefined;
-  if (!Array.isArray(r.plans)) throw new TerritoryError(`${file} : « plans » doit être une liste.`);
-  const plans = r.plans.map((p: Record<string, unknown>, i: number): Plan => {
-    const where = `plans[${i}]`;
-    const validFrom = text(p.validFrom, `${where}.validFrom`, file);
-    if (!DATE.test(validFrom)) throw new TerritoryError(`${file} : ${where}.validFrom doit être une date AAAA-MM-JJ.`);
-    if (p.validUntil !== undefined && !DATE.test(String(p.validUntil))) {
-      throw new TerritoryError(`${file} : ${where}.validUntil doit être une date AAAA-MM-JJ.`);
-    }
-    return {
-      id: text(p.id, `${where}.id`, file),
-      title: text(p.title, `${where}.title`, file),
-      reference: text(p.reference, `${where}.reference`, file),
-      validFrom,
-      ...(p.validUntil !== undefined ? { validUntil: String(p.validUntil) } : {}),
-      source: text(p.source, `${where}.source`, file),
-      ...(p.cumulation !== undefined ? { cumulation: cumulation(p.cumulation, `${where}.cumulation`, file) } : {}),
-    };
-  });
-  return {
-    id,
-    name: text(r.name, 'name', file),
-    kind: text(r.kind, 'kind', file),
-    selection,
-    outlineLabel: text(r.outlineLabel, 'outlineLabel', file),
-    authority: {
-      name: text(authority?.name, 'authority.name', file),
-      ...(typeof authority?.url === 'string' ? { url: authority.url } : {}),
-    },
-    ...(r.guichet !== undefined ? { guichet: guichet(r.guichet, file) } : {}),
-    plans,
-  };
-}
-
-function guichet(raw: unknown, file: string): NonNullable<Territory['guichet']> {
-  const g = raw as Record<string, unknown>;
-  const email = text(g?.email, 'guichet.email', file);
-  if (!/^[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}$/i.test(email)) throw new TerritoryError(`${file} : guichet.email « ${email} » n'est pas une adresse e-mail.`);
-  return { name: text(g.name, 'guichet.name', file), email, example: g.example === true };
+  const r = checkSchema(TerritorySchema, raw, GROUPS);
+  if (!r.output) throw new TerritoryError(r.problems.map((p) => problemText(file, p)).join('\n'));
+  return withoutNotes(r.output);
 }
 
 /** Territories sorted by name, with duplicate ids rejected. */

@@ -2,13 +2,16 @@
 // WCAG 2.1 A/AA rules (our RGAA target). Each route is opened as a person would reach it.
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, openPage, waitForMap } from './browser.ts';
+import { useBrowser, usePages, waitForMap } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// One page per size and territory, each route reached by its address in the same document, as a person
+// following a link would (no reload): a territory's map is loaded once for all its routes.
+const pageAt = usePages(browser, baseUrl);
 // Injected through the DevTools protocol (page.evaluate), which the app's CSP rightly does not allow from a script tag.
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -54,6 +57,15 @@ const routes: Route[] = [
     hash: '#/charente-maritime?mouvements=2025-01-01..2026-11-23&offres=1',
     territory: 'charente-maritime',
     ready: (page) => page.getByTestId('movements-panel').waitFor(),
+  },
+  {
+    name: 'recherche ouverte',
+    hash: '#/charente-maritime',
+    territory: 'charente-maritime',
+    ready: async (page) => {
+      await page.getByRole('combobox', { name: 'Rechercher une commune' }).fill('saint');
+      await page.getByRole('listbox', { name: 'Communes trouvées' }).getByRole('option').first().waitFor();
+    },
   },
   {
     name: 'page de suivi (graphiques, listes)',
@@ -145,15 +157,6 @@ const routes: Route[] = [
   { name: 'carte de la Charente (territoire sans plan)', hash: '#/charente', territory: 'charente' },
   { name: 'contact', hash: '#/mauges/contact', ready: (page) => page.getByRole('heading', { name: 'Contact', exact: true }).waitFor() },
   {
-    name: 'recherche ouverte',
-    hash: '#/charente-maritime',
-    territory: 'charente-maritime',
-    ready: async (page) => {
-      await page.getByRole('combobox', { name: 'Rechercher une commune' }).fill('saint');
-      await page.getByRole('listbox', { name: 'Communes trouvées' }).getByRole('option').first().waitFor();
-    },
-  },
-  {
     name: 'fiche commune sur téléphone (375 px)',
     hash: '#/mauges/commune/49023',
     territory: 'mauges',
@@ -164,36 +167,19 @@ const routes: Route[] = [
 
 describe('accessibilité (axe-core) sur chaque page', () => {
   it("témoin : un bouton sans nom ajouté à la page est bien signalé (l'analyse tourne vraiment)", async () => {
-    const { page } = await openPage(browser());
-    await page.goto(`${baseUrl}#/mauges`);
+    const { page } = await pageAt('#/mauges');
     await waitForMap(page, 'mauges');
-    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('button'), { type: 'button' })));
+    await page.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('button'), { type: 'button', id: 'temoin' })));
     expect((await seriousViolations(page)).join('\n')).toContain('button-name (critical)');
-    await page.close();
+    // The page serves the Mauges routes next: the button goes.
+    await page.evaluate(() => document.getElementById('temoin')!.remove());
   });
-
-  // A map is opened in a page of its own; the other pages share one page per screen size, reached by their
-  // link as a person would follow it (no reload), each waiting for what only it shows.
-  const shared = new Map<string, Awaited<ReturnType<typeof openPage>>>();
-  afterAll(async () => {
-    for (const { page } of shared.values()) await page.close();
-  });
-  async function pageFor(route: Route) {
-    if (route.territory) return { ...(await openPage(browser(), route.viewport, { nationalTiles: route.nationalTiles })), own: true };
-    const key = JSON.stringify(route.viewport ?? null);
-    let opened = shared.get(key);
-    if (!opened) shared.set(key, (opened = await openPage(browser(), route.viewport)));
-    opened.errors.length = 0;
-    return { ...opened, own: false };
-  }
 
   it.each(routes)('$name : aucune violation grave ou critique', async (route) => {
-    const { page, errors, own } = await pageFor(route);
-    await page.goto(`${baseUrl}${route.hash}`);
+    const { page, errors } = await pageAt(route.hash, route.viewport, { nationalTiles: route.nationalTiles });
     if (route.territory) await waitForMap(page, route.territory);
     await route.ready?.(page);
     expect(await seriousViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
-    if (own) await page.close();
   });
 });

@@ -2,11 +2,13 @@ import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { zoneResolver } from '../../src/core/zonage/resolver.ts';
-import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+import { useBrowser, usePages, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// One page per territory, each test going to its address by hash: the map, then the simulator, follow it.
+const pageAt = usePages(browser, baseUrl);
 
 const bundleOf = (id: string) => JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle;
 const names = (id: string) => new Map((JSON.parse(fs.readFileSync(`public/data/${id}/communes.json`, 'utf8')).communes as Array<{ code: string; nom: string; population: number }>).map((c) => [c.code, c]));
@@ -30,8 +32,7 @@ describe('aides dans la fiche de la commune', () => {
     const { date } = mapDate('charente-maritime');
     const tf = communesIn('charente-maritime', 'medecin-generaliste', 'tres-fragile', date)[0];
     const inter = communesIn('charente-maritime', 'medecin-generaliste', 'intermediaire', date)[0];
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/charente-maritime/commune/${tf}`);
+    const { page, errors } = await pageAt(`#/charente-maritime/commune/${tf}`);
     await waitForMap(page, 'charente-maritime');
     const section = page.getByTestId('commune-aids');
     await expect(section.getByRole('heading', { name: 'Aides disponibles ici' }).count()).resolves.toBe(1);
@@ -57,26 +58,22 @@ describe('aides dans la fiche de la commune', () => {
     await expect.poll(() => withdrawn.textContent()).toContain('Prime de déplacement pour un stage en zone très fragile (fiche 5) : Fiche supprimée par la délibération');
     await expect(withdrawn.textContent()).resolves.toContain('délibération n° 2025-07-11-27');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('Mauges : le contact du plan (« Nous contacter ») sur la fiche de la commune, liens tel: et mailto:', async () => {
     const code = [...names('mauges').keys()][0];
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/mauges/commune/${code}`);
+    const { page, errors } = await pageAt(`#/mauges/commune/${code}`);
     await waitForMap(page, 'mauges');
     const contact = page.getByTestId('aids-contact');
     await expect(contact.textContent()).resolves.toContain('Mauges Communauté, 02 41 71 77 00, solidarites-sante@maugescommunaute.fr');
     await expect(contact.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).resolves.toEqual(['tel:0241717700', 'mailto:solidarites-sante@maugescommunaute.fr']);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('couche « aides » : communes colorées par le montant de la fiche 8, légende cohérente avec le zonage', async () => {
     const { view } = mapDate('charente-maritime');
     const count = (id: string) => view!.counts.find((c) => c.id === id)!.count;
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     await page.getByLabel('Couleurs').selectOption('cd17-fiche-08');
     const legend = page.getByRole('region', { name: 'Légende des aides' });
@@ -95,14 +92,12 @@ describe('aides dans la fiche de la commune', () => {
     expect(colour).toBe(true);
     await screenshot(page, 'aides-couche-fiche-8');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('simulateur « Quelles aides pour mon projet ? »', () => {
   const simulate = async (territory: string, params: Record<string, string>) => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/${territory}/simulateur?${new URLSearchParams(params)}`);
+    const { page, errors } = await pageAt(`#/${territory}/simulateur?${new URLSearchParams(params)}`);
     await page.getByTestId('sim-summary').waitFor();
     return { page, errors };
   };
@@ -128,7 +123,6 @@ describe('simulateur « Quelles aides pour mon projet ? »', () => {
     await expect(page.locator('[data-testid="sim-closed"] [data-aid="cd17-fiche-08"]').textContent()).resolves.toContain('Avoir 60 ans au plus : non (61 ans).');
     expect(page.url()).toContain('age=61');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('interne en médecine générale dans les Mauges, commune en ZIP ou ZAC : 800 € de déplacement + 6 000 € d\'indemnité d\'études', async () => {
@@ -141,7 +135,6 @@ describe('simulateur « Quelles aides pour mon projet ? »', () => {
     await page.getByLabel('Je suis').selectOption('');
     await expect.poll(() => page.getByTestId('sim-total').count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('Mauges, médecin en ZIP à mi-temps : le temps de présence se dit en %, « 50 » donne 15 000 € ; « 150 » est refusé en %', async () => {
@@ -158,7 +151,6 @@ describe('simulateur « Quelles aides pour mon projet ? »', () => {
     await presence.fill('150');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('un pourcentage d\'un temps plein, de 0 à 100');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   // Second reading of the plan (issue 15): fiches 10 and 11 are alternatives for one project, the aids
@@ -179,6 +171,5 @@ describe('simulateur « Quelles aides pour mon projet ? »', () => {
       await expect(page.locator(`[data-aid="${id}"]`).first().getAttribute('data-eligible')).resolves.toBe('yes');
     await screenshot(page, 'simulateur-commune');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

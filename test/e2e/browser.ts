@@ -22,23 +22,59 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** What every page of a browser gets by default (see openPage). */
+/** What every page of a browser gets by default (see openPage): the options of the file now running. */
 const defaults = new WeakMap<Browser, { nationalTiles?: boolean }>();
 
+// One Chromium for the whole e2e run: the e2e project runs its files one after the other in one worker
+// (isolate: false, vite.config.ts), so this module, and the browser, outlive a file. Launching a browser
+// per file cost a second or two each, and a fresh GPU process compiles MapLibre's shaders again.
+let running: Promise<Browser> | undefined;
+
 /**
- * One browser per test file: launched before its tests, closed after them. `nationalTiles: false`: its
- * pages get the national archive without tiles, unless a test asks for them (openPage).
+ * The browser for a test file: its pages get `options` by default (`nationalTiles: false`: the national
+ * archive without tiles, unless a test asks for them, see openPage). The file's pages are closed after it.
  */
 export function useBrowser(options: { nationalTiles?: boolean } = {}): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launch();
+    if (running && !(await running).isConnected()) running = undefined;
+    browser = await (running ??= launch());
     defaults.set(browser, options);
   });
   afterAll(async () => {
-    await browser?.close();
+    // Each page has a context of its own (browser.newPage): closing them closes what the file left open.
+    for (const context of browser?.contexts() ?? []) await context.close();
   });
   return () => browser!;
+}
+
+export type OpenedPage = Awaited<ReturnType<typeof openPage>>;
+
+/**
+ * Pages kept open across the tests of a describe (or file), one per size, tiles option and territory: each test goes
+ * to its address by hash, in the same document (no reload), so a map loaded once serves the tests that
+ * follow. Errors are cleared for each test. Where the state of one test would leak into the next (a route,
+ * a print emulation, an init script), use openPage.
+ */
+export function usePages(browser: () => Browser, baseUrl: string) {
+  const opened = new Map<string, OpenedPage>();
+  afterAll(async () => {
+    for (const { page } of opened.values()) if (!page.isClosed()) await page.close();
+    opened.clear();
+  });
+  return async function pageAt(hash: string, viewport = { width: 1280, height: 800 }, options: { nationalTiles?: boolean } = {}): Promise<OpenedPage> {
+    // A page per territory too: switching territory under a loaded map is a test of its own (map.e2e.ts).
+    const territory = /^#\/([^/?]*)/.exec(hash)?.[1] ?? '';
+    const key = JSON.stringify([viewport.width, viewport.height, options.nationalTiles ?? null, territory]);
+    let o = opened.get(key);
+    if (!o || o.page.isClosed()) opened.set(key, (o = await openPage(browser(), viewport, options)));
+    o.errors.length = 0;
+    await o.page.goto(`${baseUrl}${hash}`);
+    // The app reads the new hash asynchronously: two frames later, a view of the same territory is drawn
+    // (another territory is awaited by waitForMap).
+    await o.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+    return o;
+  };
 }
 
 /**

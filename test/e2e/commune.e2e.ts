@@ -8,7 +8,7 @@ const baseUrl = inject('baseUrl');
 const browser = useBrowser({ nationalTiles: false });
 
 describe('page commune', () => {
-  // The commune pages at 1280 × 1000 share one page: the offers are reached by their link after La Barde.
+  // The commune pages at 1280 × 1000 share one page (and its map), moving by hash.
   let tall: Awaited<ReturnType<typeof openPage>>;
   beforeAll(async () => {
     tall = await openPage(browser(), { width: 1280, height: 1000 });
@@ -72,7 +72,9 @@ describe('page commune', () => {
   });
 
   it('retour arrière et avant entre la carte, le tableau et la couche « aides »', async () => {
-    const { page, errors } = await openPage(browser());
+    // On the shared page: its map is already loaded; the test's own history entries are walked.
+    const { page, errors } = tall;
+    errors.length = 0;
     await page.goto(`${baseUrl}#/charente-maritime`);
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('button', { name: 'Tableau' }).click();
@@ -94,7 +96,6 @@ describe('page commune', () => {
     await page.getByRole('region', { name: 'Légende des aides' }).waitFor();
     expect(await page.getByLabel('Couleurs').inputValue()).toBe('cd17-fiche-08');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it("les offres de la commune (fiche 2) : texte, contact, « Exemple » ; une offre expirée n'est plus montrée", async () => {

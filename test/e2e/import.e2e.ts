@@ -3,16 +3,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+import { useBrowser, openPage, usePages, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// One page for the imports at the default size: the first reaches Gestion from the map's footer, the others
+// go to its address (by hash, no reload); an import's state is the page's, replaced by the next file.
+const pageAt = usePages(browser, baseUrl);
 
 describe("import de l'année dans le navigateur", () => {
   it('un fichier avec des lignes fautives : rapport, aperçu sur la carte avant publication, fichier normalisé', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
@@ -53,7 +55,6 @@ describe("import de l'année dans le navigateur", () => {
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Carte' }).click();
     await expect.poll(() => legend.locator('h2').textContent()).toContain('2026');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('une publication par séance : zonage 2027 complet, puis RPPS, puis FINESS ; ce qui change, les alertes, un seul ZIP = l’aperçu', async () => {
@@ -120,10 +121,7 @@ describe("import de l'année dans le navigateur", () => {
   });
 
   it("une extraction FINESS en Windows-1252 est reconnue et filtrée sur le territoire", async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
-    await waitForMap(page, 'charente-maritime');
-    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
+    const { page, errors } = await pageAt('#/charente-maritime/gestion');
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await panel.getByLabel('Fichier de').selectOption('pharmacies');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/etalab-cs1100507-stock-exemple.csv');
@@ -133,7 +131,6 @@ describe("import de l'année dans le navigateur", () => {
     await expect(report.textContent()).resolves.toContain('extraction FINESS');
     await expect(report.locator('.errors li').first().textContent()).resolves.toContain('ligne 6, colonne « dateouv »');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('un gros fichier est lu dans un worker : progression, annulation, puis rapport complet', async () => {
@@ -145,10 +142,7 @@ describe("import de l'année dans le navigateur", () => {
     const file = path.join(os.tmpdir(), 'professionnels-national.csv');
     fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
 
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
-    await waitForMap(page, 'charente-maritime');
-    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
+    const { page, errors } = await pageAt('#/charente-maritime/gestion');
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await panel.getByLabel('Fichier de').selectOption('medecins');
     await panel.locator('input[type=file]').setInputFiles(file);
@@ -166,13 +160,9 @@ describe("import de l'année dans le navigateur", () => {
     await expect(progress.count()).resolves.toBe(0);
     await expect(panel.getByText('npm run --silent publish:data -- medecins professionnels-national.csv --territory charente-maritime').count()).resolves.toBe(1);
     expect(errors).toEqual([]);
-    await page.close();
   }, 120_000);
   it('FINESS « structures » (JSON gzip) : lu en flux, rejets complets à télécharger ; un nom de fichier hostile reste un simple mot dans la commande', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
-    await waitForMap(page, 'charente-maritime');
-    await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
+    const { page, errors } = await pageAt('#/charente-maritime/gestion');
     const panel = page.getByRole('region', { name: "Importer les données de l'année" });
     await panel.getByLabel('Fichier de').selectOption('pharmacies');
     await panel.locator('input[type=file]').setInputFiles('test/fixtures/finess-structures-exemple.json.gz');
@@ -203,6 +193,5 @@ describe("import de l'année dans le navigateur", () => {
       "npm run --silent publish:data -- zonage '$(touch x).csv' --territory charente-maritime --year 2027 --profession medecin-generaliste",
     );
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

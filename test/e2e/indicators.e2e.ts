@@ -5,12 +5,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { useBrowser, openPage, waitForMap } from './browser.ts';
+import { useBrowser, usePages, waitForMap } from './browser.ts';
 import { aplClasses } from '../../src/core/indicators/layers.ts';
 import type { NationalAplFile, TerritoryIndicatorsFile } from '../../src/core/indicators/schema.ts';
 
 const baseUrl = inject('baseUrl');
-const browser = useBrowser();
+// The national tiles only for the national view; one page per size and territory, each test going to its
+// address by hash (the commune page and the APL colours share a map).
+const browser = useBrowser({ nationalTiles: false });
+const pageAt = usePages(browser, baseUrl);
 const SHOTS = '/tmp/shots-indicators';
 const shot = async (page: Page, name: string) => {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -28,9 +31,7 @@ describe('indicateurs de la commune et couleurs de la carte', () => {
     [{ width: 1440, height: 900 }],
     [{ width: 375, height: 812 }],
   ])('Marsais (17221), pharmacie sans médecin : APL, médecins, pharmacies datés et sourcés, règle de la fiche 1 sur les comptes (%o)', async (viewport) => {
-    const { page, errors } = await openPage(browser(), viewport);
-    await page.route('**/france.pmtiles', (route) => route.fulfill({ status: 404, body: '' }));
-    await page.goto(`${baseUrl}#/charente-maritime/commune/17221`);
+    const { page, errors } = await pageAt('#/charente-maritime/commune/17221', viewport);
     const box = page.getByTestId('commune-indicators');
     const apl = cm.communes['17221'].apl[String(cm.medians.year)];
     await expect.poll(() => box.getByTestId('indicator-apl').textContent(), { timeout: 30_000 }).toContain(fr(apl.value!));
@@ -49,16 +50,13 @@ describe('indicateurs de la commune et couleurs de la carte', () => {
     await box.scrollIntoViewIfNeeded();
     await shot(page, `commune-17221-${viewport.width}`);
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
-    await page.close();
   });
 
   it.each([
     [{ width: 1440, height: 900 }],
     [{ width: 375, height: 812 }],
   ])('?couleurs=apl : la carte du territoire colorée par l’APL, légende aux effectifs du fichier (%o)', async (viewport) => {
-    const { page, errors } = await openPage(browser(), viewport);
-    await page.route('**/france.pmtiles', (route) => route.fulfill({ status: 404, body: '' }));
-    await page.goto(`${baseUrl}#/charente-maritime?couleurs=apl`);
+    const { page, errors } = await pageAt('#/charente-maritime?couleurs=apl', viewport);
     await waitForMap(page, 'charente-maritime');
     await page.getByTestId('indicator-legend').waitFor({ timeout: 30_000 });
     const expected = Object.fromEntries(aplClasses(Object.entries(cm.communes).map(([c, v]) => [c, v.apl[String(cm.medians.year)]?.value ?? null])).map((k) => [k.id, k.count]));
@@ -70,15 +68,12 @@ describe('indicateurs de la commune et couleurs de la carte', () => {
     await page.getByTestId('indicator-legend').scrollIntoViewIfNeeded();
     await shot(page, `map-apl-${viewport.width}`);
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
-    await page.close();
   });
 });
 
 describe('espace Gestion', () => {
   it('les indicateurs : fichiers, dates, comptes, communes à regarder, commandes (1440 puis 375 px)', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.route('**/france.pmtiles', (route) => route.fulfill({ status: 404, body: '' }));
-    await page.goto(`${baseUrl}#/charente-maritime/gestion`);
+    const { page, errors } = await pageAt('#/charente-maritime/gestion', { width: 1440, height: 900 });
     const box = page.getByTestId('staff-indicators');
     await box.locator('table').waitFor({ timeout: 30_000 });
     const manifest = JSON.parse(fs.readFileSync('public/data/indicators/manifest.json', 'utf8')) as { files: Array<{ file: string }> };
@@ -92,7 +87,6 @@ describe('espace Gestion', () => {
     await box.scrollIntoViewIfNeeded();
     await shot(page, 'staff-375');
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
-    await page.close();
   });
 });
 
@@ -101,8 +95,7 @@ describe('vue nationale de l’APL', () => {
     [{ width: 1440, height: 900 }],
     [{ width: 375, height: 812 }],
   ])('#/france?couleurs=apl : toutes les communes colorées, légende aux effectifs de la table nationale (%o)', async (viewport) => {
-    const { page, errors } = await openPage(browser(), viewport);
-    await page.goto(`${baseUrl}#/france?couleurs=apl`);
+    const { page, errors } = await pageAt('#/france?couleurs=apl', viewport, { nationalTiles: true });
     await waitForMap(page, 'france');
     await page.getByTestId('indicator-legend').waitFor({ timeout: 30_000 });
     const values = national.codes.map((c, i): [string, number | null] => [c, national.values[i] === null ? null : national.values[i]! / 1000]);
@@ -116,6 +109,5 @@ describe('vue nationale de l’APL', () => {
     await expect(page.locator('body').textContent()).resolves.not.toMatch(/commit|dépôt|github/i);
     await shot(page, `national-apl-${viewport.width}`);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser, openPage, waitForMap, renderedCommuneCodes, project, screenshot } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, usePages, waitForMap, renderedCommuneCodes, project, screenshot } from './browser.ts';
 import { territoryFeatures, insidePoint } from './geo-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// The hover, merged-commune and wrong-link tests share one page (by hash); the others need a fresh load.
+const pageAt = usePages(browser, baseUrl);
 
 describe('carte des communes', () => {
   it('dessine les 462 communes de Charente-Maritime, sans erreur ni violation CSP', async () => {
@@ -95,8 +97,7 @@ describe('carte des communes', () => {
   });
 
   it('survol : affiche le nom ; clic : ouvre la fiche ; le lien permanent la rouvre après rechargement', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     const point = await project(page, insidePoint('charente-maritime', '17300'));
     await page.mouse.move(point.x, point.y);
@@ -121,25 +122,21 @@ describe('carte des communes', () => {
     });
     expect(highlighted).toEqual(['17300']);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('une commune fusionnée forme un seul polygone : Marennes-Hiers-Brouage se sélectionne depuis Hiers-Brouage', async () => {
-    const { page } = await openPage(browser());
-    await page.goto(`${baseUrl}#/charente-maritime/commune/17189`);
+    const { page } = await pageAt('#/charente-maritime/commune/17189');
     await waitForMap(page, 'charente-maritime');
     await expect(page.getByTestId('commune-name').textContent()).resolves.toBe('Marennes-Hiers-Brouage');
     expect(page.url()).toMatch(/#\/charente-maritime\/commune\/17219$/);
-    await page.close();
   });
 
   describe('un lien incorrect affiche la carte du territoire avec un message poli', () => {
     // One page for the five links, each followed in turn (no reload): the app reads every new address.
     let opened: Awaited<ReturnType<typeof openPage>>;
     beforeAll(async () => {
-      opened = await openPage(browser());
+      opened = await pageAt('#/charente-maritime');
     });
-    afterAll(() => opened.page.close());
 
     it.each([
       ['#/nulle-part/commune/17300', "Le territoire « nulle-part » n'existe pas", 'charente-maritime'],

@@ -5,11 +5,14 @@ import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
-import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+import { useBrowser, usePages, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// One page for the three tests, each going to its address by hash: the map is loaded once.
+const pageAt = usePages(browser, baseUrl);
+const SIZE = { width: 1280, height: 1000 };
 const bundle = JSON.parse(fs.readFileSync('public/data/charente-maritime/zonage.json', 'utf8')) as ZonageBundle;
 const expected = (from: string, to: string, type: string) => bundle.movements.rows.filter((m) => m.type === type && m.date >= from && m.date <= to).length;
 
@@ -33,8 +36,7 @@ function drawn(page: Page): Promise<Record<string, number>> {
 
 describe('installations et cessations', () => {
   it('la période choisie change les symboles dessinés ; les comptes suivent la frise', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1280, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', SIZE);
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('button', { name: 'Mouvements' }).click();
     await expect.poll(() => page.url()).toMatch(/\?mouvements=\d{4}-01-01\.\.\d{4}-\d{2}-\d{2}$/);
@@ -58,14 +60,12 @@ describe('installations et cessations', () => {
     expect(march.cessation).toBeGreaterThanOrEqual(1); // Andilly, declared on 2026-03-02
     await expect.poll(() => drawn(page), { timeout: 15_000 }).toEqual(march);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   // The declared movements are examples; the rule of fiche 1 reads the real counts at their date (issue 24):
   // Andilly keeps its 3 GPs of the RPPS of 7 April 2026, so the fictitious departure is shown but changes nothing.
   it("la fiche d'Andilly : départ déclaré (exemple) dans l'historique ; la règle lit les comptes réels, Andilly reste intermédiaire", async () => {
-    const { page, errors } = await openPage(browser(), { width: 1280, height: 1000 });
-    await page.goto(`${baseUrl}#/charente-maritime/commune/17008?mouvements=2026-01-01..2026-06-01`);
+    const { page, errors } = await pageAt('#/charente-maritime/commune/17008?mouvements=2026-01-01..2026-06-01', SIZE);
     await waitForMap(page, 'charente-maritime');
     await expect.poll(() => page.getByTestId('commune-zone').textContent()).toContain('3 médecins généralistes (RPPS du 7 avril 2026)');
     await expect(page.getByTestId('commune-zone').textContent()).resolves.not.toContain('Fragile depuis');
@@ -73,14 +73,12 @@ describe('installations et cessations', () => {
     expect(await history.first().textContent()).toMatch(/Cessation le 2 mars 2026 — médecin généraliste, libéral\s*· départ \(fin d'exercice\) · mouvement déclaré/);
     await screenshot(page, 'mouvements-fiche');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('page de suivi', () => {
   it('graphiques avec le nombre de barres attendu, tableau de repli, listes, export CSV', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1280, height: 1400 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', SIZE);
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('link', { name: 'Suivi' }).click();
     await expect.poll(() => page.url()).toMatch(/#\/charente-maritime\/suivi$/);
@@ -137,7 +135,7 @@ describe('page de suivi', () => {
     const narrow = await page.locator('[data-testid^="chart-"] svg text').evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width)));
     expect(Math.min(...narrow)).toBeGreaterThanOrEqual(12);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    await page.setViewportSize({ width: 1280, height: 1400 });
+    await page.setViewportSize(SIZE);
 
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Exporter les mouvements (CSV)' }).click();
@@ -147,6 +145,5 @@ describe('page de suivi', () => {
     expect(text.split('\n')[0]).toBe('date,type,code_insee,profession,mode,rpps,nom,cause,source,apres');
     expect(text.trim().split('\n')).toHaveLength(bundle.movements.rows.length + 1);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -5,16 +5,17 @@ import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { shellQuote } from '../../src/core/publication.ts';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
+import { useBrowser, openPage, usePages, waitForMap, screenshot, project } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// The offers page and the offers layer share one page (by hash): the map is loaded once.
+const pageAt = usePages(browser, baseUrl);
 
 describe('page des offres', () => {
   it('liste les offres en cours (pas l\'expirée), filtre par type et public, garde les filtres dans le lien', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1280, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', { width: 1280, height: 900 });
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('link', { name: 'Offres', exact: true }).click();
     await page.getByRole('heading', { name: 'Offres des communes' }).waitFor();
@@ -43,12 +44,10 @@ describe('page des offres', () => {
     await page.getByRole('link', { name: "Voir la fiche d'Andilly" }).click();
     await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Andilly');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('couche « offres » : un symbole par offre en cours, sa forme selon le type ; un clic ouvre la commune', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1280, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', { width: 1280, height: 900 });
     await waitForMap(page, 'charente-maritime');
     await page.locator('.map-tools').getByRole('button', { name: 'Offres' }).click();
     await expect.poll(() => page.url()).toMatch(/\?offres=1$/);
@@ -75,7 +74,6 @@ describe('page des offres', () => {
     await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Andilly');
     expect(page.url()).toContain('#/charente-maritime/commune/17008?offres=1');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('un filtre illisible dans le lien : message, filtre ignoré', async () => {

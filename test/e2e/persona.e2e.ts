@@ -5,11 +5,13 @@ import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import { zoneResolver } from '../../src/core/zonage/resolver.ts';
 import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
-import { openPage, screenshot, useBrowser, waitForMap } from './browser.ts';
+import { screenshot, useBrowser, usePages, waitForMap } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// One page per size and territory, each test going to its address by hash (as a pasted link would).
+const pageAt = usePages(browser, baseUrl);
 
 const communes = (id: string) => (JSON.parse(fs.readFileSync(`public/data/${id}/communes.json`, 'utf8')).communes as Array<{ code: string; nom: string; population: number }>);
 function communesIn(id: string, cls: string, date: string): string[] {
@@ -24,8 +26,7 @@ describe('« Je suis… » sur la fiche de la commune', () => {
     { width: 375, height: 812 },
   ])('interne : ses aides d\'abord, financières à part, jamais la fiche 1 ; la personne suit vers le simulateur ($width px)', async (viewport) => {
     const code = communesIn('charente-maritime', 'tres-fragile', today)[0];
-    const { page, errors } = await openPage(browser(), viewport);
-    await page.goto(`${baseUrl}#/charente-maritime/commune/${code}`);
+    const { page, errors } = await pageAt(`#/charente-maritime/commune/${code}`, viewport);
     await waitForMap(page, 'charente-maritime');
     const section = page.getByTestId('commune-aids');
     await section.getByLabel('Je suis').selectOption('interne');
@@ -70,7 +71,6 @@ describe('« Je suis… » sur la fiche de la commune', () => {
     await expect(page.locator('nav.pages a', { hasText: 'Suivi' }).getAttribute('href')).resolves.toContain('pour=interne');
     await screenshot(page, `persona-simulateur-interne-${viewport.width}`);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
@@ -84,8 +84,7 @@ describe('le simulateur suit son lien', () => {
     const tf = communesIn('charente-maritime', 'tres-fragile', '2026-03-01')[0];
     const small = communes('charente-maritime').filter((c) => c.population < 4000).map((c) => c.code);
     const fragile = communesIn('charente-maritime', 'fragile', '2026-12-01').find((c) => small.includes(c))!;
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}${medecin(tf)}`);
+    const { page, errors } = await pageAt(medecin(tf), { width: 1440, height: 900 });
     await expect.poll(() => page.getByTestId('sim-total').textContent()).toBe('30\u202f000 €');
     await expect(page.getByLabel('Âge').inputValue()).resolves.toBe('45');
 
@@ -107,13 +106,11 @@ describe('le simulateur suit son lien', () => {
     await expect(page.getByLabel('Âge').inputValue()).resolves.toBe('');
     expect(page.url()).toContain('pour=medecin');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('la commune se choisit avec la recherche du site (limitée au territoire) ; résultats visibles sans défiler à 1440 × 900 ; « Copier le lien »', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
+    const { page, errors } = await pageAt('#/charente-maritime/simulateur?pour=medecin', { width: 1440, height: 900 });
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(baseUrl).origin });
-    await page.goto(`${baseUrl}#/charente-maritime/simulateur?pour=medecin`);
     const search = page.locator('#sim-commune');
     await search.fill('La Rochelle');
     await page.locator('#sim-commune-list [role="option"]', { hasText: 'La Rochelle' }).first().click();
@@ -121,9 +118,13 @@ describe('le simulateur suit son lien', () => {
     await expect(page.getByTestId('sim-summary').textContent()).resolves.toContain('La Rochelle');
     expect(page.url()).toContain('commune=17300');
     // Only this territory's communes: Rochefort-sur-Loire (Maine-et-Loire) is not offered.
+    // Refilled after a choice, the list opens again (its closing on blur, a moment later, is cancelled):
+    // waited for as a state, the box expanded and the communes listed.
     await search.fill('Rochefort');
-    await page.locator('#sim-commune-list [role="option"]').first().waitFor();
-    const offered = await page.locator('#sim-commune-list [role="option"] .meta').allTextContents();
+    await expect.poll(() => search.getAttribute('aria-expanded')).toBe('true');
+    const meta = page.locator('#sim-commune-list [role="option"] .meta');
+    await expect.poll(() => meta.count()).toBeGreaterThan(0);
+    const offered = await meta.allTextContents();
     expect(offered.length).toBeGreaterThan(0);
     expect(offered.every((m) => m.includes('(17)'))).toBe(true);
     await search.fill('');
@@ -141,15 +142,13 @@ describe('le simulateur suit son lien', () => {
     expect(copied).toContain('pour=medecin');
     await screenshot(page, 'persona-simulateur-medecin-1440');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('chaque aide dit comment la demander', () => {
   it('fiche 8 : le contact du territoire, la date limite du moteur, ce que dit le plan ; Mauges : le contact du plan', async () => {
     const tf = communesIn('charente-maritime', 'tres-fragile', '2026-03-01')[0];
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime/simulateur?commune=${tf}&date=2026-03-01&eventDate=2026-03-02&pour=medecin`);
+    const { page, errors } = await pageAt(`#/charente-maritime/simulateur?commune=${tf}&date=2026-03-01&eventDate=2026-03-02&pour=medecin`, { width: 1440, height: 900 });
     const card = page.locator('[data-aid="cd17-fiche-08"]');
     await card.waitFor();
     await expect(card.getByTestId('apply-contact').textContent()).resolves.toContain('Département de la Charente-Maritime');
@@ -167,6 +166,5 @@ describe('chaque aide dit comment la demander', () => {
     await kine.scrollIntoViewIfNeeded();
     await screenshot(page, 'persona-aide-comment-demander-1440');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
+import { useBrowser, openPage, usePages, waitForMap, screenshot, project } from './browser.ts';
 import { insidePoint } from './geo-fixtures.ts';
 import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { formatDate } from '../../src/core/format.ts';
@@ -9,6 +9,9 @@ const baseUrl = inject('baseUrl');
 const bundle = (id: string) => JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle;
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// The tests share one page per size, each going to its address by hash: the map is loaded once (a territory
+// switch redraws it); the print and ARS tests, which emulate print or resize, keep a page of their own.
+const pageAt = usePages(browser, baseUrl);
 
 /** What the legend should say, computed by the core with the browser's "today". */
 function expectedCounts(id: string, profession: string, year: number, today: string) {
@@ -21,8 +24,7 @@ function expectedCounts(id: string, profession: string, year: number, today: str
 
 describe('zonage annuel sur la carte', () => {
   it("légende : chaque classe, son nombre de communes, la règle de la fiche 1 et l'étiquette « Exemple »", async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
@@ -59,13 +61,11 @@ describe('zonage annuel sur la carte', () => {
     await expect(page.getByLabel('Année').inputValue()).resolves.toBe('2025');
     await expect(legend.getByTestId('legend-count').allTextContents()).resolves.toEqual(y2025.counts);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it("la fiche d'une commune donne sa zone effective et pourquoi", async () => {
     const b = bundle('charente-maritime');
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
     const year = Number(await page.getByLabel('Année').inputValue());
@@ -81,12 +81,10 @@ describe('zonage annuel sur la carte', () => {
     await expect(zone.textContent()).resolves.toMatch(/aucun médecin généraliste (en exercice|\(RPPS du)/);
     await screenshot(page, 'commune-regle-pharmacie');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('Mauges : un zonage par profession (ARS), sans règle pharmacie', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/mauges`);
+    const { page, errors } = await pageAt('#/mauges');
     await waitForMap(page, 'mauges');
     const options = await page.getByLabel(/^Profession/).locator('option').allTextContents();
     expect(options).toEqual(['Médecin généraliste', 'Chirurgien-dentiste', 'Masseur-kinésithérapeute']);
@@ -99,7 +97,6 @@ describe('zonage annuel sur la carte', () => {
     expect(await legend.getByTestId('example-label').count()).toBe(0); // real data: no « Exemple »
     await screenshot(page, 'mauges-kine');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
@@ -107,8 +104,7 @@ describe('changements', () => {
   it("compte les communes qui changent de classe depuis l'année précédente, et ouvre leur fiche", async () => {
     const { classChanges } = await import('../../src/core/zonage/history.ts');
     const b = bundle('charente-maritime');
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
     await page.getByLabel('Année').selectOption('2026');
@@ -123,14 +119,12 @@ describe('changements', () => {
     await expect(page.getByTestId('commune-code').textContent()).resolves.toBe(changes.find((c) => c.direction === 'hausse')!.code);
     await screenshot(page, 'changements');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('tableau des communes', () => {
   it('liste les 462 communes, filtre, trie, et télécharge exactement ce qui est affiché (CSV, GeoJSON)', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('button', { name: 'Tableau' }).click();
     const table = page.getByRole('region', { name: 'Tableau des communes' });
@@ -174,12 +168,10 @@ describe('tableau des communes', () => {
     await table.locator('tbody th button').first().click();
     await expect(page.getByTestId('commune-name').textContent()).resolves.toBe(first);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('sur téléphone (375 px) : une carte par commune, plusieurs à l’écran, champs nommés, rien de plus large que l’écran', async () => {
-    const { page, errors } = await openPage(browser(), { width: 375, height: 812 });
-    await page.goto(`${baseUrl}#/charente-maritime?vue=tableau`);
+    const { page, errors } = await pageAt('#/charente-maritime?vue=tableau', { width: 375, height: 812 });
     const table = page.getByRole('region', { name: 'Tableau des communes' });
     await expect.poll(() => table.getByTestId('table-count').textContent(), { timeout: 30_000 }).toBe('462');
     // The panel scrolls as a whole: past the filters, several communes are in view at once.
@@ -204,14 +196,12 @@ describe('tableau des communes', () => {
     expect(cut).toEqual([]);
     await screenshot(page, 'tableau-375');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('export de la carte annuelle', () => {
   it('SVG et PNG téléchargés : titre avec la profession, noms de lieux, échelle, nord, communes nommées, « Exemple » ; PNG A4 à 300 dpi', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     const group = page.getByRole('group', { name: 'Exporter la carte annuelle' });
     const [svg] = await Promise.all([page.waitForEvent('download'), group.getByRole('button', { name: 'SVG' }).click()]);
@@ -232,7 +222,6 @@ describe('export de la carte annuelle', () => {
     fs.mkdirSync('test-results/screenshots', { recursive: true });
     fs.writeFileSync('test-results/screenshots/export-carte-annuelle.png', bytes);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it("impression A4 : la carte annuelle entière sur une page, avec titre, légende et source, sans l'écran autour", async () => {
@@ -338,8 +327,7 @@ describe('couches de zonage ARS (issue 13)', () => {
   });
 
   it("Mauges : le zonage réel n'a pas « Exemple » ; praticiens, mouvements et offres gardent le leur ; l'avis nomme les données fictives", async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/mauges`);
+    const { page, errors } = await pageAt('#/mauges');
     await waitForMap(page, 'mauges');
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
     await expect(legend.locator('h2').textContent()).resolves.toContain('Zonage ARS des médecins généralistes 2025');
@@ -358,12 +346,10 @@ describe('couches de zonage ARS (issue 13)', () => {
     await expect.poll(() => page.getByText('Exemple — offres fictives').count()).toBe(1);
     await screenshot(page, 'mauges-ars-medecins');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('Mauges kinés : « sans classe » et « selon la partie » ont chacun un style distinct de toute classe', async () => {
-    const { page, errors } = await openPage(browser(), { width: 375, height: 800 });
-    await page.goto(`${baseUrl}#/mauges?profession=masseur-kinesitherapeute`);
+    const { page, errors } = await pageAt('#/mauges?profession=masseur-kinesitherapeute', { width: 375, height: 812 });
     await waitForMap(page, 'mauges');
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
     // No kiné commune of the Mauges is « sans classe » or « selon la partie »: their swatches are in the folded list.
@@ -383,20 +369,17 @@ describe('couches de zonage ARS (issue 13)', () => {
     await legend.locator('li[data-class="parties"]').scrollIntoViewIfNeeded();
     await screenshot(page, 'mauges-kine-375');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('couche de zonage inconnue dans le lien', () => {
   it('message poli, et le zonage du territoire', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/mauges?zonage=cd17`);
+    const { page, errors } = await pageAt('#/mauges?zonage=cd17');
     await waitForMap(page, 'mauges');
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'cd17' }).locator('span').textContent()).toBe(
       "Le zonage « cd17 » n'existe pas pour cette profession ; voici le zonage ARS des médecins généralistes.",
     );
     await expect(page.getByRole('region', { name: 'Légende du zonage' }).locator('h2').textContent()).resolves.toContain('Zonage ARS des médecins généralistes 2025');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

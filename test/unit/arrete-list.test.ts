@@ -173,8 +173,9 @@ describe('l’année remplacée dit par quoi une fois la nouvelle liste publiée
   const old: ZonageYear = { year: 2025, scheme: 'ars-medecin-generaliste', profession: 'medecin-generaliste', ars: 'medecin-generaliste', validFrom: '2025-05-09', validUntil: '2025-05-09', lastKnown: true, replaced: { from: '2026-02-03', by }, example: false, source: 'export' };
   const list = (validFrom: string, scheme = 'ars-medecin-generaliste'): ZonageYear => ({ year: 2026, scheme, profession: 'medecin-generaliste', file: 'zonages/x.csv', format: scheme === 'cd17' ? undefined : 'cartosante', validFrom, validUntil: validFrom, lastKnown: true, example: false, source: by });
   const own = { id: 'cd17', label: 'Zonage départemental', authority: 'Département', professions: ['medecin-generaliste'], classes: [{ id: 'fragile', label: 'Fragile', color: '#e0622b' }] };
+  const file = { file: 'x.csv', example: true, source: 'exemple' };
   const statusOf = (years: ZonageYear[], date: string) => {
-    const config = parseZonageConfig(JSON.parse(JSON.stringify({ schemes: [own], rules: [], years })), 'zonage.json', ars);
+    const config = parseZonageConfig(JSON.parse(JSON.stringify({ schemes: [own], rules: [], years, practitioners: file, pharmacies: file })), 'zonage.json', ars);
     return zonageStatus(config.years.find((y) => y.year === 2025)!, date).text;
   };
   const notImported = `remplacé le 3 février 2026 (publication de l'${by}) ; ${NOT_IMPORTED}`;

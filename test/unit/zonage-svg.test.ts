@@ -84,6 +84,20 @@ describe('carte annuelle en SVG (fiche 1 : « une carte annuelle définissant le
     expect(svg).toMatch(/<g id="nord" aria-label="Nord"><path d="M[^"]+"[^>]*\/><text[^>]*>N<\/text><\/g>/);
   });
 
+  it("un aperçu (import non publié) porte « Aperçu — non publié » en bandeau, en travers de la carte et dans la source ; la carte publiée, jamais", () => {
+    expect(svg).not.toContain('Aperçu');
+    const previewed = zonageSvg({ view: { ...view, example: false }, places, communes, outline, points, attribution, preview: true });
+    const marks = [...previewed.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]).filter((t) => t.startsWith('Aperçu — non publié'));
+    expect(marks).toEqual(['Aperçu — non publié', 'Aperçu — non publié', 'Aperçu — non publié : données importées dans « Gestion », vérifiées sur le poste, pas encore publiées sur le site.']);
+    // The mark across the map is drawn after the communes and the place names, so no fill covers it.
+    expect(previewed.indexOf('id="apercu"')).toBeGreaterThan(previewed.indexOf('<g id="lieux"'));
+    // The banner and the example label, when both apply, do not overlap: the map starts below them.
+    const both = zonageSvg({ view, communes, outline, points, attribution, preview: true });
+    const ys = [...both.matchAll(/<text x="3\d" y="(\d+)"[^>]*>(Aperçu — non publié|Exemple — données fictives)<\/text>/g)].map((m) => Number(m[1]));
+    expect(ys).toHaveLength(2);
+    expect(ys[1] - ys[0]).toBeGreaterThanOrEqual(24);
+  });
+
   it('les textes des données sont échappés', () => {
     const hostile = { ...view, zonage: { ...view.zonage, source: '<script>alert(1)</script>' }, example: false };
     const out = zonageSvg({

@@ -5,12 +5,11 @@
 // Every row is accepted (a commune of the territory), rejected (it may concern the territory: French
 // message naming file, line and field) or ignored (another territory's commune): read = the three.
 // The list kept is the accepted rows only, normalised (UTF-8, class codes, formulae neutralised).
-import Papa from 'papaparse';
-import { detectSeparator } from '../import/records.ts';
+import { LineSplitter, MAX_LINE_CHARS, detectSeparator, splitQuoted } from '../import/records.ts';
 import type { RowError } from '../import/report.ts';
 import { zonageFile } from '../import/normalized.ts';
 import { normalizeKey } from '../text.ts';
-import { count, plural, someOf } from '../format.ts';
+import { count, formatInteger, plural, someOf } from '../format.ts';
 import { importCartoSante } from './cartosante.ts';
 import type { ArsEntry, ArsImport } from './class-table.ts';
 import type { CommuneIndex } from './commune-index.ts';
@@ -27,7 +26,7 @@ const BATCH = 5000;
 const MAX_LISTED = 1000;
 
 const columnOf = (header: string[], names: string[]) => header.findIndex((h) => names.includes(normalizeKey(h)));
-const splitLine = (line: string, sep: string) => Papa.parse<string[]>(line, { delimiter: sep }).data[0] ?? [];
+const splitLine = (line: string, sep: string) => splitQuoted(line, sep).cells;
 
 /**
  * The format a first line announces: CartoSanté's « CartoSanté; ; » banner, a header naming a postal
@@ -108,7 +107,6 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
   const header: string[] = [];
   let sep = ',';
   let cols: Record<string, number> = {};
-  let pending = '';
   let lineNo = 0;
   let batch: Array<{ line: number; text: string }> = [];
   let stopped = false;
@@ -250,17 +248,19 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
     if (batch.length >= BATCH) flush();
   };
 
+  // Lines cut by the streaming import's splitter (import/records.ts): CRLF, LF or CR, chunk boundaries aside.
+  const lines = new LineSplitter(onLine, (line, chars) => {
+    report.fileErrors.push(`${file}, ligne ${line} : ligne de plus de ${formatInteger(MAX_LINE_CHARS)} caractères sans fin de ligne (${formatInteger(chars)} lus) : ce n'est pas un tableau CSV lisible.`);
+    stopped = true;
+  });
+
   return {
     write(text: string) {
-      pending += text;
-      const lines = pending.split(/\r?\n/);
-      pending = lines.pop()!;
-      for (const l of lines) onLine(l);
+      lines.push(text);
     },
     end(): ArreteListReport {
       // The last line counts even without a final newline (CartoSanté's exports have none).
-      if (pending !== '') onLine(pending.replace(/\r$/, ''));
-      pending = '';
+      lines.push('', true);
       if (lineNo === 0 && !report.fileErrors.length) report.fileErrors.push(`${file} : fichier vide.`);
       else if (!stopped && header.length < HEADER_LINES[report.format!]) {
         // A short file: the lines there are checked first (a wrong banner says so rather than « incomplet »).

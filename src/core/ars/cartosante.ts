@@ -1,6 +1,7 @@
 // CartoSanté's own CSV export of an ARS zonage: three header lines, then `Code;Libellé;Zonage <profession>`
-// rows keyed by INSEE code (arrondissements municipaux included). Pure: takes the decoded text.
-import Papa from 'papaparse';
+// rows keyed by INSEE code (arrondissements municipaux included). Pure: takes the decoded text, cut into lines
+// and cells by the import's reader (import/records.ts).
+import { splitQuoted, textLines } from '../import/records.ts';
 import type { ArsImport } from './class-table.ts';
 import type { CommuneIndex } from './commune-index.ts';
 import { count } from '../format.ts';
@@ -17,9 +18,8 @@ const HEADER = ['CartoSanté', 'Référentiel géographique', 'Code;Libellé;Zon
 
 export function importCartoSante(file: string, text: string, opts: CartoSanteOptions): ArsImport {
   const report: ArsImport = { file, read: 0, entries: [], rejected: [], warnings: [] };
-  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
-  // The last line has no final newline and counts; only an empty remainder after a final newline goes.
-  if (lines.length && lines[lines.length - 1] === '') lines.pop();
+  // Cut as the streaming import cuts them: the last line counts without a final newline.
+  const lines = textLines(text, file);
   for (let i = 0; i < HEADER.length; i++) {
     if (!(lines[i] ?? '').startsWith(HEADER[i])) {
       report.rejected.push({ line: i + 1, field: '', message: `${file}, ligne ${i + 1} : en-tête CartoSanté attendu (« ${HEADER[i]}… »), trouvé « ${(lines[i] ?? '').slice(0, 60)} ».` });
@@ -31,7 +31,12 @@ export function importCartoSante(file: string, text: string, opts: CartoSanteOpt
     if (lines[i].trim() === '') continue;
     report.read++;
     const reject = (field: string, message: string) => report.rejected.push({ line, field, message: `${file}, ligne ${line}, champ « ${field} » : ${message}` });
-    const fields = Papa.parse<string[]>(lines[i], { delimiter: ';' }).data[0] ?? [];
+    // One record per line: CartoSanté never writes a value over two lines.
+    const { cells: fields, open } = splitQuoted(lines[i], ';');
+    if (open) {
+      reject('Code', 'guillemet ouvert et jamais fermé ; la ligne est rejetée. Corrigez ce guillemet.');
+      continue;
+    }
     if (fields.length !== 3) {
       reject('Code', `3 champs attendus (Code;Libellé;Zonage), ${count(fields.length, 'trouvé', 'trouvés')}.`);
       continue;

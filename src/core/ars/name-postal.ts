@@ -2,8 +2,7 @@
 // resolved against the official commune list, insensitive to case, accents, hyphens, apostrophes and
 // St/Ste, by current, delegated or arrondissement name, the postal code with or without its leading zero.
 // A row matching no commune or several is rejected with its candidates. Pure: takes the decoded text.
-import Papa from 'papaparse';
-import { detectSeparator } from '../import/records.ts';
+import { detectSeparator, textLines, textRecords } from '../import/records.ts';
 import { normalizeKey } from '../text.ts';
 import type { ArsImport } from './class-table.ts';
 import type { CommuneIndex, Place } from './commune-index.ts';
@@ -29,21 +28,23 @@ const describe = (p: Place, index: CommuneIndex) =>
 
 export function importNamePostal(file: string, text: string, opts: NamePostalOptions): ArsImport {
   const report: ArsImport = { file, read: 0, entries: [], rejected: [], warnings: [] };
-  const body = text.replace(/^\ufeff/, '');
-  const rows = Papa.parse<string[]>(body, { delimiter: detectSeparator(body.slice(0, body.search(/\r?\n|$/))), skipEmptyLines: 'greedy' }).data;
-  const header = (rows[0] ?? []).map(normalizeKey);
+  // Records read as the streaming import reads them (import/records.ts), on their own lines; blank ones are no rows.
+  const broken = new Map<number, number>();
+  const records = textRecords(text, detectSeparator(textLines(text.slice(0, 64 * 1024), file)[0] ?? ''), (line, cell) => broken.set(line, cell), file);
+  const rows = [
+    ...records.filter((r) => r.cells.some((c) => c.trim() !== '')),
+    ...[...broken].map(([line, cell]) => ({ line, cells: [] as string[], open: cell })),
+  ].sort((a, b) => a.line - b.line);
+  const header = (rows[0]?.cells ?? []).map(normalizeKey);
   const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<keyof typeof COLUMNS, number>;
   const missing = Object.entries(col).filter(([, i]) => i < 0).map(([k]) => ({ postal: 'code postal', name: 'nom de la commune', class: 'zonage' })[k]);
   if (missing.length) {
     report.rejected.push({ line: 1, field: '', message: `${file}, ligne 1 : ${plural(missing.length, 'colonne', 'colonnes')} ${missing.map((m) => `« ${m} »`).join(', ')} ${plural(missing.length, 'introuvable', 'introuvables')} dans l'en-tête.` });
     return report;
   }
-  // Papaparse drops blank lines, so lines are counted on the raw text to name them as an editor shows them.
-  const lineOf = lineNumbers(body);
   for (let r = 1; r < rows.length; r++) {
-    const line = lineOf[r] ?? r + 1;
+    const { line, cells: fields } = rows[r];
     report.read++;
-    const fields = rows[r];
     const get = (k: keyof typeof COLUMNS) => (fields[col[k]] ?? '').trim();
     const reject = (field: string, message: string, candidates?: Place[]) =>
       report.rejected.push({
@@ -52,6 +53,11 @@ export function importNamePostal(file: string, text: string, opts: NamePostalOpt
         message: `${file}, ligne ${line}, champ « ${field} » : ${message}${candidates?.length ? ` Candidats : ${candidates.map((p) => describe(p, opts.index)).join(' ; ')}.` : ''}`,
         ...(candidates ? { candidates: candidates.map((p) => `${p.code} ${p.nom}`) } : {}),
       });
+    const open = (rows[r] as { open?: number }).open;
+    if (open !== undefined) {
+      reject(rows[0].cells[open]?.trim() || `n° ${open + 1}`, 'guillemet ouvert et jamais fermé ; la ligne est rejetée. Corrigez ce guillemet.');
+      continue;
+    }
     const raw = get('class');
     const cls = opts.classOf(raw);
     if (!cls) {
@@ -95,13 +101,4 @@ export function importNamePostal(file: string, text: string, opts: NamePostalOpt
     report.entries.push({ line, part: place.code, partName: place.nom, commune: place.commune, class: cls });
   }
   return report;
-}
-
-/** The line (1-based) of each non-blank row of a CSV text, quoted line breaks aside (ARS lists have none). */
-function lineNumbers(text: string): number[] {
-  const out: number[] = [];
-  text.split(/\r?\n/).forEach((l, i) => {
-    if (l.trim() !== '') out.push(i + 1);
-  });
-  return out;
 }

@@ -1,48 +1,22 @@
 // The ARS zonage schemes (data/ars/schemes.json): the class scales as written in the ARS files, and
 // which profession uses which classes. Turned here into ordinary zonage schemes for the app.
 import { normalizeKey } from '../text.ts';
-import type { ZoneClass, ZonageScheme } from '../zonage/model.ts';
+import type * as v from 'valibot';
+import type { ZonageScheme } from '../zonage/model.ts';
+import { checkSchema, problemText, type WithoutNotes } from '../schemas/check.ts';
+import { ArsSchemesSchema, type ArsClassSchema, type ArsProfessionSchema, type ArsReplacedRegionSchema } from './schemes-schema.ts';
 
-export interface ArsClass extends ZoneClass {
-  /** The code as written in the ARS files (« 1_ZIP », « 2_Sous_dotee »…). */
-  code?: string;
-  note?: string;
-}
+// Their shapes are the schema's (schemes-schema.ts), the file a person edits.
+export type ArsClass = WithoutNotes<v.InferOutput<typeof ArsClassSchema>>;
+export type ArsProfession = WithoutNotes<v.InferOutput<typeof ArsProfessionSchema>>;
+export type ArsReplacedRegion = WithoutNotes<v.InferOutput<typeof ArsReplacedRegionSchema>>;
+export type ArsSchemes = WithoutNotes<v.InferOutput<typeof ArsSchemesSchema>>;
 
-export interface ArsProfession {
-  profession: string;
-  scale: string;
-  label: string;
-  /** File name in the shared folder (ARS_SRC). */
-  file: string;
-  format: 'cartosante' | 'nom-code-postal';
-  /** The export is known to be in force on this date (the republication's commit date). */
-  exportedBefore: string;
-  /** What the public reads: the zonage, the export and its date. */
-  source: string;
-  /** Where the file was taken from (a republication's repository and commit): said on the method page only. */
-  provenance?: string;
-  classes: string[];
-  /** Regions whose zonage of this profession a newer act replaced (its list not in the file): from that date
-   * the file's classes there are no longer in force. */
-  replaced?: ArsReplacedRegion[];
-}
-
-export interface ArsReplacedRegion {
-  /** Region code of the COG (« 75 » Nouvelle-Aquitaine). */
-  region: string;
-  /** Publication date of the act that replaced it. */
-  from: string;
-  /** The act (« arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine »). */
-  by: string;
-}
-
-export interface ArsSchemes {
-  scales: Record<string, { label: string; classes: ArsClass[] }>;
-  special: ArsClass[];
-  /** How a commune whose zonage was replaced is drawn, in place of its former class. */
-  replacedClass: ArsClass;
-  professions: ArsProfession[];
+/** Checks data/ars/schemes.json against its schema; the file's value as written (its key order kept). */
+export function parseArsSchemes(raw: unknown, file: string): ArsSchemes {
+  const r = checkSchema(ArsSchemesSchema, raw);
+  if (!r.output) throw new Error(r.problems.map((p) => problemText(file, p)).join('\n'));
+  return raw as ArsSchemes;
 }
 
 /** A commune whose file gives no class (« N/A - résultat non disponible »): counted, never defaulted. */

@@ -7,6 +7,7 @@ import { importNamePostal } from './name-postal.ts';
 import { classTable, type ArsPart } from './class-table.ts';
 import type { CommuneIndex } from './commune-index.ts';
 import { count, plural } from '../format.ts';
+import { textLines } from '../import/records.ts';
 
 export type ArsListFormat = 'cartosante' | 'nom-code-postal';
 
@@ -19,7 +20,7 @@ export function territoryArsList(
   const report = format === 'cartosante' ? importCartoSante(file, text, opts) : importNamePostal(file, text, opts);
   const table = classTable(report.entries.filter((e) => opts.communes.has(e.commune)));
   const departements = new Set([...opts.communes].map((c) => opts.index.departementOf(c)?.slice(0, 2)));
-  const lines = text.replace(/^\ufeff/, '').split(/\r?\n/);
+  const lines = textLines(text, file);
   const ours = (line: number) => {
     const first = (lines[line - 1] ?? '').split(/[;,\t]/)[0].trim();
     return line <= 1 || departements.has((format === 'cartosante' ? first : first.padStart(5, '0')).slice(0, 2));

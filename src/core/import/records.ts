@@ -196,3 +196,30 @@ export function detectSeparator(header: string, candidates = [';', ',', '\t', '|
   }
   return best;
 }
+
+/**
+ * The physical lines of a decoded text, cut by the streaming reader's splitter (CRLF, LF or CR; a final line
+ * break ends the last line and opens none): the readers of whole texts (ARS lists, indicator tables) count
+ * lines as the import does. A BOM is dropped; a line too long to be a table's is refused, never skipped.
+ */
+export function textLines(text: string, file = 'fichier'): string[] {
+  const out: string[] = [];
+  const splitter = new LineSplitter(
+    (line) => void out.push(line),
+    (line, chars) => {
+      throw new Error(`${file}, ligne ${line} : ligne de plus de ${MAX_LINE_CHARS} caractères sans fin de ligne (${chars} lus) : ce n'est pas un tableau CSV lisible.`);
+    },
+  );
+  splitter.push(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, true);
+  return out;
+}
+
+/** The records of a decoded text (quotes read as the streaming reader reads them, a quoted value may span
+ * lines), blank lines included as one empty cell; a quote never closed is reported by its line and cell. */
+export function textRecords(text: string, sep: string, onOpenQuote: (line: number, cell: number) => void, file?: string): TextRecord[] {
+  const out: TextRecord[] = [];
+  const reader = new RecordReader(sep, true, (r) => void out.push(r), onOpenQuote);
+  textLines(text, file).forEach((l, i) => reader.line(l, i + 1, '\n'));
+  reader.end();
+  return out.sort((a, b) => a.line - b.line);
+}

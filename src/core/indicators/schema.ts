@@ -1,6 +1,7 @@
 // Schemas of the indicator definitions (data/indicators/indicators.json) and of the built files
 // (public/data/indicators/): an indicator is data — id, label, unit, year or date, source, limits.
 import * as v from 'valibot';
+import { frenchMessage } from '../schemas/check.ts';
 
 const isoDate = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}(-\d{2})?$/, 'date AAAA-MM-JJ (ou AAAA-MM) attendue'));
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'texte vide'));
@@ -34,9 +35,11 @@ export const IndicatorSchema = v.object({
   thresholds: v.optional(v.array(v.number())),
 });
 
-export const IndicatorsFileSchema = v.object({
+/** The file edited by hand: an unknown key (a misspelt field) is refused with its name. The built files below
+ * read the same definitions, loosely. */
+export const IndicatorsFileSchema = v.strictObject({
   $comment: v.optional(v.string()),
-  indicators: v.array(IndicatorSchema),
+  indicators: v.array(v.strictObject({ ...IndicatorSchema.entries, source: v.strictObject(SourceSchema.entries) })),
 });
 
 export type IndicatorSource = v.InferOutput<typeof SourceSchema>;
@@ -46,11 +49,8 @@ export type IndicatorsFile = v.InferOutput<typeof IndicatorsFileSchema>;
 
 /** Parses the definitions, naming the file and the field on error. */
 export function parseIndicatorDefs(raw: unknown, file: string): IndicatorDef[] {
-  const r = v.safeParse(IndicatorsFileSchema, raw);
-  if (!r.success) {
-    const i = r.issues[0];
-    throw new Error(`${file}, champ « ${v.getDotPath(i) ?? '(racine)'} » : ${i.message}`);
-  }
+  const r = v.safeParse(IndicatorsFileSchema, raw, { message: frenchMessage });
+  if (!r.success) throw new Error(r.issues.slice(0, 10).map((i) => `${file}, champ « ${v.getDotPath(i) ?? '(racine)'} » : ${i.message}`).join('\n'));
   const ids = new Set<string>();
   for (const d of r.output.indicators) {
     if (ids.has(d.id)) throw new Error(`${file}, champ « indicators » : l'indicateur « ${d.id} » est défini deux fois.`);

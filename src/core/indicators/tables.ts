@@ -2,6 +2,7 @@
 // pharmacy counts. Columns are found by name; a bad row is rejected naming file, line and field.
 import { codeOf } from './workbook.ts';
 import type { RowIssue } from './resolve.ts';
+import { textLines } from '../import/records.ts';
 
 export interface CsvRead<R> {
   rows: R[];
@@ -10,9 +11,8 @@ export interface CsvRead<R> {
   ignored: number;
 }
 
-function lines(text: string): string[] {
-  return text.replace(/^\ufeff/, '').split(/\r?\n/);
-}
+/** Lines cut as the streaming import cuts them (import/records.ts): a final line break opens no line. */
+const lines = (text: string, file: string): string[] => textLines(text, file);
 
 /** Splits one CSV line (quotes allowed, as a commune name may hold a comma). */
 export function splitCsv(line: string): string[] {
@@ -34,14 +34,14 @@ export function splitCsv(line: string): string[] {
 }
 
 function readCsv<R>(file: string, text: string, required: string[], row: (cells: Record<string, string>, line: number, fail: (field: string, message: string) => void) => R | undefined): CsvRead<R> & { header: string[] } {
-  const all = lines(text);
+  const all = lines(text, file);
   const header = splitCsv(all[0] ?? '').map((h) => h.trim());
   for (const r of required) if (!header.includes(r)) throw new Error(`${file}, ligne 1 : colonne « ${r} » absente de l'en-tête (${header.join(', ')}).`);
   const out: CsvRead<R> & { header: string[] } = { rows: [], rejected: [], ignored: 0, header };
   const seen = new Set<string>();
   for (let i = 1; i < all.length; i++) {
     if (all[i].trim() === '') {
-      if (i < all.length - 1) out.ignored++;
+      out.ignored++;
       continue;
     }
     const cells = splitCsv(all[i]);

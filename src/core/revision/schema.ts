@@ -1,7 +1,9 @@
 // The revision method is data (data/territories/<id>/revision.json): named parameters (the thresholds the
 // page lets one edit), ordered rules each giving a class when its condition holds, and the pharmacy rule of
-// fiche 1 applied on top. A draft (overrides with their argument) is a file too; both are checked here.
+// fiche 1 applied on top. A draft (overrides with their argument) is a file too; both are checked here. The
+// method is edited by hand: its objects are strict, an unknown key is refused with its name.
 import * as v from 'valibot';
+import { frenchMessage } from '../schemas/check.ts';
 
 const text = v.pipe(v.string(), v.trim(), v.minLength(1, 'texte vide'));
 const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'identifiant en minuscules, chiffres et tirets attendu'));
@@ -10,7 +12,7 @@ const id = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]*$/, 'identifiant en mi
 export const INDICATOR_IDS = ['apl', 'apl-moins-65', 'apl-evolution', 'medecins-pour-10000', 'medecins', 'pharmacies', 'classe-ars', 'population'] as const;
 export type RevisionIndicator = (typeof INDICATOR_IDS)[number];
 
-export const ComparisonSchema = v.object({
+export const ComparisonSchema = v.strictObject({
   indicator: v.picklist(INDICATOR_IDS, `indicateur inconnu (${INDICATOR_IDS.join(', ')})`),
   op: v.picklist(['<=', '<', '>=', '>', '==', 'in'], 'opérateur attendu : <=, <, >=, >, == ou in'),
   /** A literal threshold, or the id of a parameter (editable in the page). */
@@ -25,14 +27,14 @@ export type Comparison = v.InferOutput<typeof ComparisonSchema>;
 
 export type Condition = Comparison | { any: Condition[] } | { all: Condition[] } | { always: true };
 
-export const ConditionSchema: v.GenericSchema<Condition> = v.union([
-  v.object({ any: v.pipe(v.array(v.lazy(() => ConditionSchema)), v.minLength(1, 'liste vide')) }),
-  v.object({ all: v.pipe(v.array(v.lazy(() => ConditionSchema)), v.minLength(1, 'liste vide')) }),
-  v.object({ always: v.literal(true) }),
-  ComparisonSchema,
-]);
+const AnySchema = v.strictObject({ any: v.pipe(v.array(v.lazy(() => ConditionSchema)), v.minLength(1, 'liste vide')) });
+const AllSchema = v.strictObject({ all: v.pipe(v.array(v.lazy(() => ConditionSchema)), v.minLength(1, 'liste vide')) });
+const AlwaysSchema = v.strictObject({ always: v.literal(true) });
+// A union (not a schema picked by key, whose JSON Schema would recurse without end): a condition with an unknown
+// key matches none of the forms, and is refused at its place.
+export const ConditionSchema: v.GenericSchema<Condition> = v.union([AnySchema, AllSchema, AlwaysSchema, ComparisonSchema]);
 
-export const ParameterSchema = v.object({
+export const ParameterSchema = v.strictObject({
   id,
   label: text,
   value: v.number(),
@@ -43,7 +45,7 @@ export const ParameterSchema = v.object({
 });
 export type Parameter = v.InferOutput<typeof ParameterSchema>;
 
-export const RuleSchema = v.object({
+export const RuleSchema = v.strictObject({
   id,
   class: id,
   /** The rule in words, as the page and the annex say it. */
@@ -52,7 +54,7 @@ export const RuleSchema = v.object({
 });
 export type Rule = v.InferOutput<typeof RuleSchema>;
 
-export const PharmacyRuleSchema = v.object({
+export const PharmacyRuleSchema = v.strictObject({
   id,
   label: text,
   from: v.array(id),
@@ -60,7 +62,7 @@ export const PharmacyRuleSchema = v.object({
   source: text,
 });
 
-export const MethodSchema = v.object({
+export const MethodSchema = v.strictObject({
   $comment: v.optional(v.string()),
   id,
   /** A draft made with another version of the method is refused. */
@@ -72,13 +74,13 @@ export const MethodSchema = v.object({
   interpretation: text,
   justification: v.array(text),
   /** The class of a commune whose rule cannot be decided (a missing indicator): never a silent default. */
-  undetermined: v.object({ id, label: text }),
+  undetermined: v.strictObject({ id, label: text }),
   /** Classes the territory counts as priority (for the « leaves a priority class while its APL fell » check). */
   priority: v.array(id),
   parameters: v.array(ParameterSchema),
   /** Indicators read for every commune besides those the rules need: shown in the table and the pack, and
    * read by the checks (an APL change for « leaves a priority class while its APL fell »). */
-  show: v.optional(v.array(v.object({ indicator: v.picklist(INDICATOR_IDS), since: v.optional(v.pipe(v.number(), v.integer())) })), []),
+  show: v.optional(v.array(v.strictObject({ indicator: v.picklist(INDICATOR_IDS), since: v.optional(v.pipe(v.number(), v.integer())) })), []),
   rules: v.pipe(v.array(RuleSchema), v.minLength(1, 'au moins une règle')),
   pharmacy: v.optional(PharmacyRuleSchema),
 });
@@ -113,8 +115,8 @@ const issueText = (file: string, i: v.BaseIssue<unknown>) => `${file}, champ « 
 
 /** Parses a method and checks what a schema cannot: classes known to the scheme, parameters defined. */
 export function parseMethod(raw: unknown, file: string, classIds: string[]): Method {
-  const r = v.safeParse(MethodSchema, raw);
-  if (!r.success) throw new RevisionError(issueText(file, r.issues[0]));
+  const r = v.safeParse(MethodSchema, raw, { message: frenchMessage });
+  if (!r.success) throw new RevisionError(r.issues.slice(0, 10).map((i) => issueText(file, i)).join('\n'));
   const m = r.output;
   const known = new Set([...classIds, m.undetermined.id]);
   const params = new Set(m.parameters.map((p) => p.id));

@@ -120,3 +120,18 @@ export function oneOf<S extends v.GenericSchema>(choices: S[], pick: (input: unk
   choicesOf.set(schema, choices);
   return schema;
 }
+
+type NoteKey = keyof typeof annotations;
+/** A file's value without its notes (`$source`, `$note`…), which people read and the app never does. */
+export type WithoutNotes<T> = T extends readonly (infer U)[]
+  ? WithoutNotes<U>[]
+  : T extends object
+    ? { [K in keyof T as K extends NoteKey ? never : K]: WithoutNotes<T[K]> }
+    : T;
+
+/** Drops the notes at every depth, so that the built outputs carry the data alone. */
+export function withoutNotes<T>(value: T): WithoutNotes<T> {
+  if (Array.isArray(value)) return value.map(withoutNotes) as WithoutNotes<T>;
+  if (!isRecord(value)) return value as WithoutNotes<T>;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !(k in annotations)).map(([k, x]) => [k, withoutNotes(x)])) as WithoutNotes<T>;
+}

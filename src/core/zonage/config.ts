@@ -1,27 +1,17 @@
-// A territory's zonage configuration (data/territories/<id>/zonage.json): schemes, rules, yearly files.
+// A territory's zonage configuration (data/territories/<id>/zonage.json, its schema in schema.ts): schemes,
+// rules, yearly files.
 // ARS zonages are named by profession (`ars`) and read from the national class tables (npm run build:ars);
 // their schemes come from data/ars/schemes.json.
+import type * as v from 'valibot';
 import type { ZonageRule, ZonageScheme } from './model.ts';
+import { ZonageConfigSchema, type DataFileSchema, type ZonageYearSchema } from './schema.ts';
+import { checkSchema, problemText, withoutNotes, type WithoutNotes } from '../schemas/check.ts';
 import { arsScheme, arsSchemeId, isArsScheme, type ArsSchemes } from '../ars/schemes.ts';
 import { isIsoDate } from '../dates.ts';
 
-export interface ZonageYear {
-  year: number;
-  scheme: string;
-  profession: string;
-  /** The territory's own file, or… */
-  file?: string;
-  /** …its format: the project CSV (code_insee, zone; the default) or a newer ARS list as published. */
-  format?: 'projet' | 'cartosante' | 'nom-code-postal';
-  /** …the profession whose national ARS class table holds the classes. */
-  ars?: string;
-  /** Who decided it, when it differs from the scheme's authority (« ARS Pays de la Loire »). */
-  authority?: string;
-  /** First and last day the zonage is known to be in force (for an ARS export: the export's date). */
-  validFrom: string;
-  validUntil: string;
-  /** After validUntil it stays the last known zonage (« un arrêté plus récent peut exister »). */
-  lastKnown?: boolean;
+export type DataFile = WithoutNotes<v.InferOutput<typeof DataFileSchema>>;
+
+export type ZonageYear = Omit<WithoutNotes<v.InferOutput<typeof ZonageYearSchema>>, 'replaced'> & {
   /**
    * A newer act replaced it from this date (its publication). `listFrom` is never written by hand: it is
    * set when zonage.json is read, to the first day of a later year of the same zonage (the new list
@@ -29,17 +19,7 @@ export interface ZonageYear {
    * by such a year gets the whole note from it (see parseZonageConfig).
    */
   replaced?: { from: string; by: string; listFrom?: string };
-  example: boolean;
-  source: string;
-}
-
-export interface DataFile {
-  file: string;
-  example: boolean;
-  source: string;
-  /** The day the data describes (a register's extraction, a declared file's last update). */
-  date?: string;
-}
+};
 
 export interface ZonageConfig {
   schemes: ZonageScheme[];
@@ -51,13 +31,15 @@ export interface ZonageConfig {
   movements?: DataFile;
 }
 
-/** Checks the cross-references a typo would break; the shapes themselves are plain JSON. */
+/** Checks the shapes against the schema (schema.ts: unknown keys refused, named), then the cross-references a
+ * typo would break. The file's own key order is kept (the outputs built from it stay byte for byte). */
 export function parseZonageConfig(raw: unknown, file: string, ars?: ArsSchemes): ZonageConfig {
-  const c = raw as ZonageConfig;
   const fail = (message: string): never => {
     throw new Error(`${file} : ${message}`);
   };
-  if (!c || !Array.isArray(c.schemes) || !Array.isArray(c.rules) || !Array.isArray(c.years)) fail('« schemes », « rules » et « years » doivent être des listes.');
+  const checked = checkSchema(ZonageConfigSchema, raw);
+  if (!checked.output) throw new Error(checked.problems.map((p) => problemText(file, p)).join('\n'));
+  const c = withoutNotes(raw) as ZonageConfig;
   // The ARS schemes the years use join the territory's own, after them (its own zonage comes first).
   for (const y of c.years) {
     if (!isArsScheme(y.scheme) || c.schemes.some((s) => s.id === y.scheme)) continue;

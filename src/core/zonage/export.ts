@@ -1,5 +1,5 @@
 // The commune table of a zonage view, and its CSV and GeoJSON exports: exactly the rows shown.
-import Papa from 'papaparse';
+import { spreadsheetCsv } from '../spreadsheet-csv.ts';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { Commune } from '../communes.ts';
 import type { ZonageView } from './bundle.ts';
@@ -66,7 +66,7 @@ export function zonageCsv(view: ZonageView, rows: ZonageRow[]): string {
     ...provenance,
   }));
   // Formulae neutralised in text cells (a commune or source text starting with = + - @); counts stay numbers.
-  return '\uFEFF' + Papa.unparse(data, { delimiter: ';', newline: '\r\n', escapeFormulae: true }) + '\r\n';
+  return spreadsheetCsv(data);
 }
 
 export function zonageGeojson(

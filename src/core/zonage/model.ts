@@ -6,39 +6,16 @@
 // d'un médecin ».
 import { formatDate } from '../format.ts';
 import { addDays } from '../dates.ts';
+import type { InferOutput } from 'valibot';
+import type { PharmacyRuleSchema, ZoneClassSchema, ZonageSchemeSchema } from './schema.ts';
+import type { WithoutNotes } from '../schemas/check.ts';
 
-export interface ZoneClass {
-  id: string;
-  label: string;
-  color: string;
-  /** Drawn on top of the colour so the class does not rest on colour alone. */
-  pattern?: 'hachures' | 'points' | 'croisillons' | 'traits' | 'verticales';
-}
-
-export interface ZonageScheme {
-  id: string;
-  label: string;
-  authority: string;
-  professions: string[];
-  /** Ordered from the most to the least prioritised. */
-  classes: ZoneClass[];
-}
-
-export interface Citation {
-  ref: string;
-  quote: string;
-}
-
+// Their shapes are the schema's (schema.ts), the file a person edits.
+export type ZoneClass = WithoutNotes<InferOutput<typeof ZoneClassSchema>>;
+export type ZonageScheme = WithoutNotes<InferOutput<typeof ZonageSchemeSchema>>;
+export type Citation = PharmacyRule['source'];
 /** A commune with a pharmacy and no practising GP moves from one of `from` to `to`. */
-export interface PharmacyRule {
-  type: 'pharmacie-sans-medecin';
-  scheme: string;
-  from: string[];
-  to: string;
-  /** The profession whose absence triggers the rule. */
-  profession: string;
-  source: Citation;
-}
+export type PharmacyRule = WithoutNotes<InferOutput<typeof PharmacyRuleSchema>>;
 
 export type ZonageRule = PharmacyRule;
 

@@ -6,7 +6,7 @@ import { geoConicConformal, geoDistance, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import { formatDate, formatInteger, plural } from '../format.ts';
 import type { ZonageView } from './bundle.ts';
-import { EXAMPLE_LABEL } from '../labels.ts';
+import { EXAMPLE_LABEL, PREVIEW_LABEL } from '../labels.ts';
 import { professionLabel } from '../professions.ts';
 
 const escape = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -37,6 +37,11 @@ export interface SvgInput {
   outline: FeatureCollection<MultiPolygon>;
   points: Map<string, [number, number]>;
   attribution: string;
+  /**
+   * Drawn from data previewed in « Gestion », not published: a banner under the title and the mark across
+   * the map, so that a printed or exported preview is never taken for the published map.
+   */
+  preview?: boolean;
   /** A4 portrait at 96 dpi by default. */
   width?: number;
   height?: number;
@@ -62,9 +67,14 @@ const LABEL_SIZE = 12;
 /** Rough text width for collision tests: Helvetica averages about 0.55 em per character. */
 const textWidth = (t: string, size: number) => t.length * size * 0.55;
 
-export function zonageSvg({ view, title = exportTitle(view), places = [], communes, outline, points, attribution, width = 794, height = 1123 }: SvgInput): string {
+export function zonageSvg({ view, title = exportTitle(view), places = [], communes, outline, points, attribution, preview = false, width = 794, height = 1123 }: SvgInput): string {
   const legendTop = height - 250;
-  const mapBox: [[number, number], [number, number]] = [[30, view.example ? 130 : 110], [width - 30, legendTop - 20]];
+  // Lines under the subtitle: the preview's banner first, then the example label.
+  const marks = [
+    ...(preview ? [(y: number) => `<g id="apercu-bandeau"><rect x="24" y="${y - 19}" width="${Math.round(textWidth(PREVIEW_LABEL, 17) + 20)}" height="26" fill="#9e1b0f"/><text x="34" y="${y}" font-size="17" font-weight="bold" fill="#ffffff">${PREVIEW_LABEL}</text></g>`] : []),
+    ...(view.example ? [(y: number) => `<text x="30" y="${y}" font-size="16" font-weight="bold" fill="#8a5a00">${EXAMPLE_LABEL}</text>`] : []),
+  ].map((line, i) => line(106 + i * 28));
+  const mapBox: [[number, number], [number, number]] = [[30, marks.length ? 106 + (marks.length - 1) * 28 + 24 : 110], [width - 30, legendTop - 20]];
   const projection = geoConicConformal().parallels([44, 49]).rotate([-3, 0]).fitExtent(mapBox, outline);
   const path = geoPath(projection);
   const colour = new Map(view.scheme.classes.map((k) => [k.id, k]));
@@ -135,6 +145,7 @@ export function zonageSvg({ view, title = exportTitle(view), places = [], commun
   const source = [
     `Zonage ${view.status.text}.`,
     `Source : ${view.example ? EXAMPLE_LABEL : view.zonage.source}. ${attribution}.`,
+    ...(preview ? [`${PREVIEW_LABEL} : données importées dans « Gestion », vérifiées sur le poste, pas encore publiées sur le site.`] : []),
   ];
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif" font-size="13" fill="#1d2730">`,
@@ -145,17 +156,21 @@ export function zonageSvg({ view, title = exportTitle(view), places = [], commun
     `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
     `<text x="30" y="50" font-size="26" font-weight="bold">${escape(title)}</text>`,
     `<text x="30" y="78" font-size="14" fill="#52606b">${escape(view.scheme.authority)} — situation au ${formatDate(view.date)}</text>`,
-    view.example ? `<text x="30" y="104" font-size="16" font-weight="bold" fill="#8a5a00">${EXAMPLE_LABEL}</text>` : '',
+    ...marks,
     `<g id="communes">${communes.features.map(shape).join('')}</g>`,
     `<g fill="none" stroke="#1f3b57" stroke-width="1.6">${outline.features.map((f) => `<path d="${path(f) ?? ''}"/>`).join('')}</g>`,
     `<g>${ruled.join('')}</g>`,
     `<g id="lieux" fill="#1d2730">${names.join('')}</g>`,
     scale,
     north,
+    // Across the map, above the communes and names: drawn last among the map's layers so no fill hides it.
+    preview
+      ? `<text id="apercu" x="${(width / 2).toFixed(0)}" y="${((mapBox[0][1] + mapBox[1][1]) / 2).toFixed(0)}" text-anchor="middle" dominant-baseline="middle" font-size="64" font-weight="bold" fill="#9e1b0f" fill-opacity="0.28" stroke="#ffffff" stroke-opacity="0.5" stroke-width="1" transform="rotate(-35 ${(width / 2).toFixed(0)} ${((mapBox[0][1] + mapBox[1][1]) / 2).toFixed(0)})">${PREVIEW_LABEL}</text>`
+      : '',
     `<text x="30" y="${legendTop + 12}" font-size="15" font-weight="bold">Légende</text>`,
     ...rows,
     rule,
-    ...source.map((t, i) => `<text x="30" y="${height - 40 + i * 18}" font-size="11" fill="#52606b">${escape(t)}</text>`),
+    ...source.map((t, i) => `<text x="30" y="${height - 22 - source.length * 18 + i * 18 + 18}" font-size="11" fill="#52606b">${escape(t)}</text>`),
     '</svg>',
   ].join('\n');
 }

@@ -1,7 +1,7 @@
 // The publication being prepared in the staff space: every file imported in the session, applied in turn to
 // the published bundle. The preview shows exactly this bundle and the ZIP holds exactly it, so that two
 // imports (an RPPS extraction, then a FINESS file) are published together and neither is lost.
-import type { PublishedFile } from '../../core/publication.ts';
+import type { PublishedFile, PublishedOffer } from '../../core/publication.ts';
 import type { ImportKind } from '../../core/publication.ts';
 import type { ZonageBundle } from '../../core/zonage/bundle.ts';
 
@@ -21,6 +21,9 @@ export class PublicationDraft {
   /** The published bundle, as the site serves it. */
   readonly base: ZonageBundle;
   files = $state.raw<StagedFile[]>([]);
+  /** Offers received from communes and accepted here, with the checks of `offers accept`. */
+  offers = $state.raw<PublishedOffer[]>([]);
+  readonly empty = $derived(!this.files.length && !this.offers.length);
   /** The published bundle with every staged file applied, in the order they were imported. */
   readonly bundle = $derived.by(() => this.files.reduce((b, f) => f.apply(b), this.base));
 
@@ -38,8 +41,18 @@ export class PublicationDraft {
     this.files = this.files.filter((f) => f.dataFile !== dataFile);
   }
 
+  /** Adds accepted offers; an offer accepted again (the same id) replaces the first. */
+  stageOffers(offers: PublishedOffer[]) {
+    this.offers = [...this.offers.filter((o) => !offers.some((n) => n.offer.id === o.offer.id)), ...offers];
+  }
+
+  removeOffer(id: string) {
+    this.offers = this.offers.filter((o) => o.offer.id !== id);
+  }
+
   clear() {
     this.files = [];
+    this.offers = [];
   }
 }
 

@@ -1,7 +1,6 @@
 // The national table's exports (loaded on the click that asks for them): the rows shown, and the aggregates
-// per département. UTF-8 with BOM and semicolons for French spreadsheets; text that a spreadsheet would read
-// as a formula (= + - @) is neutralised by Papa's escapeFormulae; counts stay numbers.
-import Papa from 'papaparse';
+// per département, written for French spreadsheets (core/spreadsheet-csv.ts: formulae neutralised).
+import { spreadsheetCsv as csv } from '../../core/spreadsheet-csv.ts';
 import type { DepartementAggregate, NationalClass, NationalRow } from './national.ts';
 
 export interface CsvSource {
@@ -11,7 +10,8 @@ export interface CsvSource {
   source: string;
 }
 
-const csv = (data: object[]) => '\uFEFF' + Papa.unparse(data, { delimiter: ';', newline: '\r\n', escapeFormulae: true }) + '\r\n';
+/** The columns every line ends with: which zonage, known on which date, from where. */
+const about = (src: CsvSource) => ({ profession: src.profession, situation_au: src.date, source: src.source });
 
 export function nationalRowsCsv(rows: NationalRow[], classes: NationalClass[], src: CsvSource): string {
   const label = new Map(classes.map((k) => [k.id, k.label]));
@@ -24,9 +24,7 @@ export function nationalRowsCsv(rows: NationalRow[], classes: NationalClass[], s
       population: r.population ?? '',
       classe: r.classId,
       libelle_classe: r.classId ? (label.get(r.classId) ?? r.classId) : 'non classée',
-      profession: src.profession,
-      situation_au: src.date,
-      source: src.source,
+      ...about(src),
     })),
   );
 }
@@ -41,9 +39,7 @@ export function departementAggregatesCsv(aggregates: DepartementAggregate[], cla
       communes: d.communes,
       population: d.population,
       ...Object.fromEntries(columns.flatMap((c) => [[`communes_${c.name}`, d.byClass.get(c.id)?.communes ?? 0], [`population_${c.name}`, d.byClass.get(c.id)?.population ?? 0]])),
-      profession: src.profession,
-      situation_au: src.date,
-      source: src.source,
+      ...about(src),
     })),
   );
 }
