@@ -43,7 +43,18 @@ export default defineConfig({
     target: 'es2022',
     chunkSizeWarningLimit: 1100,
     // MapLibre in its own chunk: cached across app releases, and measured separately by the bench.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] } } },
+    // The territory's early requests in a chunk of their own, imported first: they start before MapLibre and
+    // the application are evaluated (src/ui/app/early-data.ts).
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'early', test: /src[\\/]ui[\\/]app[\\/]early-data|data[\\/]territories[\\/][^\\/]+[\\/]territory\.json/ },
+            { name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ },
+          ],
+        },
+      },
+    },
   },
   test: {
     projects: [
