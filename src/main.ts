@@ -1,3 +1,5 @@
+// First: the territory's files are asked for before the rest of the code is evaluated.
+import './ui/app/early-data.ts';
 import { mount } from 'svelte';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import './ui/map/maplibre-worker.ts';

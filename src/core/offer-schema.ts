@@ -87,13 +87,17 @@ const PhotoSchema = v.strictObject(
   },
   'doit être un objet.',
 );
-const ContactSchema = v.strictObject(
-  {
-    name: text(LIMITS.name),
-    email: v.pipe(optionalText(254), v.check((s) => !t(s) || isEmail(t(s)), (i) => `adresse « ${t(i.input).slice(0, 60)} » invalide (une seule adresse, sans ?, & ni espace).`)),
-    phone: v.pipe(optionalText(20), v.check((s) => !t(s) || PHONE.test(t(s)), (i) => `numéro « ${t(i.input).slice(0, 20)} » invalide.`)),
-  },
-  'obligatoire : { name, email ou phone }.',
+const ContactSchema = v.pipe(
+  v.strictObject(
+    {
+      name: text(LIMITS.name),
+      email: v.pipe(optionalText(254), v.check((s) => !t(s) || isEmail(t(s)), (i) => `adresse « ${t(i.input).slice(0, 60)} » invalide (une seule adresse, sans ?, & ni espace).`)),
+      phone: v.pipe(optionalText(20), v.check((s) => !t(s) || PHONE.test(t(s)), (i) => `numéro « ${t(i.input).slice(0, 20)} » invalide.`)),
+    },
+    'obligatoire : { name, email ou phone }.',
+  ),
+  // partialCheck: said even when the name is missing too (a plain check runs only on a valid object).
+  v.partialCheck([['email'], ['phone']], (c) => !!(t(c.email) || t(c.phone)), 'une adresse e-mail ou un téléphone est obligatoire.'),
 );
 
 const ENTRIES = {
@@ -154,15 +158,12 @@ export const OfferSchema = v.pipe(
 export type Offer = v.InferOutput<typeof OfferSchema>;
 
 /**
- * What crosses fields, checked on the file as written whatever else is wrong (a schema checks an object's
- * fields together only once each is right, and a form shows every problem at once): a contact reachable by
- * e-mail or phone, an expiry not before availability.
+ * What crosses the offer's fields, checked on the file as written whatever else is wrong (a schema checks an
+ * object's fields together only once each is right, and a form shows every problem at once): an expiry not
+ * before availability. (The contact's « e-mail or phone » is the contact schema's partialCheck.)
  */
 export function offerCrossProblems(raw: Record<string, unknown>): Array<{ field: string; message: string }> {
   const out: Array<{ field: string; message: string }> = [];
-  const c = raw.contact;
-  if (c && typeof c === 'object' && !Array.isArray(c) && !t((c as Record<string, unknown>).email) && !t((c as Record<string, unknown>).phone))
-    out.push({ field: 'contact', message: 'une adresse e-mail ou un téléphone est obligatoire.' });
   const [available, expires] = [t(raw.available), t(raw.expires)];
   if (isIsoDate(available) && isIsoDate(expires) && expires < available) out.push({ field: 'expires', message: `l'offre expire (${expires}) avant d'être disponible (${available}).` });
   return out;

@@ -7,6 +7,7 @@ import type { ZonageBundle } from '../../core/zonage/bundle.ts';
 import type { AidCatalogue } from '../../core/aids/model.ts';
 import type { Offer } from '../../core/offers.ts';
 import pointOnFeature from '@turf/point-on-feature';
+import { takeEarly } from './early-data.ts';
 
 export interface TerritoryData {
   id: string;
@@ -29,7 +30,8 @@ export interface TerritoryData {
 const cache = new Map<string, Promise<TerritoryData>>();
 
 async function fetchJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${import.meta.env.BASE_URL}${path}`);
+  const early = takeEarly(path);
+  const response = (early && (await early.catch(() => undefined))) || (await fetch(`${import.meta.env.BASE_URL}${path}`));
   if (!response.ok) throw new Error(`Fichier ${path} introuvable (HTTP ${response.status}).`);
   return (await response.json()) as T;
 }
@@ -43,6 +45,7 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
     fetchJson<{ offers: Offer[] }>(`data/${id}/offres.json`),
   ]);
   const communes = feature(topo, topo.objects.communes) as TerritoryData['communes'];
+  let neighbours: Map<string, string[]> | undefined;
   const reference = new Map(ref.communes.map((c) => [c.code, c]));
   const formerCodes = new Map(ref.communes.flatMap((c) => c.anciennes.map((a): [string, string] => [a.code, c.code])));
   return {
@@ -53,7 +56,10 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
     reference,
     formerCodes,
     points: new Map(communes.features.map((f) => [f.properties.code, pointOnFeature(f).geometry.coordinates as [number, number]])),
-    neighbours: communeNeighbours(topo),
+    // Read by the commune's page only: worked out when first asked for, not before the map is drawn.
+    get neighbours() {
+      return (neighbours ??= communeNeighbours(topo));
+    },
     zonage,
     aids,
     offers: offers.offers,
