@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import fs from 'node:fs';
+import os from 'node:os';
 import { contentSecurityPolicy, headersFile, policyOrigins } from './src/core/csp.ts';
 import { missingLegal, parseSite } from './src/core/site/settings.ts';
 
@@ -59,18 +60,24 @@ export default defineConfig({
   test: {
     projects: [
       // Some unit tests run the CLI in a process of its own (tsx start-up): room for a loaded 2-core machine.
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      // Every core for the unit files (vitest's default leaves one free: a single worker on 2 cores).
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000, maxWorkers: os.availableParallelism() } },
       {
         extends: true,
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.ts'],
           globalSetup: ['test/e2e/server.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // Failure thresholds only: a loaded 2-core machine runs these pages several times slower.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          // expect.poll waits for a state (a list loaded, a map drawn) up to this, not vitest's 1 s default.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           // One worker runs the files in turn and keeps its modules: one Chromium for all (test/e2e/browser.ts).
           isolate: false,
+          // After the unit files (a group of its own: its worker count differs).
+          sequence: { groupOrder: 1 },
         },
       },
     ],

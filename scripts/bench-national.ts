@@ -4,8 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
-import { ROOT } from './lib/inputs.ts';
-import type { ArsSchemes } from '../src/core/ars/schemes.ts';
+import { ROOT, loadArsSchemes } from './lib/inputs.ts';
 import type { ArsTableFile } from '../src/core/ars/table-file.ts';
 import { fillExpression, nationalClasses } from '../src/ui/national/national.ts';
 import { LABEL_DRAWER } from './bench-bare.ts';
@@ -14,7 +13,7 @@ const PROFESSION = 'medecin-generaliste';
 
 /** Writes the bare page and its colour expression into `dir` (served under /bare/). */
 export function writeBareNationalPage(dir: string) {
-  const schemes = JSON.parse(fs.readFileSync(path.join(ROOT, 'data/ars/schemes.json'), 'utf8')) as ArsSchemes;
+  const schemes = loadArsSchemes();
   const file = JSON.parse(fs.readFileSync(path.join(ROOT, 'public/data/ars', `${PROFESSION}.json`), 'utf8')) as ArsTableFile;
   fs.writeFileSync(path.join(dir, 'national-fill.json'), JSON.stringify(fillExpression(nationalClasses(schemes, file, new Date().toISOString().slice(0, 10)))));
   fs.writeFileSync(

@@ -96,7 +96,8 @@ const ContactSchema = v.pipe(
     },
     'obligatoire : { name, email ou phone }.',
   ),
-  v.check((c) => !!(t(c.email) || t(c.phone)), 'une adresse e-mail ou un téléphone est obligatoire.'),
+  // partialCheck: said even when the name is missing too (a plain check runs only on a valid object).
+  v.partialCheck([['email'], ['phone']], (c) => !!(t(c.email) || t(c.phone)), 'une adresse e-mail ou un téléphone est obligatoire.'),
 );
 
 const ENTRIES = {

@@ -85,6 +85,9 @@ export function parseOffer(raw: unknown, file: string, communes: Set<string>, ph
           message: `« ${src.slice(0, 60)} » refusé : adresse https d'une origine que le site n'autorise pas (${photoOrigins.length ? `autorisées : ${photoOrigins.join(', ')}` : 'aucune autorisée'} ; VITE_PHOTO_ORIGINS) : déposez la photo dans photos/.`,
         });
     });
+  // In the order of the fields (unknown keys first), as a person reads the file and the form shows it.
+  const rank = (field: string) => OFFER_KEYS.indexOf(/^[^.[]*/.exec(field)![0]);
+  fields.sort((a, b) => rank(a.field) - rank(b.field));
   const problems = fields.map(({ field, message }) => `${file}, champ « ${field} » : ${message}`);
   if (problems.length || !r.success) return { problems, fields };
   return { offer: r.output, problems, fields };

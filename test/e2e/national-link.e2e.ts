@@ -80,6 +80,10 @@ describe.each([
     await page.goBack();
     await expect.poll(() => page.getByTestId('national-table-page').textContent()).toContain('Page 2 sur');
     await page.screenshot({ path: `${SHOTS}/national-link-page2-${viewport.width}.png` });
+    // A département the file does not have (an old or mistyped link) is said, and every commune shown.
+    await page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=tableau&dep=99`);
+    await expect.poll(() => page.getByTestId('national-table-unknown').textContent()).toBe('Aucune commune du département « 99 » dans le fichier ; voici tous les départements.');
+    await expect(page.getByRole('combobox', { name: 'Département' }).inputValue()).resolves.toBe('');
   });
 
   it('la page nationale d’une commune dit à quoi sert le zonage', async () => {

@@ -2,10 +2,15 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useBrowser, openPage, waitForMap, screenshot, project } from './browser.ts';
+import { useBrowser, openPage, usePages, waitForMap, screenshot, project } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
+// One page per size, each test going to its address by hash (a map loaded once serves the next test): with
+// the national tiles where the tiles are what is looked at, without them for the tables, territory maps
+// and commune pages.
+const pageAt = usePages(browser, baseUrl);
+const NO_TILES = { nationalTiles: false };
 type Table = { classes: Record<string, string>; replaced?: Array<{ nom: string; departements: string[]; from: string }> };
 const table = (profession: string) => JSON.parse(fs.readFileSync(`public/data/ars/${profession}.json`, 'utf8')) as Table;
 const schemes = JSON.parse(fs.readFileSync('data/ars/schemes.json', 'utf8')) as { scales: Record<string, { classes: Array<{ id: string; label: string }> }>; special: Array<{ id: string; label: string }> };
@@ -31,8 +36,7 @@ describe('vue nationale', () => {
     ['medecin-generaliste', { width: 1440, height: 900 }],
     ['infirmier', { width: 375, height: 812 }],
   ])('#/france?profession=%s colore les communes des tuiles, légende aux effectifs de la table', async (profession, viewport) => {
-    const { page, errors } = await openPage(browser(), viewport);
-    await page.goto(`${baseUrl}#/france?profession=${profession}`);
+    const { page, errors } = await pageAt(`#/france?profession=${profession}`, viewport);
     await waitForMap(page, 'france');
     const drawn = await page.evaluate(() => {
       const map = (window as unknown as { __map: MapLibreMap }).__map;
@@ -50,12 +54,10 @@ describe('vue nationale', () => {
     await expect(page.locator('body').textContent()).resolves.not.toMatch(/commit|dépôt|github/i);
     await screenshot(page, `national-${profession}-${viewport.width}`);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('le tableau : filtre, tri, pages', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=tableau`);
+    const { page, errors } = await pageAt('#/france?profession=medecin-generaliste&vue=tableau', { width: 1440, height: 900 }, NO_TILES);
     const count = page.getByTestId('national-table-count');
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toMatch(/\d/);
     const total = Number((await count.textContent())!.replace(/\D/g, ''));
@@ -73,12 +75,10 @@ describe('vue nationale', () => {
     await page.locator('tbody th').first().getByRole('button').click();
     await expect.poll(() => page.url()).toContain('#/france/commune/79191');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it.each([1440, 375])('le tableau par département (%i px) : « Meuse » par son code, totaux qui s’additionnent, CSV', async (width) => {
-    const { page, errors } = await openPage(browser(), { width, height: 900 });
-    await page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=tableau`);
+    const { page, errors } = await pageAt('#/france?profession=medecin-generaliste&vue=tableau', { width, height: 900 }, NO_TILES);
     const count = page.getByTestId('national-table-count');
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toMatch(/\d/);
     const totals = (await page.getByTestId('national-table-totals').textContent())!.replace(/\s+/g, ' ');
@@ -108,12 +108,10 @@ describe('vue nationale', () => {
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     }
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it.each([1440, 375])('« Niort » dans la recherche ouvre sa page nationale et ses zonages (%i px)', async (width) => {
-    const { page, errors } = await openPage(browser(), { width, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', { width, height: 900 }, NO_TILES);
     await waitForMap(page, 'charente-maritime');
     if (width < 700) await page.getByRole('button', { name: 'Menu' }).count();
     const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
@@ -135,14 +133,12 @@ describe('vue nationale', () => {
     await expect(page.locator('body').textContent()).resolves.not.toContain('Simulateur d’aides pour');
     await screenshot(page, `national-commune-niort-${width}`);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('Angoulême, en Nouvelle-Aquitaine : « remplacé » pour les médecins (carte, tableau, page), sa vraie classe pour les dentistes', async () => {
     expect(today >= '2026-02-03').toBe(true);
     const dentist = labelOf(classOf('chirurgien-dentiste', '16015')!);
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/france?profession=medecin-generaliste`);
+    const { page, errors } = await pageAt('#/france?profession=medecin-generaliste', { width: 1440, height: 900 });
     await waitForMap(page, 'france');
     await expect(page.getByTestId('national-replaced').textContent()).resolves.toBe(
       "Nouvelle-Aquitaine : zonage remplacé le 3 février 2026 (publication de l'arrêté du 30 décembre 2025 de l'ARS Nouvelle-Aquitaine) ; la nouvelle liste n'est pas encore importée.",
@@ -176,10 +172,10 @@ describe('vue nationale', () => {
     await expect(dentists.textContent()).resolves.not.toContain('remplacé');
     await screenshot(page, 'national-commune-angouleme-1440');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it.each([1440, 375])('« La Réunion » cadre La Réunion, au clavier, et le lien garde vue=974 (%i px)', async (width) => {
+    // A page of its own: the framing links are followed from a freshly loaded map.
     const { page, errors } = await openPage(browser(), { width, height: width > 1000 ? 900 : 812 });
     await page.goto(`${baseUrl}#/france?profession=medecin-generaliste`);
     await waitForMap(page, 'france');
@@ -221,8 +217,7 @@ describe('vue nationale', () => {
   });
 
   it('la page nationale d’une commune d’outre-mer : Saint-Denis (97411)', async () => {
-    const { page, errors } = await openPage(browser(), { width: 375, height: 812 });
-    await page.goto(`${baseUrl}#/france/commune/97411?profession=infirmier`);
+    const { page, errors } = await pageAt('#/france/commune/97411?profession=infirmier', { width: 375, height: 900 }, NO_TILES);
     await page.getByRole('heading', { name: /Saint-Denis/ }).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('tr[data-profession]').count()).toBe(6);
     await expect(page.getByText('La Réunion (974)').count()).resolves.toBe(1);
@@ -232,12 +227,10 @@ describe('vue nationale', () => {
     await expect(back.getAttribute('href')).resolves.toBe('#/france?profession=infirmier&vue=974');
     await screenshot(page, 'national-commune-saint-denis-375');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('la carte de la Charente-Maritime montre les communes voisines hors du territoire', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', { width: 1440, height: 900 });
     await waitForMap(page, 'charente-maritime');
     await expect
       .poll(
@@ -259,12 +252,10 @@ describe('vue nationale', () => {
     expect(codes.below).toBe(true);
     await screenshot(page, 'contexte-charente-maritime-1440');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('la Charente, un territoire fait de données seules : carte, fiche, zonage ARS, tableau', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/charente?profession=infirmier`);
+    const { page, errors } = await pageAt('#/charente?profession=infirmier', { width: 1440, height: 900 }, NO_TILES);
     await waitForMap(page, 'charente');
     const drawn = await page.evaluate(() => {
       const map = (window as unknown as { __map: MapLibreMap }).__map;
@@ -277,12 +268,10 @@ describe('vue nationale', () => {
     await expect.poll(() => page.getByTestId('commune-name').textContent(), { timeout: 30_000 }).toBe('Angoulême');
     await screenshot(page, 'charente-angouleme-1440');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('« France entière » dans le sélecteur de territoire', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/mauges`);
+    const { page, errors } = await pageAt('#/mauges', { width: 1440, height: 900 }, NO_TILES);
     await waitForMap(page, 'mauges');
     await page.getByRole('combobox', { name: 'Territoire' }).selectOption('france');
     await waitForMap(page, 'france');
@@ -295,6 +284,5 @@ describe('vue nationale', () => {
     await expect.poll(() => page.getByTestId('pages-of').count()).toBe(0);
     await waitForMap(page, 'charente');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -76,8 +76,24 @@ describe('révision annuelle du zonage', () => {
     expect(xml).toContain('PROJET — liste non adoptée');
     expect(xml).toContain('Agudelle (17002) — classe manuelle : départ connu');
 
-    // The draft survives a reload (IndexedDB).
-    await page.waitForTimeout(400);
+    // The draft survives a reload (IndexedDB). Its saving is debounced: waited for as a state, the stored
+    // draft holding the argued class, not for a time.
+    const stored = () =>
+      page.evaluate(
+        () =>
+          new Promise<string>((resolve) => {
+            const request = indexedDB.open('revision-zonage');
+            request.onerror = () => resolve('');
+            request.onsuccess = () => {
+              const db = request.result;
+              if (!db.objectStoreNames.contains('drafts')) return resolve((db.close(), ''));
+              const all = db.transaction('drafts').objectStore('drafts').getAll();
+              all.onsuccess = () => resolve((db.close(), JSON.stringify(all.result)));
+              all.onerror = () => resolve((db.close(), ''));
+            };
+          }),
+      );
+    await expect.poll(stored).toContain('Départ annoncé du médecin de la commune voisine.');
     await page.reload();
     await page.getByTestId('revision-table').getByRole('button', { name: 'Agudelle' }).click();
     await expect(page.getByTestId('revision-detail').getByTestId('override-reason').inputValue()).resolves.toBe('départ connu');

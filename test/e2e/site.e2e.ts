@@ -1,18 +1,21 @@
 // The site as a person sees it: a short header on phones with its menu, a footer on every page leading to
 // the legal, accessibility, personal-data, method and contact pages, the skip link, the Gestion space
 // (import, review of offers, publishing; no login) and MapLibre's controls in French.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser, openPage, usePages, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
 const PHONE = { width: 375, height: 812 };
+// One page per size and territory, each test going to its address by hash (no reload): a map loaded once
+// serves the next test. The skip-link test needs a fresh page (the first Tab of a page).
+const pageAt = usePages(browser, baseUrl);
+const WIDE = { width: 1440, height: 800 };
 
 describe('en-tête', () => {
   it("sur téléphone (375×812) : au plus 12 % de l'écran, le menu s'ouvre et mène aux pages", async () => {
-    const { page, errors } = await openPage(browser(), PHONE);
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', PHONE);
     await waitForMap(page, 'charente-maritime');
     const header = page.locator('header.top');
     const height = (await header.boundingBox())!.height;
@@ -33,12 +36,10 @@ describe('en-tête', () => {
     await page.getByRole('heading', { name: 'Suivi des installations et cessations' }).waitFor();
     await expect(menu.getAttribute('aria-expanded')).resolves.toBe('false');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it.each([1280, 1440])("à %d px : tout sur une ligne sans débordement, pas de bouton Menu ni d'import", async (width) => {
-    const { page, errors } = await openPage(browser(), { width, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', { width, height: 800 });
     await waitForMap(page, 'charente-maritime');
     const header = page.locator('header.top');
     await expect(header.evaluate((h) => h.scrollWidth <= h.clientWidth)).resolves.toBe(true);
@@ -48,7 +49,6 @@ describe('en-tête', () => {
     expect((await header.boundingBox())!.height).toBeLessThan(80);
     if (width === 1440) await screenshot(page, 'site-carte-1440');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
@@ -65,11 +65,9 @@ describe('pied de page et pages du site', () => {
   // footer is the same on every page.
   let shared: Awaited<ReturnType<typeof openPage>>;
   beforeAll(async () => {
-    shared = await openPage(browser());
-    await shared.page.goto(`${baseUrl}#/charente-maritime`);
+    shared = await pageAt('#/charente-maritime');
     await waitForMap(shared.page, 'charente-maritime');
   });
-  afterAll(() => shared.page.close());
 
   it.each(pages)('le lien « %s » du pied de page mène à sa page, son titre et sa description', async (link, heading, text) => {
     const { page, errors } = shared;
@@ -84,22 +82,21 @@ describe('pied de page et pages du site', () => {
   });
 
   it("mentions légales : l'éditeur n'est pas supposé, la page dit ce qui manque avant la mise en ligne", async () => {
-    const { page } = await openPage(browser(), PHONE);
-    await page.goto(`${baseUrl}#/charente-maritime/mentions-legales`);
+    const { page } = await pageAt('#/charente-maritime/mentions-legales', PHONE);
     const missing = page.getByTestId('legal-missing');
     await expect(missing.textContent()).resolves.toContain("il manque le nom de l'éditeur");
     await expect(page.getByRole('main').textContent()).resolves.not.toMatch(/Éditeur du site\s*Département de la Charente-Maritime/);
     // A territory without a local plan says so, never « Charente : , … ».
     await expect(page.getByRole('main').textContent()).resolves.toMatch(/Charente : zonages\s+publics seulement, aucun plan local suivi\./);
     await screenshot(page, 'site-mentions-375');
-    await page.close();
   });
 
   it('méthode et sources : la règle de la fiche 1, chaque source datée, une place pour les zonages ARS', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime/methode`);
+    const { page, errors } = await pageAt('#/charente-maritime/methode', WIDE);
     const sources = page.getByTestId('sources');
     await sources.waitFor();
+    // The rows come from several files, reached by hash from a page already loaded: waited for as a state.
+    await expect.poll(() => sources.locator('tbody tr').allTextContents()).toContainEqual(expect.stringMatching(/Contours des communes.*édition 2018/s));
     const rows = await sources.locator('tbody tr').allTextContents();
     expect(rows.some((r) => r.includes('Zonage départemental 2026') && r.includes('du 1er janvier 2026 au 31 décembre 2026'))).toBe(true);
     expect(rows.some((r) => r.includes('Contours des communes') && r.includes('édition 2018'))).toBe(true);
@@ -115,7 +112,6 @@ describe('pied de page et pages du site', () => {
     await expect.poll(() => page.evaluate(() => location.hash)).toBe('#/mauges/methode');
     await expect.poll(() => page.getByTestId('ars-zonages').textContent()).toContain('ARS Pays de la Loire');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('le lien « Aller au contenu » est le premier arrêt du clavier et place le focus sur le contenu', async () => {
@@ -137,8 +133,7 @@ describe('pied de page et pages du site', () => {
 
 describe('espace de gestion', () => {
   it("atteint depuis le pied de page : l'import, la relecture des offres, la publication, et « pas de connexion »", async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime', WIDE);
     await waitForMap(page, 'charente-maritime');
     await expect(page.getByRole('navigation', { name: 'Pages' }).getByRole('link', { name: 'Gestion' }).count()).resolves.toBe(0);
     await page.getByRole('contentinfo').getByRole('link', { name: 'Gestion' }).click();
@@ -151,12 +146,10 @@ describe('espace de gestion', () => {
     await page.getByRole('link', { name: 'relecture des offres reçues' }).click();
     await page.getByRole('heading', { name: 'Relecture des offres reçues' }).waitFor();
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('sur téléphone, et la page de suivi publique ne mène plus à la relecture', async () => {
-    const { page, errors } = await openPage(browser(), PHONE);
-    await page.goto(`${baseUrl}#/charente-maritime/gestion`);
+    const { page, errors } = await pageAt('#/charente-maritime/gestion', PHONE);
     await page.getByTestId('no-login').waitFor();
     // Nothing wider than the phone (the import's file-kind select made it 580 px wide).
     await page.getByRole('region', { name: /Importer/ }).first().waitFor();
@@ -166,14 +159,12 @@ describe('espace de gestion', () => {
     await page.getByRole('heading', { name: 'Suivi des installations et cessations' }).waitFor();
     await expect(page.getByRole('link', { name: 'Relire les offres reçues' }).count()).resolves.toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
 describe('carte en français', () => {
   it('les commandes de MapLibre et le nom de la carte sont en français', async () => {
-    const { page, errors } = await openPage(browser(), PHONE);
-    await page.goto(`${baseUrl}#/mauges`);
+    const { page, errors } = await pageAt('#/mauges', PHONE);
     await waitForMap(page, 'mauges');
     await expect(page.getByRole('button', { name: 'Zoom avant' }).isVisible()).resolves.toBe(true);
     await expect(page.getByRole('button', { name: 'Zoom arrière' }).isVisible()).resolves.toBe(true);
@@ -181,6 +172,5 @@ describe('carte en français', () => {
     await expect(page.getByRole('button', { name: /Zoom in|Zoom out|Toggle attribution/ }).count()).resolves.toBe(0);
     await screenshot(page, 'site-carte-375');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -109,7 +109,7 @@ describe('offres acceptées depuis « Gestion », dans la publication unique', (
     await expect(intake.getByTestId('offer-accepted').textContent()).resolves.toBe('aulnay-chambre.json : offre « aulnay-chambre » valide, ajoutée à la publication.');
     const refused = intake.getByTestId('offer-refused');
     await expect(refused.locator('strong').textContent()).resolves.toBe('fautive.json : refusée');
-    await expect(refused.locator('ul li').allTextContents()).resolves.toEqual([
+    expect((await refused.locator('ul li').allTextContents()).toSorted()).toEqual([
       'fautive.json, champ « commune » : code INSEE « 99999 » inconnu dans ce territoire.',
       'fautive.json, champ « professions » : liste obligatoire, au moins une profession.',
     ]);
@@ -157,4 +157,30 @@ describe('offres acceptées depuis « Gestion », dans la publication unique', (
     expect(errors).toEqual([]);
     await page.close();
   });
+});
+
+describe('révision adoptée : le zonage de l’année entre dans la publication de « Gestion »', () => {
+  it('1440 puis 375 px : adopter la liste l’ajoute à la publication en préparation, comparée au site publié', async () => {
+    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
+    await page.goto(`${baseUrl}#/charente-maritime/gestion`);
+    await page.getByRole('link', { name: 'révision annuelle' }).click();
+    await page.getByLabel('Délibération').fill('Délibération n° 2026-12-01');
+    await page.getByLabel('Date', { exact: true }).fill('2026-12-11');
+    const [zonage] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Adopter et télécharger le zonage 2027' }).click()]);
+    expect(zonage.suggestedFilename()).toBe('zonage-2027.csv');
+    await expect(page.getByTestId('adopted-staged').textContent()).resolves.toContain('Le zonage 2027 adopté est ajouté à la publication en préparation de « Gestion »');
+    await page.getByRole('link', { name: 'publication en préparation de « Gestion »' }).click();
+    const publication = page.getByTestId('publication');
+    await expect.poll(() => publication.getByTestId('publication-files').locator('li').count()).toBe(1);
+    await expect(publication.getByTestId('publication-files').locator('li').allTextContents()).resolves.toEqual([
+      expect.stringContaining('zonage 2027 — révision 2027 (Brouillon 2027) : 462 lignes retenues'),
+    ]);
+    await expect(publication.getByTestId('publication-classes').first().locator('summary').textContent()).resolves.toMatch(/^\s*Zonage départemental 2027 \(médecin généraliste\), au [\s\S]*\d+ communes? changen?t? de classe/);
+    await page.setViewportSize({ width: 375, height: 812 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await publication.scrollIntoViewIfNeeded();
+    await screenshot(page, 'staff-revision-publication-375');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

@@ -144,12 +144,14 @@ describe('tableau des communes', () => {
     expect(shown).toBeGreaterThan(0);
     await screenshot(page, 'tableau');
 
+    // The indicators' columns (APL, RPPS, FINESS) come with their file: exported once shown.
+    await table.getByRole('columnheader', { name: /^APL \d{4}/ }).waitFor();
     const [csv] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Télécharger CSV' }).click()]);
     expect(csv.suggestedFilename()).toBe('zonage-charente-maritime-cd17-medecin-generaliste-2026-exemple.csv');
     const text = fs.readFileSync((await csv.path())!, 'utf8');
     const lines = text.replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe(
-      'code_insee;commune;zone_base;zone_effective;libelle_zone_effective;raison;medecins_generalistes;pharmacies;zonage;autorite;annee;situation_au;statut_zonage;en_vigueur;source;date_zonage;exemple',
+      'code_insee;commune;zone_base;zone_effective;libelle_zone_effective;raison;medecins_generalistes;pharmacies;apl_drees_2023;medecins_generalistes_rpps_2026-04-07;pharmacies_finess_2026-09-27;zonage;autorite;annee;situation_au;statut_zonage;en_vigueur;source;date_zonage;exemple',
     );
     expect(lines).toHaveLength(shown + 1);
     for (const line of lines.slice(1)) {

@@ -37,10 +37,9 @@ describe('un lot d’offres reçues : les contrôles de « offers accept »', ()
     );
     expect(report[0]).toEqual({ file: 'bonne.json', id: 'aulnay-chambre', valid: true, problems: [] });
     expect(report[1].valid).toBe(false);
-    // The file's shape first (its schema), then what the territory knows (the commune).
     expect(report[1].problems).toEqual([
-      'fautive.json, champ « contact » : une adresse e-mail ou un téléphone est obligatoire.',
       'fautive.json, champ « commune » : code INSEE « 99999 » inconnu dans ce territoire.',
+      'fautive.json, champ « contact » : une adresse e-mail ou un téléphone est obligatoire.',
     ]);
     expect(offers.map((o) => [o.offer.id, o.submission.name])).toEqual([['aulnay-chambre', 'bonne.json']]);
   });

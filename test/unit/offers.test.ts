@@ -66,6 +66,11 @@ describe('fichier d\'offre', () => {
     expect(r.offer!.description).toBe(payload);
   });
 
+  it('contact sans nom ni moyen de le joindre : les deux champs sont dits ensemble (le formulaire les marque tous deux)', () => {
+    const r = parseOffer({ ...valid, contact: { name: '' } }, 'x.json', communes);
+    expect(r.problems).toEqual(['x.json, champ « contact.name » : obligatoire.', 'x.json, champ « contact » : une adresse e-mail ou un téléphone est obligatoire.']);
+  });
+
   it('pas un objet : message clair', () => {
     expect(parseOffer([], 'x.json', communes).problems).toEqual(['x.json : le fichier doit contenir un objet JSON (une offre).']);
   });

@@ -53,6 +53,15 @@ describe('classMeanings', () => {
     expect(ars.every((m) => m.aids.length === 0)).toBe(true);
   });
 
+  it('« sans classe » et « selon la partie » ne sont pas des rangs de l’échelle', () => {
+    const ars = classMeanings([k('zip', 'ZIP'), k('hors-zonage', 'Hors zonage'), k('sans-classe', 'Sans classe'), k('parties', 'Selon la partie')], 'medecin-generaliste', aidsOf('mauges'));
+    const text = new Map(ars.map((m) => [m.id, m.text]));
+    expect(text.get('hors-zonage')).not.toContain('Aucune');
+    expect(text.get('sans-classe')).toBe("La commune n'a pas de classe dans ce zonage (résultat non disponible dans le fichier de l'ARS).");
+    expect(text.get('parties')).toContain('Tous les zonages');
+    expect(ars.find((m) => m.id === 'sans-classe')!.aids).toEqual([]);
+  });
+
   it('le zonage oriente des aides, il ne refuse pas de soins', () => {
     expect(ZONAGE_PURPOSE).toContain("aides aux professionnels de santé qui s'installent ou restent");
     expect(ZONAGE_PURPOSE).toContain('Il ne refuse aucun soin aux habitants');

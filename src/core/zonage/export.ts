@@ -17,9 +17,22 @@ export interface ZonageRow {
   reason: string;
   gps: number;
   pharmacies: number;
+  /** The indicators beside the zonage, by their field (IndicatorColumn); null where the file has no value. */
+  extra?: Record<string, number | null>;
 }
 
-export function zonageRows(view: ZonageView, communes: Iterable<Commune>): ZonageRow[] {
+/** An indicator shown beside the zonage (APL, GPs, pharmacies), its header naming its year or date and source. */
+export interface IndicatorColumn {
+  /** The CSV and GeoJSON field: the indicator, its source, its year or date (« apl_drees_2023 »). */
+  field: string;
+  /** The table's header (« APL 2023 (DREES) »). */
+  header: string;
+  /** Its short label on a phone's card. */
+  short: string;
+  value: (code: string) => number | null;
+}
+
+export function zonageRows(view: ZonageView, communes: Iterable<Commune>, indicators: IndicatorColumn[] = []): ZonageRow[] {
   return [...communes].map((c) => {
     const e = view.classes.get(c.code);
     return {
@@ -30,6 +43,7 @@ export function zonageRows(view: ZonageView, communes: Iterable<Commune>): Zonag
       reason: e ? e.reasons.join(' ; ') : 'non classée dans ce zonage',
       gps: e?.gps ?? 0,
       pharmacies: e?.pharmacies ?? 0,
+      ...(indicators.length ? { extra: Object.fromEntries(indicators.map((i) => [i.field, i.value(c.code)])) } : {}),
     };
   });
 }
@@ -63,6 +77,8 @@ export function zonageCsv(view: ZonageView, rows: ZonageRow[]): string {
     raison: r.reason,
     medecins_generalistes: r.gps,
     pharmacies: r.pharmacies,
+    // Indicators: the field names their source and year or date; an empty cell where the file has no value.
+    ...Object.fromEntries(Object.entries(r.extra ?? {}).map(([k, v]) => [k, v ?? ''])),
     ...provenance,
   }));
   // Formulae neutralised in text cells (a commune or source text starting with = + - @); counts stay numbers.
@@ -83,8 +99,13 @@ export function zonageGeojson(
       return [{
         type: 'Feature' as const,
         geometry: shape.geometry,
-        properties: { ...r, ...provenance },
+        properties: { ...withoutExtra(r), ...r.extra, ...provenance },
       }];
     }),
   };
+}
+
+function withoutExtra(r: ZonageRow): Omit<ZonageRow, 'extra'> {
+  const { extra: _, ...rest } = r;
+  return rest;
 }

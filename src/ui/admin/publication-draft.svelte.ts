@@ -1,7 +1,7 @@
 // The publication being prepared in the staff space: every file imported in the session, applied in turn to
 // the published bundle. The preview shows exactly this bundle and the ZIP holds exactly it, so that two
 // imports (an RPPS extraction, then a FINESS file) are published together and neither is lost.
-import type { PublishedFile, PublishedOffer } from '../../core/publication.ts';
+import { publishedYear, type PublishedFile, type PublishedOffer } from '../../core/publication.ts';
 import type { ImportKind } from '../../core/publication.ts';
 import type { ZonageBundle } from '../../core/zonage/bundle.ts';
 
@@ -16,6 +16,41 @@ export interface StagedFile extends PublishedFile {
   apply: (bundle: ZonageBundle) => ZonageBundle;
 }
 
+/**
+ * A zonage year as a file of the publication: an imported zonage file (« Gestion ») or the list adopted in
+ * the annual revision. Applied, it replaces that year of that scheme and profession.
+ */
+export function zonageStaged(o: {
+  /** The bundle the file's name is read from (an existing year keeps its file). */
+  bundle: ZonageBundle;
+  scheme: string;
+  profession: string;
+  year: number;
+  classes: Record<string, string>;
+  source: string;
+  sourceFile: string;
+  dataContent: string;
+  accepted: number;
+  leftOut: number;
+}): StagedFile {
+  const { scheme, profession, year, classes, source } = o;
+  const entryOf = (b: ZonageBundle) => publishedYear(b.zonages.find((z) => z.year === year && z.profession === profession), { year, scheme, profession, source });
+  return {
+    kind: 'zonage',
+    label: `zonage ${year}`,
+    sourceFile: o.sourceFile,
+    dataFile: entryOf(o.bundle).file,
+    dataContent: o.dataContent,
+    accepted: o.accepted,
+    leftOut: o.leftOut,
+    focus: { profession, year },
+    apply: (b) => {
+      const others = b.zonages.filter((z) => !(z.year === year && z.profession === profession && z.scheme === scheme));
+      return { ...b, zonages: [...others, { ...entryOf(b), classes }] };
+    },
+  };
+}
+
 export class PublicationDraft {
   readonly territory: string;
   /** The published bundle, as the site serves it. */
@@ -23,9 +58,18 @@ export class PublicationDraft {
   files = $state.raw<StagedFile[]>([]);
   /** Offers received from communes and accepted here, with the checks of `offers accept`. */
   offers = $state.raw<PublishedOffer[]>([]);
-  readonly empty = $derived(!this.files.length && !this.offers.length);
+  get empty(): boolean {
+    return !this.files.length && !this.offers.length;
+  }
+  // Getters, not $derived: a draft outlives the page that first read it (the revision page stages the adopted
+  // year while « Gestion » is unmounted), and a derived owned by an unmounted page would stay stale.
+  #memo: { files: StagedFile[]; bundle: ZonageBundle } | null = null;
   /** The published bundle with every staged file applied, in the order they were imported. */
-  readonly bundle = $derived.by(() => this.files.reduce((b, f) => f.apply(b), this.base));
+  get bundle(): ZonageBundle {
+    const files = this.files;
+    if (this.#memo?.files !== files) this.#memo = { files, bundle: files.reduce((b, f) => f.apply(b), this.base) };
+    return this.#memo.bundle;
+  }
 
   constructor(territory: string, base: ZonageBundle) {
     this.territory = territory;
