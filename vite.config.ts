@@ -3,8 +3,10 @@ import { defineConfig, type Plugin } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { contentSecurityPolicy, headersFile, policyOrigins } from './src/core/csp.ts';
 import { missingLegal, parseSite } from './src/core/site/settings.ts';
+import { parseTerritories } from './src/core/territory.ts';
 
 // The build says, each time, what data/site.json still lacks (placeholders): the pages then say whom to ask.
 function siteSettingsWarning(): Plugin {
@@ -15,6 +17,32 @@ function siteSettingsWarning(): Plugin {
       const site = parseSite(JSON.parse(fs.readFileSync('data/site.json', 'utf8')));
       const missing = [...missingLegal(site), ...(site.contact.email || site.contact.url ? [] : ['une adresse de contact du site'])];
       if (missing.length) this.warn(`data/site.json n'est pas complet (${missing.join(', ')}) : les pages l'indiquent « à compléter » ; à remplir avant toute mise en ligne publique.`);
+    },
+  };
+}
+
+// The territories (data/territories/*/territory.json) checked here, at build and dev-server start, by the same
+// schema as the CLI and the tests: the page receives them parsed (notes stripped, defaults set) as a module,
+// so the schema library stays out of its first load, and a misspelled key stops the build naming the file.
+function territoriesModule(): Plugin {
+  const id = 'virtual:territories';
+  return {
+    name: 'territories',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(source) {
+      if (source !== `\0${id}`) return;
+      const dir = 'data/territories';
+      const files = fs.readdirSync(dir).sort().map((d) => `${dir}/${d}/territory.json`).filter((f) => fs.existsSync(f));
+      const entries = files.map((f): [string, unknown] => {
+        this.addWatchFile(path.resolve(f));
+        if (!fs.lstatSync(f).isFile()) throw new Error(`${f} : fichier ordinaire attendu (lien symbolique refusé).`);
+        try {
+          return [f, JSON.parse(fs.readFileSync(f, 'utf8'))];
+        } catch (e) {
+          throw new Error(`${f} : JSON illisible (${(e as Error).message}).`);
+        }
+      });
+      return `export default ${JSON.stringify(parseTerritories(entries))};`;
     },
   };
 }
@@ -38,7 +66,7 @@ function securityPolicy(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [svelte(), securityPolicy(), siteSettingsWarning()],
+  plugins: [svelte(), territoriesModule(), securityPolicy(), siteSettingsWarning()],
   worker: { format: 'es' },
   build: {
     target: 'es2022',

@@ -3,7 +3,8 @@
 // file, field and a French message; so does a zone class, a profession or an aid id that does not exist.
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseAid, resolveAid, type AidCatalogue, type PlanContact, type ResolvedAid } from '../src/core/aids/model.ts';
+import { resolveAid, type AidCatalogue, type PlanContact, type ResolvedAid } from '../src/core/aids/model.ts';
+import { parseAid } from '../src/core/aids/parse.ts';
 import { count } from '../src/core/format.ts';
 import type { Territory } from '../src/core/territory.ts';
 import { dataOut } from './build-zonage.ts';

@@ -5,7 +5,8 @@ import { createRequire } from 'node:module';
 import { Cog, type CogCommune, type CogEpci } from '../../src/core/communes.ts';
 import { parseTerritories, type Territory } from '../../src/core/territory.ts';
 import { parseZonageConfig, type ZonageConfig } from '../../src/core/zonage/config.ts';
-import { parseArsSchemes, type ArsSchemes } from '../../src/core/ars/schemes.ts';
+import type { ArsSchemes } from '../../src/core/ars/schemes.ts';
+import { parseArsSchemes } from '../../src/core/ars/schemes-schema.ts';
 import { isIsoDate, parisToday } from '../../src/core/dates.ts';
 
 import { ROOT, paths } from './paths.ts';

@@ -5,41 +5,13 @@
 // Offer text is plain text, always rendered as text; links and photos are restricted to safe schemes.
 import * as v from 'valibot';
 import { formatDate } from './format.ts';
-import { LIMITS, OFFER_KEYS, OFFER_KINDS, OfferSchema, PHOTO_FILE, isEmail, offerCrossProblems, type Offer } from './offer-schema.ts';
+import { LIMITS, OFFER_KEYS, OfferSchema, isEmail, offerCrossProblems, type Offer } from './offer-schema.ts';
+import { offerActive, safePhoto } from './offer-fields.ts';
 import { issuePath } from './schemas/check.ts';
 import { searchKey } from './search/key.ts';
 
 export { OFFER_AUDIENCES, OFFER_KINDS, LIMITS, isEmail, safeLink, type Offer, type OfferKind } from './offer-schema.ts';
-export const offerKindLabel = (id: string) => OFFER_KINDS.find((k) => k.id === id)?.label ?? id;
-
-/**
- * Photos come from the data folder (photos/<name>.jpg|png|webp) or an https address whose origin the site's
- * Content-Security-Policy allows (VITE_PHOTO_ORIGINS): an offer is never accepted and then blocked.
- */
-export function safePhoto(src: string, origins: readonly string[] = []): boolean {
-  if (PHOTO_FILE.test(src)) return true;
-  try {
-    const u = new URL(src);
-    return u.protocol === 'https:' && src.length <= LIMITS.url && !/\s/.test(src) && origins.includes(u.origin);
-  } catch {
-    return false;
-  }
-}
-
-/** https origins allowed for photos: « https://a.fr https://b.fr » (VITE_PHOTO_ORIGINS), anything else dropped. */
-export function parsePhotoOrigins(text: string | undefined): string[] {
-  return (text ?? '').split(/[\s,]+/).filter(Boolean).flatMap((t) => {
-    try {
-      const u = new URL(t);
-      return u.protocol === 'https:' && u.origin === t.replace(/\/$/, '') ? [u.origin] : [];
-    } catch {
-      return [];
-    }
-  });
-}
-
-/** Is the offer shown on `date`? Until its expiry day included; an offer not yet available shows its date. */
-export const offerActive = (o: Pick<Offer, 'expires'>, date: string) => o.expires >= date;
+export { offerActive, offerKindLabel, parsePhotoOrigins, safePhoto } from './offer-fields.ts';
 
 export interface OfferCheck {
   offer?: Offer;

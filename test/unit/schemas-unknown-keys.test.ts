@@ -10,8 +10,8 @@ import { parseZonageConfig } from '../../src/core/zonage/config.ts';
 import { parseOffer } from '../../src/core/offers.ts';
 import { parseMethod } from '../../src/core/revision/schema.ts';
 import { parseIndicatorDefs } from '../../src/core/indicators/schema.ts';
-import { parseArsSchemes } from '../../src/core/ars/schemes.ts';
-import { parseAid } from '../../src/core/aids/model.ts';
+import { parseArsSchemes } from '../../src/core/ars/schemes-schema.ts';
+import { parseAid } from '../../src/core/aids/parse.ts';
 import { parseSite } from '../../src/core/site/settings.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');

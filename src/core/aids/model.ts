@@ -3,9 +3,8 @@
 // sentence of the plan that says so. One engine (engine.ts) reads them all; adding an aid is
 // adding a file. Amounts may be dated like OpenFisca parameters: { "2025-08-01": 10000 }.
 import type { Plan } from '../territory.ts';
-import { checkSchema, problemText } from '../schemas/check.ts';
 import { ANSWERED_BY, PROFILE_FIELDS, type Profile } from './profile.ts';
-import { AID_GROUPS, AidSchema, type Aid, type Amount, type Condition, type Dated, type FieldCondition } from './schema.ts';
+import type { Aid, Amount, Condition, Dated, FieldCondition } from './schema.ts';
 
 export interface AidSource {
   plan: string;
@@ -35,21 +34,6 @@ export interface AidCatalogue {
   territory: string;
   plans: Array<Pick<Plan, 'id' | 'title' | 'reference' | 'validFrom' | 'validUntil' | 'cumulation'> & { contact?: PlanContact }>;
   aids: ResolvedAid[];
-}
-
-/** Validates one aid file against its schema (schema.ts), then what a schema cannot see alone: the plan named
- * in territory.json, notes for listed beneficiaries only. Every problem names the file and the field, in French. */
-export function parseAid(raw: unknown, file: string, plans: Array<{ id: string }>): { aid?: Aid; problems: string[] } {
-  const r = checkSchema(AidSchema, raw, AID_GROUPS);
-  const problems = r.problems.map((p) =>
-    p.unknownKey ? problemText(file, p) : p.path ? `${file}, champ « ${p.path} » : ${p.message}${p.message.endsWith('.') ? '' : '.'}` : `${file} : ${p.message}`,
-  );
-  if (!r.output) return { problems };
-  const a = r.output;
-  if (!plans.some((p) => p.id === a.plan)) problems.push(`${file}, champ « plan » : plan « ${a.plan} » inconnu dans territory.json (${plans.map((p) => p.id).join(', ')}).`);
-  for (const b of Object.keys(a.beneficiaryNotes ?? {}))
-    if (!(a.beneficiaries as string[]).includes(b)) problems.push(`${file}, champ « beneficiaryNotes.${b} » : texte attendu pour un bénéficiaire de la liste « beneficiaries ».`);
-  return problems.length ? { problems } : { aid: a, problems };
 }
 
 /** Whether people apply for the aid (not the authority's own work, like the zonage of CD17 fiche 1). */

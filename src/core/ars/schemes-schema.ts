@@ -1,7 +1,7 @@
 // The schema of data/ars/schemes.json, edited by hand: the class scales as written in the ARS files, and which
 // profession uses which classes. Types derived from it (schemes.ts re-exports them); unknown keys refused, named.
 import * as v from 'valibot';
-import { annotations } from '../schemas/check.ts';
+import { annotations, checkSchema, problemText, type WithoutNotes } from '../schemas/check.ts';
 import { ZoneClassSchema } from '../zonage/schema.ts';
 
 const text = v.pipe(v.string(), v.check((s) => s.trim() !== '', 'ne doit pas être vide'));
@@ -56,3 +56,15 @@ export const ArsSchemesSchema = v.strictObject(
   },
   'objet JSON attendu',
 );
+
+/** Checks data/ars/schemes.json against its schema (here, so that schemes.ts stays free of the schema library); the file's value as written (its key order kept). */
+export function parseArsSchemes(raw: unknown, file: string): ArsSchemes {
+  const r = checkSchema(ArsSchemesSchema, raw);
+  if (!r.output) throw new Error(r.problems.map((p) => problemText(file, p)).join('\n'));
+  return raw as ArsSchemes;
+}
+
+export type ArsClass = WithoutNotes<v.InferOutput<typeof ArsClassSchema>>;
+export type ArsProfession = WithoutNotes<v.InferOutput<typeof ArsProfessionSchema>>;
+export type ArsReplacedRegion = WithoutNotes<v.InferOutput<typeof ArsReplacedRegionSchema>>;
+export type ArsSchemes = WithoutNotes<v.InferOutput<typeof ArsSchemesSchema>>;

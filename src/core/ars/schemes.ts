@@ -1,23 +1,11 @@
 // The ARS zonage schemes (data/ars/schemes.json): the class scales as written in the ARS files, and
 // which profession uses which classes. Turned here into ordinary zonage schemes for the app.
 import { normalizeKey } from '../text.ts';
-import type * as v from 'valibot';
 import type { ZonageScheme } from '../zonage/model.ts';
-import { checkSchema, problemText, type WithoutNotes } from '../schemas/check.ts';
-import { ArsSchemesSchema, type ArsClassSchema, type ArsProfessionSchema, type ArsReplacedRegionSchema } from './schemes-schema.ts';
 
 // Their shapes are the schema's (schemes-schema.ts), the file a person edits.
-export type ArsClass = WithoutNotes<v.InferOutput<typeof ArsClassSchema>>;
-export type ArsProfession = WithoutNotes<v.InferOutput<typeof ArsProfessionSchema>>;
-export type ArsReplacedRegion = WithoutNotes<v.InferOutput<typeof ArsReplacedRegionSchema>>;
-export type ArsSchemes = WithoutNotes<v.InferOutput<typeof ArsSchemesSchema>>;
-
-/** Checks data/ars/schemes.json against its schema; the file's value as written (its key order kept). */
-export function parseArsSchemes(raw: unknown, file: string): ArsSchemes {
-  const r = checkSchema(ArsSchemesSchema, raw);
-  if (!r.output) throw new Error(r.problems.map((p) => problemText(file, p)).join('\n'));
-  return raw as ArsSchemes;
-}
+export type { ArsClass, ArsProfession, ArsReplacedRegion, ArsSchemes } from './schemes-schema.ts';
+import type { ArsClass, ArsProfession, ArsSchemes } from './schemes-schema.ts';
 
 /** A commune whose file gives no class (« N/A - résultat non disponible »): counted, never defaulted. */
 export const NO_CLASS = 'sans-classe';

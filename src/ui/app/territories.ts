@@ -1,12 +1,9 @@
-// Territory definitions are bundled from data/territories/*/territory.json (a path from the project root)
-// and validated by the core.
-import { parseTerritories, type Territory } from '../../core/territory.ts';
+// The territories, checked and parsed at build time by the core's schema (vite.config.ts, territoriesModule):
+// the page receives plain data, sorted by name, duplicate ids refused.
+import territoryList from 'virtual:territories';
+import type { Territory } from '../../core/territory.ts';
 
-const files = import.meta.glob<unknown>('/data/territories/*/territory.json', { eager: true, import: 'default' });
-
-export const territories: Territory[] = parseTerritories(
-  Object.entries(files).map(([file, raw]): [string, unknown] => [file.slice(1), raw]),
-);
+export const territories: Territory[] = territoryList;
 
 /** Charente-Maritime first: the département's plan is the project's main user. */
 export const defaultTerritory = territories.find((t) => t.id === 'charente-maritime')?.id ?? territories[0].id;
