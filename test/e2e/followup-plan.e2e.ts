@@ -89,6 +89,8 @@ describe('onglet Plan du suivi', () => {
     await page.getByRole('tab', { name: 'Plan' }).click();
     await page.getByTestId('plan-budget').waitFor();
     await page.evaluate(() => (location.hash = '#/mauges/suivi'));
+    // The Mauges' page opens on its first tab (a page of its own): wait for it before choosing « Plan ».
+    await expect.poll(() => page.getByRole('tab', { name: 'Installations et cessations' }).getAttribute('aria-selected')).toBe('true');
     await page.getByRole('tab', { name: 'Plan' }).click();
     await expect.poll(() => page.getByTestId('plan-budget').textContent()).toContain('COPIL du CLS 2.0) : le plan ne fixe pas de montant');
     await expect(page.getByTestId('plan-example').textContent()).resolves.toBe('Exemple — données fictives');
