@@ -153,6 +153,13 @@ describe('une commune choisie sur un ordinateur', () => {
     expect(outline.drawn).toEqual(['17300']);
     expect(outline.inView).toBe(true);
     await screenshot(page, 'commune-choisie-contour-1440');
+    // The pointer still over La Rochelle, another territory by its address: the map forgets the commune under
+    // the pointer (its source is gone) instead of setting its state on a missing source.
+    await page.mouse.move(at.x, at.y);
+    await expect.poll(() => page.getByRole('tooltip').textContent()).toBe('La Rochelle');
+    await page.evaluate(() => (location.hash = '#/mauges'));
+    await waitForMap(page, 'mauges');
+    expect(await page.getByRole('tooltip').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, 90_000);
