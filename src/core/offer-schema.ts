@@ -6,7 +6,6 @@ import { isIsoDate } from './dates.ts';
 import { annotations } from './schemas/check.ts';
 import { CONTROL, LIMITS, OFFER_AUDIENCES, OFFER_KINDS, PHONE, PHOTO_FILE, isEmail, safeLink, type OfferKind } from './offer-fields.ts';
 
-export { LIMITS, OFFER_AUDIENCES, OFFER_KINDS, PHOTO_FILE, isEmail, safeLink, type OfferKind } from './offer-fields.ts';
 
 const httpsPhoto = (src: string) => /^https:\/\//i.test(src) && src.length <= LIMITS.url && !/\s/.test(src) && URL.canParse(src);
 

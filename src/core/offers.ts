@@ -5,13 +5,13 @@
 // Offer text is plain text, always rendered as text; links and photos are restricted to safe schemes.
 import * as v from 'valibot';
 import { formatDate } from './format.ts';
-import { LIMITS, OFFER_KEYS, OfferSchema, isEmail, offerCrossProblems, type Offer } from './offer-schema.ts';
-import { offerActive, safePhoto } from './offer-fields.ts';
+import { OFFER_KEYS, OfferSchema, offerCrossProblems, type Offer } from './offer-schema.ts';
+import { LIMITS, isEmail, offerActive, safePhoto } from './offer-fields.ts';
 import { issuePath } from './schemas/check.ts';
 import { searchKey } from './search/key.ts';
 
-export { OFFER_AUDIENCES, OFFER_KINDS, LIMITS, isEmail, safeLink, type Offer, type OfferKind } from './offer-schema.ts';
-export { offerActive, offerKindLabel, parsePhotoOrigins, safePhoto } from './offer-fields.ts';
+export type { Offer } from './offer-schema.ts';
+export { LIMITS, OFFER_AUDIENCES, OFFER_KINDS, isEmail, offerActive, offerKindLabel, parsePhotoOrigins, safeLink, safePhoto, type OfferKind } from './offer-fields.ts';
 
 export interface OfferCheck {
   offer?: Offer;
