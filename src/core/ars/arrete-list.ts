@@ -8,6 +8,7 @@
 import { LineSplitter, MAX_LINE_CHARS, detectSeparator, splitQuoted } from '../import/records.ts';
 import { MAX_LISTED, addRejection, addWarning, checkCounts, type ImportReport, type RowError, type Warning } from '../import/report.ts';
 import { zonageFile } from '../import/normalized.ts';
+import type { SinkOptions } from '../import/table.ts';
 import { normalizeKey } from '../text.ts';
 import { count, formatInteger, plural, someOf } from '../format.ts';
 import { cartoSanteHeaderError, importCartoSante } from './cartosante.ts';
@@ -86,9 +87,6 @@ export function arreteListSummary(name: string, r: ArreteListReport): string {
   );
 }
 
-/** Where a reader sends every rejection and warning of a batch. */
-type Sink = { onReject: (e: RowError) => void; onWarning: (w: Warning) => void };
-
 interface Kept {
   entry: ArsEntry;
   /** The row's cells in the normalised file. */
@@ -136,7 +134,7 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
   };
 
   /** The project CSV: code_insee and zone, any current or former code, class by id, label or code. */
-  const importProject = (rows: Array<{ line: number; text: string }>, sink: Sink): ImportReport<ArsEntry> => {
+  const importProject = (rows: Array<{ line: number; text: string }>, sink: SinkOptions): ImportReport<ArsEntry> => {
     const out = arsReport(file, 'projet', sep, '');
     for (const { line, text } of rows) {
       out.read++;
@@ -173,7 +171,7 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
     // Every rejection and warning of the batch, not the report's first ones: each is sorted by territory below.
     const rejected: RowError[] = [];
     const warned: Warning[] = [];
-    const sink: Sink = { onReject: (e) => void rejected.push(e), onWarning: (w) => void warned.push(w) };
+    const sink: SinkOptions = { onReject: (e) => void rejected.push(e), onWarning: (w) => void warned.push(w) };
     const read =
       format === 'cartosante'
         ? importCartoSante(file, text, { index: opts.index, classOf, known }, sink)
