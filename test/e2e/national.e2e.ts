@@ -146,7 +146,10 @@ describe('vue nationale', () => {
     await expect(page.locator('[data-class="remplace"] [data-count]').getAttribute('data-count')).resolves.toBe(String(countsOf('medecin-generaliste').remplace));
     // On the map: zoomed on Angoulême, the pointer over it names its state and the fill is the neutral grey.
     const ANGOULEME: [number, number] = [0.1563, 45.6484];
-    await page.evaluate((c) => (window as unknown as { __map: MapLibreMap }).__map.jumpTo({ center: c, zoom: 11 }), ANGOULEME);
+    // In braces: jumpTo returns the map, which Playwright would serialise back (seconds of work for nothing).
+    await page.evaluate((c) => {
+      (window as unknown as { __map: MapLibreMap }).__map.jumpTo({ center: c, zoom: 11 });
+    }, ANGOULEME);
     const under = () =>
       page.evaluate((c) => {
         const map = (window as unknown as { __map: MapLibreMap }).__map;
