@@ -77,13 +77,11 @@ describe('page des offres', () => {
   });
 
   it('un filtre illisible dans le lien : message, filtre ignoré', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/mauges/offres?type=%3Cscript%3E`);
+    const { page, errors } = await pageAt('#/mauges/offres?type=%3Cscript%3E');
     await page.getByRole('heading', { name: 'Offres des communes' }).waitFor();
     expect(await page.getByRole('alert').textContent()).toBe("Le filtre « type » n'est pas lisible ; il est ignoré.");
     await expect.poll(() => page.getByTestId('offer').count()).toBe(1);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 

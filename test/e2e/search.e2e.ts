@@ -1,18 +1,13 @@
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, usePages, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
 
-// The searches at the default size share one page: each starts from the Charente-Maritime map, by its link.
-let shared: Awaited<ReturnType<typeof openPage>> | undefined;
-async function mapPage() {
-  shared ??= await openPage(browser());
-  shared.errors.length = 0;
-  return shared;
-}
-afterAll(() => shared?.page.close());
+// The searches share the pages of the other files (usePages): each starts from the Charente-Maritime map, by its link.
+const pageAt = usePages(browser, baseUrl);
+const mapPage = () => pageAt('#/charente-maritime');
 
 describe('recherche de commune', () => {
   it('au clavier seul : suggestions, flèche, Entrée ouvre la fiche ; retour arrière revient à la carte', async () => {
@@ -110,8 +105,7 @@ describe('recherche nationale', () => {
 
 describe('téléphone (375 px de large)', () => {
   it('la carte puis la fiche, empilées ; la recherche reste utilisable', async () => {
-    const { page, errors } = await openPage(browser(), { width: 375, height: 740 });
-    await page.goto(`${baseUrl}#/charente-maritime/commune/17300`);
+    const { page, errors } = await pageAt('#/charente-maritime/commune/17300', { width: 375, height: 812 });
     await waitForMap(page, 'charente-maritime');
     const map = await page.locator('.map-area').boundingBox();
     const panel = await page.locator('aside.panel').boundingBox();
@@ -123,6 +117,6 @@ describe('téléphone (375 px de large)', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await screenshot(page, 'mobile-375-commune');
     expect(errors).toEqual([]);
-    await page.close();
+    
   });
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
-import { useBrowser, openPage, usePages, waitForMap, screenshot, project } from './browser.ts';
+import { useBrowser, usePages, waitForMap, screenshot, project } from './browser.ts';
 import { insidePoint } from './geo-fixtures.ts';
 import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { formatDate } from '../../src/core/format.ts';
@@ -227,8 +227,8 @@ describe('export de la carte annuelle', () => {
   });
 
   it("impression A4 : la carte annuelle entière sur une page, avec titre, légende et source, sans l'écran autour", async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime?mouvements=2026-01-01..2026-06-01`);
+    // The shared page: pageAt puts back its size and screen media for the next test.
+    const { page, errors } = await pageAt('#/charente-maritime?mouvements=2026-01-01..2026-06-01', { width: 1440, height: 900 });
     await waitForMap(page, 'charente-maritime');
     // The sheet is prepared when the browser is idle: Ctrl+P finds it ready.
     await page.locator('.print-sheet img').waitFor({ state: 'attached', timeout: 15_000 });
@@ -248,7 +248,6 @@ describe('export de la carte annuelle', () => {
     await page.setViewportSize({ width: 794, height: 1123 });
     await screenshot(page, 'impression-carte');
     expect(errors).toEqual([]);
-    await page.close();
   });
 });
 
@@ -258,8 +257,7 @@ describe('couches de zonage ARS (issue 13)', () => {
 
   it('Charente-Maritime : le sélecteur « Zonage » passe à la couche ARS des médecins ; légende = cœur ; remplacé le 3 février 2026', async () => {
     const b = bundle('charente-maritime');
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime', { width: 1440, height: 900 });
     await waitForMap(page, 'charente-maritime');
     const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
     const select = page.getByTestId('zonage-select');
@@ -325,7 +323,6 @@ describe('couches de zonage ARS (issue 13)', () => {
     await expect.poll(async () => ((await fill(page)) as unknown[])[0]).toBe('match');
     expect(await page.getByTestId('map-not-in-force').count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it("Mauges : le zonage réel n'a pas « Exemple » ; praticiens, mouvements et offres gardent le leur ; l'avis nomme les données fictives", async () => {
