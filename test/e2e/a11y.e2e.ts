@@ -23,7 +23,8 @@ interface Violation {
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  await page.evaluate(AXE);
+  // Once per document: the pages are shared, moving by hash, and axe stays loaded.
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: Violation[] }> } }).axe;
     const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
