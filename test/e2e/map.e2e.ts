@@ -8,10 +8,29 @@ const browser = useBrowser({ nationalTiles: false });
 // The hover, merged-commune and wrong-link tests share one page (by hash); the others need a fresh load.
 const pageAt = usePages(browser, baseUrl);
 
+/** Counts the messages the page sends to MapLibre's worker: « LD » loads a GeoJSON source's data. */
+function countWorkerLoads(page: import('playwright-core').Page) {
+  return page.addInitScript(() => {
+    const sent: Record<string, number> = {};
+    (window as unknown as { __sent: typeof sent }).__sent = sent;
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
+      const m = message as { type?: string; data?: { source?: string } } | null;
+      if (m?.type === 'LD' && m.data?.source) sent[m.data.source] = (sent[m.data.source] ?? 0) + 1;
+      return (post as (...a: unknown[]) => void).call(this, message, ...rest);
+    } as typeof post;
+  });
+}
+
 describe('carte des communes', () => {
+  // The first visit's page (tests 1 and 3), closed after the file with the others.
+  let first: Awaited<ReturnType<typeof openPage>>;
+
   it('dessine les 462 communes de Charente-Maritime, sans erreur ni violation CSP', async () => {
-    // With the national tiles around the territory, as a visitor gets them.
-    const { page, errors } = await openPage(browser(), undefined, { nationalTiles: true });
+    // With the national tiles around the territory, as a visitor gets them; a first visit, by the bare address.
+    first = await openPage(browser(), undefined, { nationalTiles: true });
+    const { page, errors } = first;
+    await countWorkerLoads(page);
     await page.goto(baseUrl);
     await waitForMap(page, 'charente-maritime');
     const codes = await renderedCommuneCodes(page);
@@ -26,12 +45,10 @@ describe('carte des communes', () => {
     expect(page.url()).toMatch(/#\/charente-maritime$/);
     await screenshot(page, 'charente-maritime');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('dessine les 6 communes de Mauges Communauté, choisies avec le sélecteur de territoire', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(baseUrl);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     await page.getByLabel('Territoire').selectOption('mauges');
     await waitForMap(page, 'mauges');
@@ -40,29 +57,15 @@ describe('carte des communes', () => {
     expect(page.url()).toMatch(/#\/mauges$/);
     await screenshot(page, 'mauges');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it("chaque source GeoJSON part une seule fois vers le worker de MapLibre (correctif de svelte-maplibre-gl appliqué)", async () => {
-    const { page, errors } = await openPage(browser());
-    // Counts the messages the page sends to MapLibre's worker: « LD » loads a GeoJSON source's data.
-    await page.addInitScript(() => {
-      const sent: Record<string, number> = {};
-      (window as unknown as { __sent: typeof sent }).__sent = sent;
-      const post = Worker.prototype.postMessage;
-      Worker.prototype.postMessage = function (this: Worker, message: unknown, ...rest: unknown[]) {
-        const m = message as { type?: string; data?: { source?: string } } | null;
-        if (m?.type === 'LD' && m.data?.source) sent[m.data.source] = (sent[m.data.source] ?? 0) + 1;
-        return (post as (...a: unknown[]) => void).call(this, message, ...rest);
-      } as typeof post;
-    });
-    await page.goto(`${baseUrl}#/charente-maritime`);
-    await waitForMap(page, 'charente-maritime');
+    // The first visit above, its messages to the worker counted from its start.
+    const { page, errors } = first;
     const sent = await page.evaluate(() => (window as unknown as { __sent: Record<string, number> }).__sent);
     expect(Object.keys(sent)).toEqual(expect.arrayContaining(['communes', 'outline', 'places']));
     for (const [source, n] of Object.entries(sent)) expect([source, n]).toEqual([source, 1]);
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('sans les tuiles nationales (hôte indisponible), le territoire est dessiné quand même, sans le contexte', async () => {
