@@ -29,7 +29,7 @@ import type { TerritoryTopology } from '../src/core/geometry.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_ONLY=map,national runs only those sections (geo, import, hostile, aids, register, search, revision, tiles, ars, datasante, movements, js, map,
 // phone, national, browser-import, waterfall) (while working on one figure); all by default. BENCH_TERRITORIES=mauges,charente
-// limits the map and phone sections to those territories.
+// limits the map, phone and waterfall sections to those territories.
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
 const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
@@ -240,10 +240,13 @@ try {
       console.log(withContext ? `${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}` : row);
     }
   }
-  if (wanted('waterfall')) {
-    await benchWaterfall(browser, `${base}/app/#/charente-maritime`, 'application, Charente-Maritime');
-    await benchWaterfall(browser, `${base}/bare/index.html#charente-maritime`, 'page nue + GeoJSON, Charente-Maritime');
-  }
+  // The territories of BENCH_TERRITORIES, the Charente-Maritime by default.
+  if (wanted('waterfall'))
+    for (const id of benchTerritories ?? ['charente-maritime']) {
+      const name = territories.find((t) => t.id === id)?.name ?? id;
+      await benchWaterfall(browser, `${base}/app/#/${id}`, `application, ${name}`);
+      await benchWaterfall(browser, `${base}/bare/index.html#${id}`, `page nue + GeoJSON, ${name}`);
+    }
   if (wanted('national')) {
     const national = await benchNationalView(browser, base, meter, RUNS);
     const cm = sameSources.get('charente-maritime');
