@@ -10,7 +10,8 @@ import type { CogCommune } from '../src/core/communes.ts';
 import { CommuneIndex } from '../src/core/ars/commune-index.ts';
 import { importCartoSante } from '../src/core/ars/cartosante.ts';
 import { importNamePostal } from '../src/core/ars/name-postal.ts';
-import { classTable, countClasses, type ArsImport } from '../src/core/ars/class-table.ts';
+import { classTable, countClasses, type ArsEntry } from '../src/core/ars/class-table.ts';
+import type { ImportReport, RowError } from '../src/core/import/report.ts';
 import { arsClasses, arsSchemeId, classReader, type ArsSchemes } from '../src/core/ars/schemes.ts';
 import { tableFile, type ArsReplacement } from '../src/core/ars/table-file.ts';
 import { parseListsFile } from '../src/core/ars/schema.ts';
@@ -84,7 +85,7 @@ export function buildArs(opts: { src?: string; out?: string } = {}): { manifest:
   const index = new CommuneIndex(require('@etalab/decoupage-administratif/data/communes.json') as CogCommune[]);
   const regions = require('@etalab/decoupage-administratif/data/regions.json') as CogArea[];
   const departements = require('@etalab/decoupage-administratif/data/departements.json') as CogArea[];
-  const imports: Array<{ p: ArsSchemes['professions'][number]; text: string; bytes: Buffer; report: ArsImport }> = [];
+  const imports: Array<{ p: ArsSchemes['professions'][number]; text: string; bytes: Buffer; report: ImportReport<ArsEntry>; unresolved: RowError[] }> = [];
   // CartoSanté files first: their rows under former codes name former communes for the name-keyed files.
   const ordered = [...schemes.professions].sort((a, b) => (a.format === b.format ? 0 : a.format === 'cartosante' ? -1 : 1));
   for (const p of ordered) {
@@ -94,17 +95,22 @@ export function buildArs(opts: { src?: string; out?: string } = {}): { manifest:
     const text = new TextDecoder('utf-8').decode(bytes);
     const known = arsClasses(schemes, p.profession).filter((k) => k.code).map((k) => k.code!);
     const opts2 = { index, classOf: classReader(schemes, p.profession), known };
-    const report = p.format === 'cartosante' ? importCartoSante(p.file, text, opts2) : importNamePostal(p.file, text, opts2);
-    if (p.format === 'cartosante') index.addFormerNames(report.entries.map((e) => ({ code: e.part, nom: e.partName })));
-    imports.push({ p, text, bytes, report });
+    // Every row not resolved goes to the manifest, not only the report's first ones.
+    const unresolved: RowError[] = [];
+    const sink = { onReject: (e: RowError) => void unresolved.push(e) };
+    const report = p.format === 'cartosante' ? importCartoSante(p.file, text, opts2, sink) : importNamePostal(p.file, text, opts2, sink);
+    // A file that cannot be read (its header refused) stops the build: no table is written from it.
+    if (report.fileErrors.length) throw new Error(report.fileErrors.join('\n'));
+    if (p.format === 'cartosante') index.addFormerNames(report.rows.map((e) => ({ code: e.part, nom: e.partName })));
+    imports.push({ p, text, bytes, report, unresolved });
   }
   const manifest: ArsManifestEntry[] = [];
   const written: string[] = [];
   for (const p of schemes.professions) {
-    const { text, bytes, report } = imports.find((x) => x.p === p)!;
-    const table = classTable(report.entries);
+    const { text, bytes, report, unresolved } = imports.find((x) => x.p === p)!;
+    const table = classTable(report.rows);
     const order = arsClasses(schemes, p.profession).map((k) => k.id);
-    const former = Object.fromEntries(report.entries.filter((e) => index.resolveCode(e.part)?.via === 'ancienne').map((e): [string, [string, string]] => [e.part, [e.partName, e.commune]]));
+    const former = Object.fromEntries(report.rows.filter((e) => index.resolveCode(e.part)?.via === 'ancienne').map((e): [string, [string, string]] => [e.part, [e.partName, e.commune]]));
     const replaced = replacedRegions(p, regions, departements);
     const base = tableFile({ profession: p.profession, scheme: arsSchemeId(p.profession), source: p.source, exportedBefore: p.exportedBefore }, table, order, former, replaced);
     // The dated lists of the national DataSanté file, once published, are kept in data/ars/listes/ and read back here.
@@ -130,7 +136,7 @@ export function buildArs(opts: { src?: string; out?: string } = {}): { manifest:
       formerCodes: Object.keys(former).length,
       partsCommunes: [...table.parts.keys()],
       conflicts: table.conflicts,
-      unresolved: report.rejected,
+      unresolved,
       ...(replaced.length
         ? { replaced: replaced.map((r) => ({ ...r, communes: [...table.classes.keys()].filter((c) => r.departements.includes(departementOf(c))).length })) }
         : {}),

@@ -28,7 +28,7 @@ const opts = (profession: string) => ({ index, classOf: classReader(schemes, pro
 const HEAD = 'CartoSanté; ; \nRéférentiel géographique : France par commune et arrondissement mun.; ; \nCode;Libellé;Zonage chirurgien-dentiste\n';
 const cartosante = (rows: string) => importCartoSante('dentistes.csv', '\ufeff' + HEAD + rows, opts('chirurgien-dentiste'));
 const gp = (rows: string) => importNamePostal('zonmed.csv', 'Code_postal,Nom_commune,Zonage\r\n' + rows, opts('medecin-generaliste'));
-const table = (r: { entries: Parameters<typeof classTable>[0] }) => classTable(r.entries);
+const table = (r: { rows: Parameters<typeof classTable>[0] }) => classTable(r.rows);
 
 describe('export CartoSanté', () => {
   it.each([
@@ -61,8 +61,8 @@ describe('export CartoSanté', () => {
 
   it('la dernière ligne sans fin de ligne compte ; une classe ou un code inconnus sont rejetés avec ligne et champ', () => {
     const r = cartosante('49218;Montrevault-sur-Èvre;3_intermediaire\r\n49301;Sèvremoine;ZIP\r\n99999;Nulle part;3_intermediaire\r\n49092;Chemillé-en-Anjou;1_Tres_sous_dotee');
-    expect(r.read).toBe(4);
-    expect(r.entries.map((e) => e.commune)).toEqual(['49218', '49092']);
+    expect(r).toMatchObject({ read: 4, accepted: 2, rejectedCount: 2, unread: 0 });
+    expect(r.rows.map((e) => e.commune)).toEqual(['49218', '49092']);
     expect(r.rejected.map((x) => [x.line, x.field])).toEqual([
       [5, 'Zonage'],
       [6, 'Code'],
@@ -72,7 +72,8 @@ describe('export CartoSanté', () => {
 
   it('en-tête absent : refusé à la ligne 1', () => {
     const r = importCartoSante('x.csv', 'Code;Libellé;Zonage\n49218;Montrevault-sur-Èvre;3_intermediaire', opts('chirurgien-dentiste'));
-    expect(r.rejected).toMatchObject([{ line: 1 }]);
+    expect(r.fileErrors).toEqual([expect.stringMatching(/^x\.csv, ligne 1 : en-tête CartoSanté attendu/)]);
+    expect(r).toMatchObject({ accepted: 0, rejectedCount: 0, rows: [] });
   });
 });
 
@@ -112,7 +113,7 @@ describe('liste par nom et code postal', () => {
     expect(importNamePostal('zonmed.csv', 'Code_postal,Nom_commune,Zonage\n' + row, { ...opts('medecin-generaliste'), index: own }).rejected).toHaveLength(1);
     own.addFormerNames([{ code: '71263', nom: 'Louhans' }]); // cartosante-infirmiers.csv: « 71263;Louhans;3_intermediaire »
     const r = importNamePostal('zonmed.csv', 'Code_postal,Nom_commune,Zonage\n' + row, { ...opts('medecin-generaliste'), index: own });
-    expect(r.entries).toMatchObject([{ commune: '71263', class: 'zac' }]);
+    expect(r.rows).toMatchObject([{ commune: '71263', class: 'zac' }]);
   });
 
   it.each([
@@ -122,13 +123,16 @@ describe('liste par nom et code postal', () => {
     ['20216', '50310,Saint-Cyr,2_ZAC', 'code postal', "aucune commune « Saint-Cyr » n'a le code postal 50310. Candidats : Saint-Cyr (07227"],
   ])('ligne %s (%s) : rejetée, champ « %s », candidats', (_line, row, field, message) => {
     const r = gp(row);
-    expect(r.entries).toEqual([]);
+    expect(r.rows).toEqual([]);
     expect(r.rejected[0]).toMatchObject({ line: 2, field });
     expect(r.rejected[0].message).toContain(message);
   });
 
   it('colonnes introuvables : refusé à la ligne 1', () => {
-    expect(importNamePostal('x.csv', 'a,b\n1,2', opts('medecin-generaliste')).rejected).toMatchObject([{ line: 1, field: '' }]);
+    const r = importNamePostal('x.csv', 'a,b\n1,2', opts('medecin-generaliste'));
+    expect(r.fileErrors).toEqual([expect.stringMatching(/^x\.csv, ligne 1 : colonnes « code postal », « nom de la commune », « zonage » introuvables/)]);
+    // The row after the refused header is counted, left unread.
+    expect(r).toMatchObject({ read: 1, unread: 1, accepted: 0, rejectedCount: 0 });
   });
 });
 

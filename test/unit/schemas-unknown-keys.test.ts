@@ -45,6 +45,9 @@ describe('une clé mal orthographiée est refusée et nommée', () => {
     [`${cm}/offres/andilly-logement-interne.json`, ['contact'], 'telephone', (raw) => parseOffer(raw, 'offre.json', new Set(['17008'])).problems.join('\n')],
     [`${cm}/revision.json`, ['parameters', 0], 'vlaue', (raw) => message(() => parseMethod(raw, 'revision.json', CLASSES))],
     [`${cm}/revision.json`, [], 'interpretaton', (raw) => message(() => parseMethod(raw, 'revision.json', CLASSES))],
+    // Inside a rule's condition, at its place: a comparison, and one of an « any » list.
+    [`${cm}/revision.json`, ['rules', 0, 'when'], 'vlaue', (raw) => message(() => parseMethod(raw, 'revision.json', CLASSES))],
+    [`${cm}/revision.json`, ['rules', 1, 'when', 'any', 1], 'valeus', (raw) => message(() => parseMethod(raw, 'revision.json', CLASSES))],
     ['data/indicators/indicators.json', ['indicators', 0, 'source'], 'license', (raw) => message(() => parseIndicatorDefs(raw, 'indicators.json'))],
     ['data/ars/schemes.json', ['professions', 0], 'exportedBfore', (raw) => message(() => parseArsSchemes(raw, 'schemes.json'))],
     ['data/ars/schemes.json', ['scales', 'medecins', 'classes', 0], 'coulor', (raw) => message(() => parseArsSchemes(raw, 'schemes.json'))],

@@ -6,12 +6,13 @@
 // message naming file, line and field) or ignored (another territory's commune): read = the three.
 // The list kept is the accepted rows only, normalised (UTF-8, class codes, formulae neutralised).
 import { LineSplitter, MAX_LINE_CHARS, detectSeparator, splitQuoted } from '../import/records.ts';
-import type { RowError } from '../import/report.ts';
+import { MAX_LISTED, addRejection, addWarning, checkCounts, type ImportReport, type RowError, type Warning } from '../import/report.ts';
 import { zonageFile } from '../import/normalized.ts';
+import type { SinkOptions } from '../import/table.ts';
 import { normalizeKey } from '../text.ts';
 import { count, formatInteger, plural, someOf } from '../format.ts';
-import { importCartoSante } from './cartosante.ts';
-import type { ArsEntry, ArsImport } from './class-table.ts';
+import { cartoSanteHeaderError, importCartoSante } from './cartosante.ts';
+import { acceptEntry, arsReport, type ArsEntry } from './class-table.ts';
 import type { CommuneIndex } from './commune-index.ts';
 import { COLUMNS as NAME_POSTAL_COLUMNS, importNamePostal } from './name-postal.ts';
 import { arsClasses, classReader, type ArsSchemes } from './schemes.ts';
@@ -23,7 +24,6 @@ const PROJECT_COLUMNS = { code: ['codeinsee', 'insee', 'codecommune'], zone: ['z
 const HEADER_LINES: Record<ArreteFormat, number> = { cartosante: 3, 'nom-code-postal': 1, projet: 1 };
 /** Rows handed to a reader at once: memory stays bounded by a batch, not by the file. */
 const BATCH = 5000;
-const MAX_LISTED = 1000;
 
 const columnOf = (header: string[], names: string[]) => header.findIndex((h) => names.includes(normalizeKey(h)));
 const splitLine = (line: string, sep: string) => splitQuoted(line, sep).cells;
@@ -134,14 +134,14 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
   };
 
   /** The project CSV: code_insee and zone, any current or former code, class by id, label or code. */
-  const importProject = (rows: Array<{ line: number; text: string }>): ArsImport => {
-    const out: ArsImport = { file, read: 0, entries: [], rejected: [], warnings: [] };
+  const importProject = (rows: Array<{ line: number; text: string }>, sink: SinkOptions): ImportReport<ArsEntry> => {
+    const out = arsReport(file, 'projet', sep, '');
     for (const { line, text } of rows) {
       out.read++;
       const cells = splitLine(text, sep);
       const raw = (cells[cols.code] ?? '').trim();
       const zone = (cells[cols.zone] ?? '').trim();
-      const fail = (field: string, message: string) => out.rejected.push({ line, field, message: `${file}, ligne ${line}, champ « ${field} » : ${message}` });
+      const fail = (field: string, message: string) => addRejection(out, { line, field, message: `${file}, ligne ${line}, champ « ${field} » : ${message}` }, sink.onReject);
       const cls = classOf(zone);
       if (!cls) {
         fail('zone', `classe « ${zone} » inconnue ; classes admises : ${known.join(', ')}.`);
@@ -153,9 +153,10 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
         fail('code_insee', `code « ${raw} » absent de la liste officielle des communes, actuelles ou anciennes.`);
         continue;
       }
-      if (found.via === 'ancienne') out.warnings.push({ line, field: 'code_insee', message: `${file}, ligne ${line} : ancien code ${code} rattaché à la commune actuelle ${found.commune} ${found.nom}.` });
-      out.entries.push({ line, part: found.commune, partName: found.nom, commune: found.commune, class: cls });
+      if (found.via === 'ancienne') addWarning(out, { line, field: 'code_insee', message: `${file}, ligne ${line} : ancien code ${code} rattaché à la commune actuelle ${found.commune} ${found.nom}.` }, sink.onWarning);
+      acceptEntry(out, { line, part: found.commune, partName: found.nom, commune: found.commune, class: cls }, sink);
     }
+    checkCounts(out);
     return out;
   };
 
@@ -167,21 +168,25 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
     // Blank lines stand for the rows already read: the readers skip them and count lines as the file does.
     const text = [...header, ...Array<string>(first - 1 - header.length).fill(''), ...rows.map((r) => r.text)].join('\n');
     const format = report.format!;
-    const read: ArsImport =
+    // Every rejection and warning of the batch, not the report's first ones: each is sorted by territory below.
+    const rejected: RowError[] = [];
+    const warned: Warning[] = [];
+    const sink: SinkOptions = { onReject: (e) => void rejected.push(e), onWarning: (w) => void warned.push(w) };
+    const read =
       format === 'cartosante'
-        ? importCartoSante(file, text, { index: opts.index, classOf, known })
+        ? importCartoSante(file, text, { index: opts.index, classOf, known }, sink)
         : format === 'nom-code-postal'
-          ? importNamePostal(file, text, { index: opts.index, classOf, known })
-          : importProject(rows);
+          ? importNamePostal(file, text, { index: opts.index, classOf, known }, sink)
+          : importProject(rows, sink);
     // A header the reader refuses: the whole file is refused, its rows left unread.
-    if (read.read === 0 && read.rejected.length && read.rejected[0].field === '') {
-      report.fileErrors.push(read.rejected[0].message);
+    if (read.fileErrors.length) {
+      report.fileErrors.push(read.fileErrors[0]);
       stopped = true;
       return;
     }
     report.read += read.read;
     const textOf = new Map(rows.map((r) => [r.line, r.text]));
-    for (const e of read.entries) {
+    for (const e of read.rows) {
       if (!opts.communes.has(e.commune)) {
         report.ignored++;
         continue;
@@ -194,8 +199,8 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
       });
     }
     const ours = new Set(kept.map((k) => k.entry.line));
-    for (const w of read.warnings) if (w.line !== undefined && ours.has(w.line)) report.warnings.push(w.message);
-    for (const r of read.rejected) {
+    for (const w of warned) if (w.line !== undefined && ours.has(w.line)) report.warnings.push(w.message);
+    for (const r of rejected) {
       if (concerns(splitLine(textOf.get(r.line) ?? '', format === 'cartosante' ? ';' : sep))) reject({ line: r.line, field: r.field, message: r.message });
       else {
         report.ignored++;
@@ -223,9 +228,9 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
       header.push(text);
       if (header.length < HEADER_LINES[report.format!]) return;
       // The reader checks the header alone first: a wrong one refuses the file, even with no data row.
-      const check = report.format === 'cartosante' ? importCartoSante(file, header.join('\n'), { index: opts.index, classOf, known }) : report.format === 'nom-code-postal' ? importNamePostal(file, text, { index: opts.index, classOf, known }) : undefined;
-      if (check?.rejected.length) {
-        report.fileErrors.push(check.rejected[0].message);
+      const check = report.format === 'cartosante' ? cartoSanteHeaderError(file, header)?.message : report.format === 'nom-code-postal' ? importNamePostal(file, text, { index: opts.index, classOf, known }).fileErrors[0] : undefined;
+      if (check) {
+        report.fileErrors.push(check);
         stopped = true;
         return;
       }
@@ -264,7 +269,7 @@ export function arreteListSink(file: string, opts: ArreteListOptions): { write(t
       if (lineNo === 0 && !report.fileErrors.length) report.fileErrors.push(`${file} : fichier vide.`);
       else if (!stopped && header.length < HEADER_LINES[report.format!]) {
         // A short file: the lines there are checked first (a wrong banner says so rather than « incomplet »).
-        const check = importCartoSante(file, header.join('\n'), { index: opts.index, classOf, known }).rejected[0];
+        const check = cartoSanteHeaderError(file, header);
         report.fileErrors.push(check && check.line <= header.length ? check.message : `${file} : en-tête incomplet (${count(HEADER_LINES[report.format!], 'ligne attendue', 'lignes attendues')}), aucune ligne de données.`);
       }
       flush();

@@ -1,8 +1,10 @@
 // CartoSanté's own CSV export of an ARS zonage: three header lines, then `Code;Libellé;Zonage <profession>`
 // rows keyed by INSEE code (arrondissements municipaux included). Pure: takes the decoded text, cut into lines
-// and cells by the import's reader (import/records.ts).
+// and cells by the import's reader (import/records.ts), and gives the import's report, its rows the entries.
 import { splitQuoted, textLines } from '../import/records.ts';
-import type { ArsImport } from './class-table.ts';
+import { addRejection, addWarning, checkCounts, type ImportReport } from '../import/report.ts';
+import type { SinkOptions } from '../import/table.ts';
+import { acceptEntry, arsReport, type ArsEntry } from './class-table.ts';
 import type { CommuneIndex } from './commune-index.ts';
 import { count } from '../format.ts';
 
@@ -14,23 +16,31 @@ export interface CartoSanteOptions {
   known: string[];
 }
 
-const HEADER = ['CartoSanté', 'Référentiel géographique', 'Code;Libellé;Zonage'];
+export const CARTOSANTE_HEADER = ['CartoSanté', 'Référentiel géographique', 'Code;Libellé;Zonage'];
 
-export function importCartoSante(file: string, text: string, opts: CartoSanteOptions): ArsImport {
-  const report: ArsImport = { file, read: 0, entries: [], rejected: [], warnings: [] };
+/** The first of the header lines given that is not CartoSanté's (a line missing counts as wrong). */
+export function cartoSanteHeaderError(file: string, lines: string[]): { line: number; message: string } | undefined {
+  const i = CARTOSANTE_HEADER.findIndex((h, i) => !(lines[i] ?? '').startsWith(h));
+  if (i < 0) return undefined;
+  return { line: i + 1, message: `${file}, ligne ${i + 1} : en-tête CartoSanté attendu (« ${CARTOSANTE_HEADER[i]}… »), trouvé « ${(lines[i] ?? '').slice(0, 60)} ».` };
+}
+
+export function importCartoSante(file: string, text: string, opts: CartoSanteOptions, sink: SinkOptions = {}): ImportReport<ArsEntry> {
+  const report = arsReport(file, 'cartosante', ';', text);
   // Cut as the streaming import cuts them: the last line counts without a final newline.
   const lines = textLines(text, file);
-  for (let i = 0; i < HEADER.length; i++) {
-    if (!(lines[i] ?? '').startsWith(HEADER[i])) {
-      report.rejected.push({ line: i + 1, field: '', message: `${file}, ligne ${i + 1} : en-tête CartoSanté attendu (« ${HEADER[i]}… »), trouvé « ${(lines[i] ?? '').slice(0, 60)} ».` });
-      return report;
-    }
+  const wrong = cartoSanteHeaderError(file, lines);
+  if (wrong) {
+    report.fileErrors.push(wrong.message);
+    // A header refused: the rows after it are counted, left unread (as the import does).
+    report.read = report.unread = lines.slice(CARTOSANTE_HEADER.length).filter((l) => l.trim() !== '').length;
+    return report;
   }
-  for (let i = HEADER.length; i < lines.length; i++) {
+  for (let i = CARTOSANTE_HEADER.length; i < lines.length; i++) {
     const line = i + 1;
     if (lines[i].trim() === '') continue;
     report.read++;
-    const reject = (field: string, message: string) => report.rejected.push({ line, field, message: `${file}, ligne ${line}, champ « ${field} » : ${message}` });
+    const reject = (field: string, message: string) => addRejection(report, { line, field, message: `${file}, ligne ${line}, champ « ${field} » : ${message}` }, sink.onReject);
     // One record per line: CartoSanté never writes a value over two lines.
     const { cells: fields, open } = splitQuoted(lines[i], ';');
     if (open) {
@@ -53,9 +63,10 @@ export function importCartoSante(file: string, text: string, opts: CartoSanteOpt
       continue;
     }
     if (found.via === 'ancienne') {
-      report.warnings.push({ line, field: 'Code', message: `${file}, ligne ${line} : ancien code ${code} (${nom}) rattaché à la commune actuelle ${found.commune} ${found.nom}.` });
+      addWarning(report, { line, field: 'Code', message: `${file}, ligne ${line} : ancien code ${code} (${nom}) rattaché à la commune actuelle ${found.commune} ${found.nom}.` }, sink.onWarning);
     }
-    report.entries.push({ line, part: code, partName: nom, commune: found.commune, class: cls });
+    acceptEntry(report, { line, part: code, partName: nom, commune: found.commune, class: cls }, sink);
   }
+  checkCounts(report);
   return report;
 }

@@ -1,7 +1,9 @@
-// What every ARS import produces: rows resolved to today's communes, merged into one class per commune.
-// Parts of a commune (merged communes, arrondissements) that disagree give the « selon la partie »
-// state listing them; one place given two classes is a conflict, named, and listed the same way.
-import type { RowError, Warning } from '../import/report.ts';
+// What every ARS import produces: the import's report (read = accepted + rejected + ignored + unread), its
+// accepted rows resolved to today's communes, then merged into one class per commune. Parts of a commune
+// (merged communes, arrondissements) that disagree give the « selon la partie » state listing them; one
+// place given two classes is a conflict, named, and listed the same way.
+import { emptyReport, type ImportFormat, type ImportReport } from '../import/report.ts';
+import type { SinkOptions } from '../import/table.ts';
 import { PARTS } from './schemes.ts';
 
 /** One accepted row: the place it names, today's commune, and its class id. */
@@ -20,13 +22,15 @@ export interface ArsPart {
   class: string;
 }
 
-export interface ArsImport {
-  file: string;
-  /** Data rows read (header lines excluded). */
-  read: number;
-  entries: ArsEntry[];
-  rejected: Array<RowError & { candidates?: string[] }>;
-  warnings: Warning[];
+/** An ARS reader's report before its first row: the decoded text's size, its format and separator. */
+export function arsReport(file: string, format: ImportFormat, separator: string, text: string): ImportReport<ArsEntry> {
+  return { ...emptyReport<ArsEntry>(file), format, separator, bytes: new TextEncoder().encode(text).length };
+}
+
+/** Counts an accepted row, kept unless only the counts are wanted. */
+export function acceptEntry(report: ImportReport<ArsEntry>, entry: ArsEntry, sink: SinkOptions): void {
+  report.accepted++;
+  if (sink.keepRows !== false) report.rows.push(entry);
 }
 
 export interface ClassTable {

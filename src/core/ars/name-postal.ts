@@ -1,10 +1,13 @@
 // ARS lists keyed by commune name and postal code (the GPs' file, annex lists typed by hand): each row is
 // resolved against the official commune list, insensitive to case, accents, hyphens, apostrophes and
 // St/Ste, by current, delegated or arrondissement name, the postal code with or without its leading zero.
-// A row matching no commune or several is rejected with its candidates. Pure: takes the decoded text.
+// A row matching no commune or several is rejected with its candidates. Pure: takes the decoded text, and gives
+// the import's report, its rows the entries.
 import { detectSeparator, textLines, textRecords } from '../import/records.ts';
+import { addRejection, addWarning, checkCounts, type ImportReport, type RowError } from '../import/report.ts';
+import type { SinkOptions } from '../import/table.ts';
 import { normalizeKey } from '../text.ts';
-import type { ArsImport } from './class-table.ts';
+import { acceptEntry, arsReport, type ArsEntry } from './class-table.ts';
 import type { CommuneIndex, Place } from './commune-index.ts';
 import { plural } from '../format.ts';
 
@@ -26,11 +29,12 @@ const RANK: Record<Place['kind'], number> = { actuelle: 0, arrondissement: 1, de
 const describe = (p: Place, index: CommuneIndex) =>
   `${p.nom} (${p.kind === 'actuelle' ? p.code : `${{ arrondissement: 'arrondissement', deleguee: 'commune déléguée', associee: 'commune associée', ancienne: 'ancienne commune' }[p.kind]} ${p.code} de ${p.commune} ${index.nameOf(p.commune)}`}, codes postaux ${p.postalCodes.join(', ') || 'inconnus'})`;
 
-export function importNamePostal(file: string, text: string, opts: NamePostalOptions): ArsImport {
-  const report: ArsImport = { file, read: 0, entries: [], rejected: [], warnings: [] };
+export function importNamePostal(file: string, text: string, opts: NamePostalOptions, sink: SinkOptions = {}): ImportReport<ArsEntry> {
+  const separator = detectSeparator(textLines(text.slice(0, 64 * 1024), file)[0] ?? '');
+  const report = arsReport(file, 'nom-code-postal', separator, text);
   // Records read as the streaming import reads them (import/records.ts), on their own lines; blank ones are no rows.
   const broken = new Map<number, number>();
-  const records = textRecords(text, detectSeparator(textLines(text.slice(0, 64 * 1024), file)[0] ?? ''), (line, cell) => broken.set(line, cell), file);
+  const records = textRecords(text, separator, (line, cell) => broken.set(line, cell), file);
   const rows = [
     ...records.filter((r) => r.cells.some((c) => c.trim() !== '')),
     ...[...broken].map(([line, cell]) => ({ line, cells: [] as string[], open: cell })),
@@ -39,20 +43,24 @@ export function importNamePostal(file: string, text: string, opts: NamePostalOpt
   const col = Object.fromEntries(Object.entries(COLUMNS).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<keyof typeof COLUMNS, number>;
   const missing = Object.entries(col).filter(([, i]) => i < 0).map(([k]) => ({ postal: 'code postal', name: 'nom de la commune', class: 'zonage' })[k]);
   if (missing.length) {
-    report.rejected.push({ line: 1, field: '', message: `${file}, ligne 1 : ${plural(missing.length, 'colonne', 'colonnes')} ${missing.map((m) => `« ${m} »`).join(', ')} ${plural(missing.length, 'introuvable', 'introuvables')} dans l'en-tête.` });
+    report.fileErrors.push(`${file}, ligne 1 : ${plural(missing.length, 'colonne', 'colonnes')} ${missing.map((m) => `« ${m} »`).join(', ')} ${plural(missing.length, 'introuvable', 'introuvables')} dans l'en-tête.`);
+    // The rows after the header are counted, left unread (as the import does).
+    report.read = report.unread = Math.max(rows.length - 1, 0);
     return report;
   }
   for (let r = 1; r < rows.length; r++) {
     const { line, cells: fields } = rows[r];
     report.read++;
     const get = (k: keyof typeof COLUMNS) => (fields[col[k]] ?? '').trim();
-    const reject = (field: string, message: string, candidates?: Place[]) =>
-      report.rejected.push({
+    const reject = (field: string, message: string, candidates?: Place[]) => {
+      const e: RowError & { candidates?: string[] } = {
         line,
         field,
         message: `${file}, ligne ${line}, champ « ${field} » : ${message}${candidates?.length ? ` Candidats : ${candidates.map((p) => describe(p, opts.index)).join(' ; ')}.` : ''}`,
         ...(candidates ? { candidates: candidates.map((p) => `${p.code} ${p.nom}`) } : {}),
-      });
+      };
+      addRejection(report, e, sink.onReject);
+    };
     const open = (rows[r] as { open?: number }).open;
     if (open !== undefined) {
       reject(rows[0].cells[open]?.trim() || `n° ${open + 1}`, 'guillemet ouvert et jamais fermé ; la ligne est rejetée. Corrigez ce guillemet.');
@@ -96,9 +104,10 @@ export function importNamePostal(file: string, text: string, opts: NamePostalOpt
         reject('code postal', `aucune commune « ${name} » n'a le code postal ${cp}${near.length ? ' et plusieurs portent ce nom dans le département' : ''}.`, near.length ? near : named);
         continue;
       }
-      report.warnings.push({ line, field: 'code postal', message: `${file}, ligne ${line} : ${place.nom} rattachée à ${place.commune} ${opts.index.nameOf(place.commune)}, mais le code postal ${cp} n'est pas dans sa liste (${place.postalCodes.join(', ')}).` });
+      addWarning(report, { line, field: 'code postal', message: `${file}, ligne ${line} : ${place.nom} rattachée à ${place.commune} ${opts.index.nameOf(place.commune)}, mais le code postal ${cp} n'est pas dans sa liste (${place.postalCodes.join(', ')}).` }, sink.onWarning);
     }
-    report.entries.push({ line, part: place.code, partName: place.nom, commune: place.commune, class: cls });
+    acceptEntry(report, { line, part: place.code, partName: place.nom, commune: place.commune, class: cls }, sink);
   }
+  checkCounts(report);
   return report;
 }

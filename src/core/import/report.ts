@@ -14,7 +14,7 @@ export interface Warning {
   message: string;
 }
 
-export type ImportFormat = 'projet' | 'rpps' | 'finess' | 'finess-json' | 'datasante';
+export type ImportFormat = 'projet' | 'rpps' | 'finess' | 'finess-json' | 'datasante' | 'cartosante' | 'nom-code-postal';
 
 export interface ImportReport<T> {
   file: string;
@@ -74,6 +74,25 @@ export const isClean = (r: ImportReport<unknown>) => r.fileErrors.length === 0 &
 
 /** Where every rejection goes besides the report's first ones. */
 export type RejectSink = (e: RowError) => void;
+
+/** Counts a rejection: every one to `sink`, the first MAX_LISTED listed in the report. */
+export function addRejection(report: ImportReport<unknown>, e: RowError, sink?: RejectSink): void {
+  report.rejectedCount++;
+  if (report.rejected.length < MAX_LISTED) report.rejected.push(e);
+  sink?.(e);
+}
+
+/** Counts a warning: every one to `sink`, the first MAX_LISTED listed in the report. */
+export function addWarning(report: ImportReport<unknown>, w: Warning, sink?: (w: Warning) => void): void {
+  report.warningCount++;
+  if (report.warnings.length < MAX_LISTED) report.warnings.push(w);
+  sink?.(w);
+}
+
+/** Every row read is accepted, rejected, ignored or left unread: a reader that lost one is a bug, not a result. */
+export function checkCounts(report: ImportReport<unknown>): void {
+  if (report.accepted + report.rejectedCount + ignoredCount(report) + report.unread !== report.read) throw new Error(`Comptage incohérent pour ${report.file}.`);
+}
 
 export function rejectsCsvHeader(): string {
   return 'fichier;ligne;colonne;message\n';

@@ -3,7 +3,7 @@
 // `row` and counted. Memory holds one chunk, the kept rows and the first rejections, whatever the size.
 import { SAMPLE_BYTES, detectEncoding, textDecoder, type Encoding } from './encoding.ts';
 import { LineSplitter, MAX_LINE_CHARS, RecordReader, detectSeparator, type TextRecord } from './records.ts';
-import { MAX_LISTED, emptyReport, q, type ImportFormat, type ImportReport, type RejectSink, type RowError, type Warning } from './report.ts';
+import { addRejection, addWarning, checkCounts, emptyReport, q, type ImportFormat, type ImportReport, type RejectSink, type RowError, type Warning } from './report.ts';
 import { normalizeKey } from '../text.ts';
 import { count, formatInteger, plural } from '../format.ts';
 
@@ -51,6 +51,8 @@ export interface ImportSink<T> {
 export interface SinkOptions {
   /** Receives every rejection (the report keeps the first MAX_LISTED). */
   onReject?: RejectSink;
+  /** Receives every warning (the report keeps the first MAX_LISTED). */
+  onWarning?: (w: Warning) => void;
   /** Keep accepted rows in the report (false when only the counts are wanted). */
   keepRows?: boolean;
   /** Bytes looked at before deciding the encoding (tests lower it to exercise chunk boundaries). */
@@ -95,15 +97,8 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
   let replacedFlagged = false;
 
   const fileError = (message: string) => report.fileErrors.push(message);
-  const pushWarning = (w: Warning) => {
-    report.warningCount++;
-    if (report.warnings.length < MAX_LISTED) report.warnings.push(w);
-  };
-  const pushReject = (e: RowError) => {
-    report.rejectedCount++;
-    if (report.rejected.length < MAX_LISTED) report.rejected.push(e);
-    options.onReject?.(e);
-  };
+  const pushWarning = (w: Warning) => addWarning(report, w, options.onWarning);
+  const pushReject = (e: RowError) => addRejection(report, e, options.onReject);
 
   const lines = new LineSplitter((text, line, end) => {
     if (!reader) {
@@ -278,8 +273,7 @@ export function tableSink<T>(file: string, choose: (firstLine: string) => TableS
       if (!report.fileErrors.length && report.read === 0) pushWarning({ message: `${file} : aucune ligne de données après la ligne d'en-tête.` });
       if (replacedFlagged) pushWarning({ message: `${file} : encodage UTF-8 décidé sur le début du fichier ; des octets invalides plus loin ont été remplacés sur les lignes signalées.` });
       if (!report.fileErrors.length) spec?.finish?.(report);
-      const ignored = Object.values(report.ignored).reduce((a, b) => a + b, 0);
-      if (report.accepted + report.rejectedCount + ignored + report.unread !== report.read) throw new Error(`Comptage incohérent pour ${file}.`);
+      checkCounts(report);
       return report;
     },
     progress: () => ({ bytes: report.bytes, rows: rowsSeen }),

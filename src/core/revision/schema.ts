@@ -27,12 +27,22 @@ export type Comparison = v.InferOutput<typeof ComparisonSchema>;
 
 export type Condition = Comparison | { any: Condition[] } | { all: Condition[] } | { always: true };
 
-const AnySchema = v.strictObject({ any: v.pipe(v.array(v.lazy(() => ConditionSchema)), v.minLength(1, 'liste vide')) });
-const AllSchema = v.strictObject({ all: v.pipe(v.array(v.lazy(() => ConditionSchema)), v.minLength(1, 'liste vide')) });
+const AnySchema = v.strictObject({ any: v.pipe(v.array(v.lazy(conditionForm)), v.minLength(1, 'liste vide')) });
+const AllSchema = v.strictObject({ all: v.pipe(v.array(v.lazy(conditionForm)), v.minLength(1, 'liste vide')) });
 const AlwaysSchema = v.strictObject({ always: v.literal(true) });
-// A union (not a schema picked by key, whose JSON Schema would recurse without end): a condition with an unknown
-// key matches none of the forms, and is refused at its place.
-export const ConditionSchema: v.GenericSchema<Condition> = v.union([AnySchema, AllSchema, AlwaysSchema, ComparisonSchema]);
+const ConditionForms = v.union([AnySchema, AllSchema, AlwaysSchema, ComparisonSchema]);
+
+/**
+ * The form a condition means, picked by its key (any, all, always, else a comparison), so that a problem inside
+ * is said in that form's words — a misspelt key named at its place — rather than « matches none of the forms ».
+ * Without a value to look at (the JSON Schema, a value that is no object), every form: one getter for every
+ * place, so that the JSON Schema refers to one definition.
+ */
+function conditionForm(input: unknown): v.GenericSchema<Condition> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return ConditionForms;
+  return 'any' in input ? AnySchema : 'all' in input ? AllSchema : 'always' in input ? AlwaysSchema : ComparisonSchema;
+}
+export const ConditionSchema: v.GenericSchema<Condition> = v.lazy(conditionForm);
 
 export const ParameterSchema = v.strictObject({
   id,
