@@ -212,12 +212,11 @@ try {
     console.log(`\n## Navigation → territoire dessiné, puis carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
     // « territoire dessiné »: every commune of the territory filled with its class (the app's first idle with its
     // communes loaded, mark « territory-drawn »), beside the bare page drawing only the territory's GeoJSON.
-    // The complete map (context and names included, mark « map-ready ») beside the same bare page, and on the
-    // desktop beside a second anchor drawing the same sources as the app (territory + national context tiles + names).
-    const withContext = profile === DESKTOP;
+    // The complete map (context and names included, mark « map-ready ») beside the same bare page, and beside a
+    // second anchor drawing the same sources as the app (territory + national context tiles + names), on the
+    // phones too (same throttling).
     console.log(
-      'territoire | territoire dessiné (application) | page nue + GeoJSON du territoire | rapport (objectif ≤ 1,0) | carte complète (application) | rapport à la page nue + GeoJSON' +
-        (withContext ? ' | page nue, mêmes sources (GeoJSON, tuiles de contexte, noms) | rapport (objectif ≤ 1,0)' : ''),
+      'territoire | territoire dessiné (application) | page nue + GeoJSON du territoire | rapport (objectif ≤ 1,0) | carte complète (application) | rapport à la page nue + GeoJSON | page nue, mêmes sources (GeoJSON, tuiles de contexte, noms) | rapport (objectif ≤ 1,0)',
     );
     for (const t of manifest.territories.filter((x) => !benchTerritories || benchTerritories.includes(x.id))) {
       const drawnTimes: number[] = [];
@@ -231,13 +230,13 @@ try {
         drawnTimes.push(drawn);
         appTimes.push(complete);
         bareTimes.push((await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount, profile))[0]);
-        if (withContext) contextTimes.push((await timeToMap(browser, `${base}/bare/context.html#${t.id}`, bareCount, profile))[0]);
+        contextTimes.push((await timeToMap(browser, `${base}/bare/context.html#${t.id}`, bareCount, profile))[0]);
       }
       const [d, a, b] = [median(drawnTimes), median(appTimes), median(bareTimes)];
       const row = `${t.id} | ${d.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(d / b).toFixed(2)} | ${a.toFixed(0)} ms | ${(a / b).toFixed(2)}`;
-      const c = withContext ? median(contextTimes) : 0;
-      if (withContext) sameSources.set(t.id, c);
-      console.log(withContext ? `${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}` : row);
+      const c = median(contextTimes);
+      if (profile === DESKTOP) sameSources.set(t.id, c);
+      console.log(`${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}`);
     }
   }
   // The territories of BENCH_TERRITORIES, the Charente-Maritime by default.
