@@ -62,6 +62,15 @@ export function workbookSheets(bytes: Uint8Array): Sheet[] {
   return wb.SheetNames.map((name) => ({ name, rows: XLSX.utils.sheet_to_json<Array<string | number | null>>(wb.Sheets[name], { header: 1, raw: true, defval: null, blankrows: true }) }));
 }
 
+// The last workbook parsed, by content: `indicateurs check` then `import` in one process (the CLI's tests, a
+// session) parse the DREES workbook once; parsing it is most of their time. Its sheets are only read.
+let lastWorkbook: { sha256: string; sheets: Sheet[] } | undefined;
+function cachedWorkbookSheets(bytes: Buffer): Sheet[] {
+  const sha256 = sha(bytes);
+  if (lastWorkbook?.sha256 !== sha256) lastWorkbook = { sha256, sheets: workbookSheets(bytes) };
+  return lastWorkbook.sheets;
+}
+
 const round3 = (n: number | null) => (n === null ? null : Math.round(n * 1000) / 1000);
 
 /** The APL of today's commune from its rows of one year: its own, a former code's, or the weighted mean of several. */
@@ -103,7 +112,7 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
   // APL workbook: every year's sheet.
   const aplDef = def('apl');
   const wbBytes = readSource(src, aplDef.source.file);
-  const wb = readAplWorkbook(aplDef.source.file, workbookSheets(wbBytes));
+  const wb = readAplWorkbook(aplDef.source.file, cachedWorkbookSheets(wbBytes));
   if (!wb.years.length) throw new Error(`${aplDef.source.file} : aucune feuille d'APL par année trouvée (feuilles : ${wb.skipped.join(', ')}).`);
   const aplByYear = new Map<number, Resolution<Omit<AplValue, 'via' | 'from'>>>();
   const aplReport: FileReport = { file: aplDef.source.file, sha256: sha(wbBytes), bytes: wbBytes.length, read: 0, used: 0, attached: 0, rejected: [], ignored: 0, warnings: [], sheets: [] };

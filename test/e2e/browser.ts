@@ -30,6 +30,9 @@ const defaults = new WeakMap<Browser, { nationalTiles?: boolean }>();
 // per file cost a second or two each, and a fresh GPU process compiles MapLibre's shaders again.
 let running: Promise<Browser> | undefined;
 
+/** The pages of usePages, shared by every file of the run (this module outlives a file, like the browser). */
+const sharedPages = new Map<string, OpenedPage>();
+
 /**
  * The browser for a test file: its pages get `options` by default (`nationalTiles: false`: the national
  * archive without tiles, unless a test asks for them, see openPage). The file's pages are closed after it.
@@ -42,8 +45,10 @@ export function useBrowser(options: { nationalTiles?: boolean } = {}): () => Bro
     defaults.set(browser, options);
   });
   afterAll(async () => {
-    // Each page has a context of its own (browser.newPage): closing them closes what the file left open.
-    for (const context of browser?.contexts() ?? []) await context.close();
+    // Each page has a context of its own (browser.newPage): closing them closes what the file left open,
+    // except the pages shared by every file (usePages).
+    const kept = new Set([...sharedPages.values()].map((o) => o.page.context()));
+    for (const context of browser?.contexts() ?? []) if (!kept.has(context)) await context.close();
   });
   return () => browser!;
 }
@@ -51,23 +56,28 @@ export function useBrowser(options: { nationalTiles?: boolean } = {}): () => Bro
 export type OpenedPage = Awaited<ReturnType<typeof openPage>>;
 
 /**
- * Pages kept open across the tests of a describe (or file), one per size, tiles option and territory: each test goes
- * to its address by hash, in the same document (no reload), so a map loaded once serves the tests that
- * follow. Errors are cleared for each test. Where the state of one test would leak into the next (a route,
- * a print emulation, an init script), use openPage.
+ * Pages kept open across tests and files, one per size and tiles option: each test goes to its address by
+ * hash, in the same document (no reload), so a map loaded once serves every test that follows, whatever its
+ * file. Errors are cleared, the viewport and media put back for each test. Where the state of one test would
+ * leak into the next (a route, an init script, an import not published, a draft), use openPage.
  */
-export function usePages(browser: () => Browser, baseUrl: string) {
-  const opened = new Map<string, OpenedPage>();
-  afterAll(async () => {
-    for (const { page } of opened.values()) if (!page.isClosed()) await page.close();
-    opened.clear();
-  });
+export function usePages(browser: () => Browser, baseUrl: string, { own = false } = {}) {
+  // `own`: pages for this file alone, closed after it (its tests leave state the next file must not see).
+  const pages = own ? new Map<string, OpenedPage>() : sharedPages;
+  if (own) afterAll(() => pages.clear());
   return async function pageAt(hash: string, viewport = { width: 1280, height: 800 }, options: { nationalTiles?: boolean } = {}): Promise<OpenedPage> {
-    // A page per territory too: switching territory under a loaded map is a test of its own (map.e2e.ts).
-    const territory = /^#\/([^/?]*)/.exec(hash)?.[1] ?? '';
-    const key = JSON.stringify([viewport.width, viewport.height, options.nationalTiles ?? null, territory]);
-    let o = opened.get(key);
-    if (!o || o.page.isClosed()) opened.set(key, (o = await openPage(browser(), viewport, options)));
+    // Another territory is reached by hash in the same document too: redrawing the map costs a fraction of
+    // a fresh page (the app, MapLibre and its shaders are already there), and the switch is what a person does.
+    const tiles = options.nationalTiles ?? defaults.get(browser())?.nationalTiles ?? true;
+    const key = JSON.stringify([viewport.width, viewport.height, tiles]);
+    let o = pages.get(key);
+    if (!o || o.page.isClosed() || !browser().isConnected()) pages.set(key, (o = await openPage(browser(), viewport, { nationalTiles: tiles })));
+    else {
+      // A test may have resized the page or emulated print: the next one gets it as opened.
+      const size = o.page.viewportSize();
+      if (size?.width !== viewport.width || size?.height !== viewport.height) await o.page.setViewportSize(viewport);
+      await o.page.emulateMedia({ media: null });
+    }
     o.errors.length = 0;
     await o.page.goto(`${baseUrl}${hash}`);
     // The app reads the new hash asynchronously: two frames later, a view of the same territory is drawn

@@ -2,14 +2,16 @@
 // plain words, then « Je suis… » and the aids available here, then the rest; every zonage of the commune
 // folded in « Tous les zonages », the GPs' open and the other professions' closed.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { zoneResolver } from '../../src/core/zonage/resolver.ts';
 import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
-import { openPage, useBrowser, waitForMap } from './browser.ts';
+import { useBrowser, usePages, type OpenedPage, waitForMap } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser({ nationalTiles: false });
+// Pages shared with the other files, moving by hash (see usePages).
+const pageAt = usePages(browser, baseUrl);
 const SHOTS = '/tmp/shots-commune';
 
 const bundle = JSON.parse(fs.readFileSync('public/data/charente-maritime/zonage.json', 'utf8')) as ZonageBundle;
@@ -36,15 +38,13 @@ describe.each([
   { width: 375, height: 812 },
   { width: 1440, height: 900 },
 ])('fiche de la commune dans l’ordre ($width px)', (viewport) => {
-  let opened: Awaited<ReturnType<typeof openPage>>;
+  let opened: OpenedPage;
   beforeAll(async () => {
-    opened = await openPage(browser(), viewport);
-    await opened.page.goto(`${baseUrl}#/charente-maritime/commune/${code}`);
+    opened = await pageAt(`#/charente-maritime/commune/${code}`, viewport);
     await waitForMap(opened.page, 'charente-maritime');
     await opened.page.getByTestId('commune-aids').waitFor();
     await opened.page.getByTestId('commune-indicators').waitFor();
   });
-  afterAll(() => opened.page.close());
 
   it('la zone, puis « Je suis… » et les aides, puis le reste', async () => {
     const { page, errors } = opened;

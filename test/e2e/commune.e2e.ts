@@ -1,23 +1,17 @@
 // The commune page: its own address and title, zone history, neighbours, share link, print view;
 // and back/forward between the views (table, aid layer) the user saw.
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { useBrowser, openPage, waitForMap, screenshot } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import { useBrowser, usePages, waitForMap, screenshot } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
 const browser = useBrowser({ nationalTiles: false });
+// Pages shared with the other files, moving by hash: a map already loaded serves these tests.
+const pageAt = usePages(browser, baseUrl);
 
 describe('page commune', () => {
-  // The commune pages at 1280 × 1000 share one page (and its map), moving by hash.
-  let tall: Awaited<ReturnType<typeof openPage>>;
-  beforeAll(async () => {
-    tall = await openPage(browser(), { width: 1280, height: 1000 });
-  });
-  afterAll(() => tall.page.close());
-
   it("La Barde : titre et description, historique 2025 → 2026, voisines avec leur zone, lien à partager", async () => {
-    const { page, errors } = tall;
-    await page.goto(`${baseUrl}#/charente-maritime/commune/17033`);
+    const { page, errors } = await pageAt('#/charente-maritime/commune/17033');
     await waitForMap(page, 'charente-maritime');
     await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('La Barde');
     await expect.poll(() => page.title()).toBe('La Barde — Charente-Maritime — Observatoire du zonage santé');
@@ -54,8 +48,7 @@ describe('page commune', () => {
   });
 
   it("vue d'impression : la fiche entière sous une petite carte, sans les commandes", async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/mauges/commune/49023`);
+    const { page, errors } = await pageAt('#/mauges/commune/49023');
     await waitForMap(page, 'mauges');
     await page.getByTestId('zone-history').waitFor();
     await page.emulateMedia({ media: 'print' });
@@ -68,14 +61,11 @@ describe('page commune', () => {
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'commune-impression');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('retour arrière et avant entre la carte, le tableau et la couche « aides »', async () => {
     // On the shared page: its map is already loaded; the test's own history entries are walked.
-    const { page, errors } = tall;
-    errors.length = 0;
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('button', { name: 'Tableau' }).click();
     await expect.poll(() => page.url()).toMatch(/\?vue=tableau$/);
@@ -99,9 +89,7 @@ describe('page commune', () => {
   });
 
   it("les offres de la commune (fiche 2) : texte, contact, « Exemple » ; une offre expirée n'est plus montrée", async () => {
-    const { page, errors } = tall;
-    errors.length = 0;
-    await page.goto(`${baseUrl}#/charente-maritime/commune/17008`);
+    const { page, errors } = await pageAt('#/charente-maritime/commune/17008');
     await waitForMap(page, 'charente-maritime');
     await expect.poll(() => page.getByTestId('commune-name').textContent()).toBe('Andilly');
     const offers = page.getByTestId('commune-offers');
@@ -125,9 +113,12 @@ describe('page commune', () => {
   });
 
   it('grand écran (1920 px) : carte et fiche côte à côte, sans défilement horizontal', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1920, height: 1080 });
-    await page.goto(`${baseUrl}#/charente-maritime/commune/17300`);
+    // The shared page widened (the next test gets it back at its size): a resize, not a new map.
+    const { page, errors } = await pageAt('#/charente-maritime/commune/17300');
+    await page.setViewportSize({ width: 1920, height: 1080 });
     await waitForMap(page, 'charente-maritime');
+    // MapLibre follows the new size (its canvas as wide as its area) before the measures and the screenshot.
+    await expect.poll(() => page.evaluate(() => Math.abs(document.querySelector('.map-area canvas')!.getBoundingClientRect().width - document.querySelector('.map-area')!.getBoundingClientRect().width) < 2)).toBe(true);
     await page.getByTestId('neighbours').waitFor();
     const map = (await page.locator('.map-area').boundingBox())!;
     const panel = (await page.locator('aside.panel').boundingBox())!;
@@ -136,16 +127,13 @@ describe('page commune', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1920);
     await screenshot(page, 'commune-1920');
     expect(errors).toEqual([]);
-    await page.close();
   });
 
   it('une couche inconnue dans le lien : message poli et zonage', async () => {
-    const { page, errors } = await openPage(browser());
-    await page.goto(`${baseUrl}#/mauges?couleurs=cd17-fiche-08`);
+    const { page, errors } = await pageAt('#/mauges?couleurs=cd17-fiche-08');
     await waitForMap(page, 'mauges');
     await expect.poll(() => page.getByRole('status').first().textContent()).toContain('Aucune aide « cd17-fiche-08 » ne se cartographie dans ce territoire');
     expect(page.url()).toMatch(/#\/mauges$/);
     expect(errors).toEqual([]);
-    await page.close();
   });
 });

@@ -10,7 +10,8 @@ const baseUrl = inject('baseUrl');
 const browser = useBrowser({ nationalTiles: false });
 // One page for the imports at the default size: the first reaches Gestion from the map's footer, the others
 // go to its address (by hash, no reload); an import's state is the page's, replaced by the next file.
-const pageAt = usePages(browser, baseUrl);
+// Its own pages: an import previewed and not published stays in the app, and no other file expects it.
+const pageAt = usePages(browser, baseUrl, { own: true });
 
 describe("import de l'année dans le navigateur", () => {
   it('un fichier avec des lignes fautives : rapport, aperçu sur la carte avant publication, fichier normalisé', async () => {

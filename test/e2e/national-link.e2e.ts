@@ -2,11 +2,13 @@
 // Meuse's ZAC communes, the most populous first), each choice is a history entry that back/forward restores,
 // and the CSV holds what is shown.
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPage, useBrowser } from './browser.ts';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { useBrowser, usePages, type OpenedPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser({ nationalTiles: false });
+// Pages shared with the other files, moving by hash (see usePages).
+const pageAt = usePages(browser, baseUrl);
 const SHOTS = '/tmp/shots-commune';
 const classes = (JSON.parse(fs.readFileSync('public/data/ars/medecin-generaliste.json', 'utf8')) as { classes: Record<string, string> }).classes;
 const inMeuse = (id: string) => classes[id].split(' ').filter((c) => c.startsWith('55')).length;
@@ -17,13 +19,11 @@ describe.each([
   { width: 375, height: 812 },
   { width: 1440, height: 900 },
 ])('tableau national ouvert par un lien ($width px)', (viewport) => {
-  let opened: Awaited<ReturnType<typeof openPage>>;
+  let opened: OpenedPage;
   beforeAll(async () => {
-    opened = await openPage(browser(), viewport);
-    await opened.page.goto(`${baseUrl}${LINK}`);
+    opened = await pageAt(`${LINK}`, viewport);
     await opened.page.waitForFunction(() => /\d/.test(document.querySelector('[data-testid="national-table-count"]')?.textContent ?? ''), null, { timeout: 30_000 });
   });
-  afterAll(() => opened.page.close());
 
   it('le lien rend le département, la classe et le tri', async () => {
     const { page, errors } = opened;

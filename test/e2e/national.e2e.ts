@@ -146,7 +146,10 @@ describe('vue nationale', () => {
     await expect(page.locator('[data-class="remplace"] [data-count]').getAttribute('data-count')).resolves.toBe(String(countsOf('medecin-generaliste').remplace));
     // On the map: zoomed on Angoulême, the pointer over it names its state and the fill is the neutral grey.
     const ANGOULEME: [number, number] = [0.1563, 45.6484];
-    await page.evaluate((c) => (window as unknown as { __map: MapLibreMap }).__map.jumpTo({ center: c, zoom: 11 }), ANGOULEME);
+    // In braces: jumpTo returns the map, which Playwright would serialise back (seconds of work for nothing).
+    await page.evaluate((c) => {
+      (window as unknown as { __map: MapLibreMap }).__map.jumpTo({ center: c, zoom: 11 });
+    }, ANGOULEME);
     const under = () =>
       page.evaluate((c) => {
         const map = (window as unknown as { __map: MapLibreMap }).__map;
@@ -175,9 +178,7 @@ describe('vue nationale', () => {
   });
 
   it.each([1440, 375])('« La Réunion » cadre La Réunion, au clavier, et le lien garde vue=974 (%i px)', async (width) => {
-    // A page of its own: the framing links are followed from a freshly loaded map.
-    const { page, errors } = await openPage(browser(), { width, height: width > 1000 ? 900 : 812 });
-    await page.goto(`${baseUrl}#/france?profession=medecin-generaliste`);
+    const { page, errors } = await pageAt('#/france?profession=medecin-generaliste', { width, height: width > 1000 ? 900 : 812 });
     await waitForMap(page, 'france');
     const frames = page.getByRole('navigation', { name: 'Cadrage de la carte' });
     await expect(frames.getByRole('link').allTextContents()).resolves.toEqual(['Métropole', 'Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte']);
@@ -205,7 +206,8 @@ describe('vue nationale', () => {
     await expect.poll(() => page.url()).toMatch(/#\/france\?profession=medecin-generaliste$/);
     await expect.poll(async () => (await drawn()).codes.includes('16015'), { timeout: 30_000 }).toBe(true);
     expect(errors).toEqual([]);
-    await page.close();
+    // The link alone opens La Réunion: a page of its own, loaded afresh (a reload of this one, its France
+    // tiles still coming, would log their cut requests).
     const linked = await openPage(browser(), { width, height: 900 });
     await linked.page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=974`);
     await waitForMap(linked.page, 'france');

@@ -2,12 +2,14 @@
 // headers name the year or date and the source, the file's values in the rows, and in the CSV export.
 import fs from 'node:fs';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { TerritoryIndicatorsFile } from '../../src/core/indicators/schema.ts';
-import { openPage, useBrowser } from './browser.ts';
+import { useBrowser, usePages, type OpenedPage } from './browser.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser({ nationalTiles: false });
+// Pages shared with the other files, moving by hash (see usePages).
+const pageAt = usePages(browser, baseUrl);
 const SHOTS = '/tmp/shots-commune';
 const file = JSON.parse(fs.readFileSync('public/data/indicators/charente-maritime.json', 'utf8')) as TerritoryIndicatorsFile;
 const year = file.medians.year;
@@ -17,13 +19,11 @@ describe.each([
   { width: 375, height: 812 },
   { width: 1440, height: 900 },
 ])('tableau du territoire avec ses indicateurs ($width px)', (viewport) => {
-  let opened: Awaited<ReturnType<typeof openPage>>;
+  let opened: OpenedPage;
   beforeAll(async () => {
-    opened = await openPage(browser(), viewport);
-    await opened.page.goto(`${baseUrl}#/charente-maritime?vue=tableau`);
+    opened = await pageAt(`#/charente-maritime?vue=tableau`, viewport);
     await opened.page.getByRole('region', { name: 'Tableau des communes' }).getByRole('columnheader', { name: /^APL/ }).waitFor({ timeout: 30_000 });
   });
-  afterAll(() => opened.page.close());
 
   it('APL, médecins et pharmacies : en-têtes datés et sourcés, valeurs du fichier, CSV', async () => {
     const { page, errors } = opened;
