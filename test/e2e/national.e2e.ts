@@ -56,6 +56,48 @@ describe('vue nationale', () => {
     expect(errors).toEqual([]);
   });
 
+  it.each([1440, 375])('« La Réunion » cadre La Réunion, au clavier, et le lien garde vue=974 (%i px)', async (width) => {
+    // Right after the maps above, on their page: the national map is still there, as after a first look.
+    const { page, errors } = await pageAt('#/france?profession=medecin-generaliste', { width, height: width > 1000 ? 900 : 812 });
+    await waitForMap(page, 'france');
+    const frames = page.getByRole('navigation', { name: 'Cadrage de la carte' });
+    await expect(frames.getByRole('link').allTextContents()).resolves.toEqual(['Métropole', 'Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte']);
+    const reunion = frames.getByRole('link', { name: 'La Réunion' });
+    await reunion.scrollIntoViewIfNeeded();
+    const box = (await reunion.boundingBox())!;
+    expect(box.x >= 0 && box.x + box.width <= width).toBe(true);
+    await reunion.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.url()).toContain('#/france?profession=medecin-generaliste&vue=974');
+    await expect.poll(() => reunion.getAttribute('aria-current')).toBe('page');
+    const drawn = () =>
+      page.evaluate(() => {
+        const map = (window as unknown as { __map: MapLibreMap }).__map;
+        const { lng, lat } = map.getCenter();
+        return { lng, lat, codes: [...new Set(map.queryRenderedFeatures({ layers: ['national-fill'] }).map((f) => String(f.properties.code)))] };
+      });
+    await expect.poll(async () => (await drawn()).codes.filter((c) => c.startsWith('974')).length, { timeout: 30_000 }).toBe(24);
+    const seen = await drawn();
+    expect(seen.codes.every((c) => c.startsWith('974'))).toBe(true);
+    expect(seen.lng > 55.2 && seen.lng < 55.9 && seen.lat > -21.4 && seen.lat < -20.8).toBe(true);
+    await screenshot(page, `national-reunion-${width}`);
+    // « Métropole » comes back; the link alone opens La Réunion.
+    await frames.getByRole('link', { name: 'Métropole' }).click();
+    await expect.poll(() => page.url()).toMatch(/#\/france\?profession=medecin-generaliste$/);
+    await expect.poll(async () => (await drawn()).codes.includes('16015'), { timeout: 30_000 }).toBe(true);
+    expect(errors).toEqual([]);
+    // The link alone opens La Réunion: a page of its own, loaded afresh (a reload of this one, its France
+    // tiles still coming, would log their cut requests).
+    const linked = await openPage(browser(), { width, height: 900 });
+    await linked.page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=974`);
+    await waitForMap(linked.page, 'france');
+    const codes = await linked.page.evaluate(() => [...new Set((window as unknown as { __map: MapLibreMap }).__map.queryRenderedFeatures({ layers: ['national-fill'] }).map((f) => String(f.properties.code)))]);
+    expect(codes.length).toBe(24);
+    expect(codes.every((c) => c.startsWith('974'))).toBe(true);
+    expect(linked.errors).toEqual([]);
+    await linked.page.close();
+  });
+
   it('le tableau : filtre, tri, pages', async () => {
     const { page, errors } = await pageAt('#/france?profession=medecin-generaliste&vue=tableau', { width: 1440, height: 900 }, NO_TILES);
     const count = page.getByTestId('national-table-count');
@@ -175,47 +217,6 @@ describe('vue nationale', () => {
     await expect(dentists.textContent()).resolves.not.toContain('remplacé');
     await screenshot(page, 'national-commune-angouleme-1440');
     expect(errors).toEqual([]);
-  });
-
-  it.each([1440, 375])('« La Réunion » cadre La Réunion, au clavier, et le lien garde vue=974 (%i px)', async (width) => {
-    const { page, errors } = await pageAt('#/france?profession=medecin-generaliste', { width, height: width > 1000 ? 900 : 812 });
-    await waitForMap(page, 'france');
-    const frames = page.getByRole('navigation', { name: 'Cadrage de la carte' });
-    await expect(frames.getByRole('link').allTextContents()).resolves.toEqual(['Métropole', 'Guadeloupe', 'Martinique', 'Guyane', 'La Réunion', 'Mayotte']);
-    const reunion = frames.getByRole('link', { name: 'La Réunion' });
-    await reunion.scrollIntoViewIfNeeded();
-    const box = (await reunion.boundingBox())!;
-    expect(box.x >= 0 && box.x + box.width <= width).toBe(true);
-    await reunion.focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => page.url()).toContain('#/france?profession=medecin-generaliste&vue=974');
-    await expect.poll(() => reunion.getAttribute('aria-current')).toBe('page');
-    const drawn = () =>
-      page.evaluate(() => {
-        const map = (window as unknown as { __map: MapLibreMap }).__map;
-        const { lng, lat } = map.getCenter();
-        return { lng, lat, codes: [...new Set(map.queryRenderedFeatures({ layers: ['national-fill'] }).map((f) => String(f.properties.code)))] };
-      });
-    await expect.poll(async () => (await drawn()).codes.filter((c) => c.startsWith('974')).length, { timeout: 30_000 }).toBe(24);
-    const seen = await drawn();
-    expect(seen.codes.every((c) => c.startsWith('974'))).toBe(true);
-    expect(seen.lng > 55.2 && seen.lng < 55.9 && seen.lat > -21.4 && seen.lat < -20.8).toBe(true);
-    await screenshot(page, `national-reunion-${width}`);
-    // « Métropole » comes back; the link alone opens La Réunion.
-    await frames.getByRole('link', { name: 'Métropole' }).click();
-    await expect.poll(() => page.url()).toMatch(/#\/france\?profession=medecin-generaliste$/);
-    await expect.poll(async () => (await drawn()).codes.includes('16015'), { timeout: 30_000 }).toBe(true);
-    expect(errors).toEqual([]);
-    // The link alone opens La Réunion: a page of its own, loaded afresh (a reload of this one, its France
-    // tiles still coming, would log their cut requests).
-    const linked = await openPage(browser(), { width, height: 900 });
-    await linked.page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=974`);
-    await waitForMap(linked.page, 'france');
-    const codes = await linked.page.evaluate(() => [...new Set((window as unknown as { __map: MapLibreMap }).__map.queryRenderedFeatures({ layers: ['national-fill'] }).map((f) => String(f.properties.code)))]);
-    expect(codes.length).toBe(24);
-    expect(codes.every((c) => c.startsWith('974'))).toBe(true);
-    expect(linked.errors).toEqual([]);
-    await linked.page.close();
   });
 
   it('la page nationale d’une commune d’outre-mer : Saint-Denis (97411)', async () => {
