@@ -29,7 +29,7 @@ import type { TerritoryTopology } from '../src/core/geometry.ts';
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 // BENCH_ONLY=map,national runs only those sections (geo, import, hostile, aids, register, search, revision, tiles, ars, datasante, movements, js, map,
 // phone, national, browser-import, waterfall) (while working on one figure); all by default. BENCH_TERRITORIES=mauges,charente
-// limits the map and phone sections to those territories.
+// limits the map, phone and waterfall sections to those territories.
 const only = process.env.BENCH_ONLY?.split(',');
 const wanted = (section: string) => !only || only.includes(section);
 const GEO_SRC = path.resolve(process.env.GEO_SRC ?? path.join(ROOT, '../shared/geo'));
@@ -212,12 +212,11 @@ try {
     console.log(`\n## Navigation → territoire dessiné, puis carte complète et au repos, ${profile.name} (médiane de ${runs}, Chromium headless, rendu logiciel)`);
     // « territoire dessiné »: every commune of the territory filled with its class (the app's first idle with its
     // communes loaded, mark « territory-drawn »), beside the bare page drawing only the territory's GeoJSON.
-    // The complete map (context and names included, mark « map-ready ») beside the same bare page, and on the
-    // desktop beside a second anchor drawing the same sources as the app (territory + national context tiles + names).
-    const withContext = profile === DESKTOP;
+    // The complete map (context and names included, mark « map-ready ») beside the same bare page, and beside a
+    // second anchor drawing the same sources as the app (territory + national context tiles + names), on the
+    // phones too (same throttling).
     console.log(
-      'territoire | territoire dessiné (application) | page nue + GeoJSON du territoire | rapport (objectif ≤ 1,0) | carte complète (application) | rapport à la page nue + GeoJSON' +
-        (withContext ? ' | page nue, mêmes sources (GeoJSON, tuiles de contexte, noms) | rapport (objectif ≤ 1,0)' : ''),
+      'territoire | territoire dessiné (application) | page nue + GeoJSON du territoire | rapport (objectif ≤ 1,0) | carte complète (application) | rapport à la page nue + GeoJSON | page nue, mêmes sources (GeoJSON, tuiles de contexte, noms) | rapport (objectif ≤ 1,0)',
     );
     for (const t of manifest.territories.filter((x) => !benchTerritories || benchTerritories.includes(x.id))) {
       const drawnTimes: number[] = [];
@@ -231,19 +230,22 @@ try {
         drawnTimes.push(drawn);
         appTimes.push(complete);
         bareTimes.push((await timeToMap(browser, `${base}/bare/index.html#${t.id}`, bareCount, profile))[0]);
-        if (withContext) contextTimes.push((await timeToMap(browser, `${base}/bare/context.html#${t.id}`, bareCount, profile))[0]);
+        contextTimes.push((await timeToMap(browser, `${base}/bare/context.html#${t.id}`, bareCount, profile))[0]);
       }
       const [d, a, b] = [median(drawnTimes), median(appTimes), median(bareTimes)];
       const row = `${t.id} | ${d.toFixed(0)} ms | ${b.toFixed(0)} ms | ${(d / b).toFixed(2)} | ${a.toFixed(0)} ms | ${(a / b).toFixed(2)}`;
-      const c = withContext ? median(contextTimes) : 0;
-      if (withContext) sameSources.set(t.id, c);
-      console.log(withContext ? `${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}` : row);
+      const c = median(contextTimes);
+      if (profile === DESKTOP) sameSources.set(t.id, c);
+      console.log(`${row} | ${c.toFixed(0)} ms | ${(a / c).toFixed(2)}`);
     }
   }
-  if (wanted('waterfall')) {
-    await benchWaterfall(browser, `${base}/app/#/charente-maritime`, 'application, Charente-Maritime');
-    await benchWaterfall(browser, `${base}/bare/index.html#charente-maritime`, 'page nue + GeoJSON, Charente-Maritime');
-  }
+  // The territories of BENCH_TERRITORIES, the Charente-Maritime by default.
+  if (wanted('waterfall'))
+    for (const id of benchTerritories ?? ['charente-maritime']) {
+      const name = territories.find((t) => t.id === id)?.name ?? id;
+      await benchWaterfall(browser, `${base}/app/#/${id}`, `application, ${name}`);
+      await benchWaterfall(browser, `${base}/bare/index.html#${id}`, `page nue + GeoJSON, ${name}`);
+    }
   if (wanted('national')) {
     const national = await benchNationalView(browser, base, meter, RUNS);
     const cm = sameSources.get('charente-maritime');

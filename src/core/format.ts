@@ -15,21 +15,17 @@ export function formatInteger(n: number): string {
 /** « 3,5 » : French decimals, at most two digits after the comma. */
 export const formatNumber = (n: number): string => decimal.format(n);
 
-const longDate = new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-// Formatting a date through Intl is slow, and the same few dates come back in every reason.
-const dates = new Map<string, string>();
+// Written by hand as Intl's fr-FR long date writes it (« 1 août 2025 »): the first Intl.DateTimeFormat of a
+// page costs some 50 ms of loading as the page starts, and the same few dates come back in every reason.
+const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
 
 /** "2025-08-01" → "1er août 2025" (French writes the first day of a month as an ordinal). */
 export function formatDate(iso: string): string {
-  let s = dates.get(iso);
-  if (s === undefined) {
-    const d = new Date(`${iso}T00:00:00Z`);
-    // A stored date that is no calendar date is shown as written, never thrown on (the page stays up).
-    s = Number.isNaN(d.getTime()) ? String(iso) : longDate.format(d).replace(/^1 /, '1er ');
-    if (dates.size > 10_000) dates.clear();
-    dates.set(iso, s);
-  }
-  return s;
+  const d = new Date(`${iso}T00:00:00Z`);
+  // A stored date that is no calendar date is shown as written, never thrown on (the page stays up).
+  if (Number.isNaN(d.getTime())) return String(iso);
+  const day = d.getUTCDate();
+  return `${day === 1 ? '1er' : day} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
 const rules = new Intl.PluralRules('fr-FR');

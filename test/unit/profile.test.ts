@@ -80,5 +80,10 @@ describe("« aujourd'hui » est le jour à Paris", () => {
     ['2026-07-14T22:30:00Z', '2026-07-15'],
     ['2026-07-14T21:30:00Z', '2026-07-14'],
     ['2026-03-29T00:30:00Z', '2026-03-29'],
+    // Around the changes of time: summer time until 01:00 UTC on the last Sunday of October, winter time after.
+    ['2026-10-24T22:30:00Z', '2026-10-25'],
+    ['2026-10-25T22:30:00Z', '2026-10-25'],
+    ['2026-03-28T23:30:00Z', '2026-03-29'],
+    ['2026-03-29T22:30:00Z', '2026-03-30'],
   ])('%s → %s', (instant, day) => expect(parisToday(new Date(instant))).toBe(day));
 });

@@ -17,8 +17,10 @@ export interface TerritoryData {
   reference: Map<string, Commune>;
   /** Former codes (merged communes) → current code, so that old links still open the right commune. */
   formerCodes: Map<string, string>;
-  /** A point inside each commune, for symbols. */
-  points: Map<string, [number, number]>;
+  /** A point inside each commune, for symbols (worked out when first asked for: names and symbols come after the map's first drawing). */
+  readonly points: Map<string, [number, number]>;
+  /** A point inside one commune (the same as in `points`), without working out the others. */
+  pointOf(code: string): [number, number] | undefined;
   /** Communes sharing a border, by code. */
   neighbours: Map<string, string[]>;
   zonage: ZonageBundle;
@@ -46,6 +48,17 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
   ]);
   const communes = feature(topo, topo.objects.communes) as TerritoryData['communes'];
   let neighbours: Map<string, string[]> | undefined;
+  let points: Map<string, [number, number]> | undefined;
+  let byCode: Map<string, TerritoryData['communes']['features'][number]> | undefined;
+  const found = new Map<string, [number, number] | undefined>();
+  const pointOf = (code: string) => {
+    if (!found.has(code)) {
+      byCode ??= new Map(communes.features.map((f) => [f.properties.code, f]));
+      const f = byCode.get(code);
+      found.set(code, f && (pointOnFeature(f).geometry.coordinates as [number, number]));
+    }
+    return found.get(code);
+  };
   const reference = new Map(ref.communes.map((c) => [c.code, c]));
   const formerCodes = new Map(ref.communes.flatMap((c) => c.anciennes.map((a): [string, string] => [a.code, c.code])));
   return {
@@ -55,7 +68,10 @@ async function fetchTerritory(id: string): Promise<TerritoryData> {
     bbox: topo.bbox as TerritoryData['bbox'],
     reference,
     formerCodes,
-    points: new Map(communes.features.map((f) => [f.properties.code, pointOnFeature(f).geometry.coordinates as [number, number]])),
+    get points() {
+      return (points ??= new Map(communes.features.map((f) => [f.properties.code, pointOf(f.properties.code)!])));
+    },
+    pointOf,
     // Read by the commune's page only: worked out when first asked for, not before the map is drawn.
     get neighbours() {
       return (neighbours ??= communeNeighbours(topo));

@@ -89,7 +89,7 @@ export class MapState {
     const classes = indicatorClasses(id, loaded.ind, [...data.reference.values()]);
     return { id, label: INDICATOR_LAYERS.find((l) => l.id === id)!.label, classes, ind: loaded.ind, style: indicatorStyle(classes) };
   });
-  readonly style = $derived(this.indicatorLayer ? this.indicatorLayer.style : this.aids ? this.aids.style : this.zView && this.app.data ? zonageStyle(this.zView, this.app.data.points) : null);
+  readonly style = $derived(this.indicatorLayer ? this.indicatorLayer.style : this.aids ? this.aids.style : this.zView && this.app.data ? zonageStyle(this.zView, this.app.data.pointOf) : null);
   readonly previousYear = $derived(this.year !== undefined && this.years.includes(this.year - 1) ? this.year - 1 : undefined);
   readonly changes = $derived.by(() => {
     const bundle = this.app.bundle;

@@ -15,7 +15,8 @@ const NO_PATTERN: ExpressionSpecification = ['match', ['get', 'code'], '', '', '
 /** Every commune when the zonage shown is not in force (replaced, expired): no class is drawn as current. */
 export const NOT_IN_FORCE = '#e6e8ea';
 
-export function zonageStyle(view: ZonageView, points: Map<string, [number, number]>): ZonageStyle {
+/** `pointOf`: a point inside a commune, asked for the communes a rule changed only. */
+export function zonageStyle(view: ZonageView, pointOf: (code: string) => [number, number] | undefined): ZonageStyle {
   if (!view.status.inForce) {
     return { fill: ['literal', NOT_IN_FORCE] as ExpressionSpecification, pattern: NO_PATTERN, ruled: { type: 'FeatureCollection', features: [] } };
   }
@@ -33,7 +34,10 @@ export function zonageStyle(view: ZonageView, points: Map<string, [number, numbe
     pattern: (patternPairs.length ? ['match', ['get', 'code'], ...patternPairs, ''] : NO_PATTERN) as ExpressionSpecification,
     ruled: {
       type: 'FeatureCollection',
-      features: view.ruled.filter((code) => points.has(code)).map((code) => ({ type: 'Feature', properties: { code }, geometry: { type: 'Point', coordinates: points.get(code)! } })),
+      features: view.ruled.flatMap((code) => {
+        const at = pointOf(code);
+        return at ? [{ type: 'Feature' as const, properties: { code }, geometry: { type: 'Point' as const, coordinates: at } }] : [];
+      }),
     },
   };
 }
