@@ -4,12 +4,13 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { Page, Route } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { useBrowser, openPage, waitForMap, renderedCommuneCodes, project, screenshot } from './browser.ts';
+import { useBrowser, openPage, usePages, waitForMap, renderedCommuneCodes, project, screenshot } from './browser.ts';
 import { territoryFeatures, insidePoint } from './geo-fixtures.ts';
 
 const baseUrl = inject('baseUrl');
 // The national archive without its tiles, unless a test looks at France drawn around the territory.
 const browser = useBrowser({ nationalTiles: false });
+const pageAt = usePages(browser, baseUrl);
 const ARCHIVE = '**/tiles/france.pmtiles';
 const CM = territoryFeatures('charente-maritime').map((f) => f.properties.code).sort();
 
@@ -124,8 +125,8 @@ describe('le territoire dessiné avant la France autour', () => {
 
 describe('une commune choisie sur un ordinateur', () => {
   it('est cadrée et soulignée au-dessus des noms de lieux (clic, 1440 px)', async () => {
-    const { page, errors } = await openPage(browser(), { width: 1440, height: 900 });
-    await page.goto(`${baseUrl}#/charente-maritime`);
+    // A page shared with the other files (no route here): its map is often loaded already.
+    const { page, errors } = await pageAt('#/charente-maritime', { width: 1440, height: 900 });
     await waitForMap(page, 'charente-maritime');
     // Chosen by a click where a person sees it (the search leads to the same address, tested in search.e2e.ts).
     const at = await project(page, insidePoint('charente-maritime', '17300'));
@@ -161,6 +162,5 @@ describe('une commune choisie sur un ordinateur', () => {
     await waitForMap(page, 'mauges');
     expect(await page.getByRole('tooltip').count()).toBe(0);
     expect(errors).toEqual([]);
-    await page.close();
   }, 90_000);
 });
