@@ -120,7 +120,8 @@ describe('vue nationale', () => {
   });
 
   it.each([1440, 375])('le tableau par département (%i px) : « Meuse » par son code, totaux qui s’additionnent, CSV', async (width) => {
-    const { page, errors } = await pageAt('#/france?profession=medecin-generaliste&vue=tableau', { width, height: 900 }, NO_TILES);
+    // The phone's page is the one the other files use (375 × 812).
+    const { page, errors } = await pageAt('#/france?profession=medecin-generaliste&vue=tableau', { width, height: width < 700 ? 812 : 900 }, NO_TILES);
     const count = page.getByTestId('national-table-count');
     await expect.poll(() => count.textContent(), { timeout: 30_000 }).toMatch(/\d/);
     const totals = (await page.getByTestId('national-table-totals').textContent())!.replace(/\s+/g, ' ');
@@ -153,7 +154,7 @@ describe('vue nationale', () => {
   });
 
   it.each([1440, 375])('« Niort » dans la recherche ouvre sa page nationale et ses zonages (%i px)', async (width) => {
-    const { page, errors } = await pageAt('#/charente-maritime', { width, height: 900 }, NO_TILES);
+    const { page, errors } = await pageAt('#/charente-maritime', { width, height: width < 700 ? 812 : 900 }, NO_TILES);
     await waitForMap(page, 'charente-maritime');
     if (width < 700) await page.getByRole('button', { name: 'Menu' }).count();
     const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
@@ -220,7 +221,7 @@ describe('vue nationale', () => {
   });
 
   it('la page nationale d’une commune d’outre-mer : Saint-Denis (97411)', async () => {
-    const { page, errors } = await pageAt('#/france/commune/97411?profession=infirmier', { width: 375, height: 900 }, NO_TILES);
+    const { page, errors } = await pageAt('#/france/commune/97411?profession=infirmier', { width: 375, height: 812 }, NO_TILES);
     await page.getByRole('heading', { name: /Saint-Denis/ }).first().waitFor({ timeout: 30_000 });
     await expect.poll(() => page.locator('tr[data-profession]').count()).toBe(6);
     await expect(page.getByText('La Réunion (974)').count()).resolves.toBe(1);
