@@ -161,7 +161,7 @@ const routes: Route[] = [
     name: 'fiche commune sur téléphone (375 px)',
     hash: '#/mauges/commune/49023',
     territory: 'mauges',
-    viewport: { width: 375, height: 740 },
+    viewport: { width: 375, height: 812 },
     ready: (page) => page.getByTestId('commune-name').waitFor(),
   },
 ];

@@ -15,7 +15,7 @@ const pageAt = usePages(browser, baseUrl);
 
 describe('page des offres', () => {
   it('liste les offres en cours (pas l\'expirée), filtre par type et public, garde les filtres dans le lien', async () => {
-    const { page, errors } = await pageAt('#/charente-maritime', { width: 1280, height: 900 });
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     await page.getByRole('link', { name: 'Offres', exact: true }).click();
     await page.getByRole('heading', { name: 'Offres des communes' }).waitFor();
@@ -47,7 +47,7 @@ describe('page des offres', () => {
   });
 
   it('couche « offres » : un symbole par offre en cours, sa forme selon le type ; un clic ouvre la commune', async () => {
-    const { page, errors } = await pageAt('#/charente-maritime', { width: 1280, height: 900 });
+    const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
     await page.locator('.map-tools').getByRole('button', { name: 'Offres' }).click();
     await expect.poll(() => page.url()).toMatch(/\?offres=1$/);

@@ -11,7 +11,7 @@ const PHONE = { width: 375, height: 812 };
 // One page per size and territory, each test going to its address by hash (no reload): a map loaded once
 // serves the next test. The skip-link test needs a fresh page (the first Tab of a page).
 const pageAt = usePages(browser, baseUrl);
-const WIDE = { width: 1440, height: 800 };
+const WIDE = { width: 1440, height: 900 };
 
 describe('en-tête', () => {
   it("sur téléphone (375×812) : au plus 12 % de l'écran, le menu s'ouvre et mène aux pages", async () => {
@@ -39,7 +39,7 @@ describe('en-tête', () => {
   });
 
   it.each([1280, 1440])("à %d px : tout sur une ligne sans débordement, pas de bouton Menu ni d'import", async (width) => {
-    const { page, errors } = await pageAt('#/charente-maritime', { width, height: 800 });
+    const { page, errors } = await pageAt('#/charente-maritime', { width, height: width > 1300 ? 900 : 800 });
     await waitForMap(page, 'charente-maritime');
     const header = page.locator('header.top');
     await expect(header.evaluate((h) => h.scrollWidth <= h.clientWidth)).resolves.toBe(true);
