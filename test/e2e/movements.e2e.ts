@@ -12,7 +12,8 @@ const baseUrl = inject('baseUrl');
 const browser = useBrowser({ nationalTiles: false });
 // One page for the three tests, each going to its address by hash: the map is loaded once.
 const pageAt = usePages(browser, baseUrl);
-const SIZE = { width: 1280, height: 1000 };
+// The size of the pages the other files share (usePages): the map is often there already.
+const SIZE = { width: 1280, height: 800 };
 const bundle = JSON.parse(fs.readFileSync('public/data/charente-maritime/zonage.json', 'utf8')) as ZonageBundle;
 const expected = (from: string, to: string, type: string) => bundle.movements.rows.filter((m) => m.type === type && m.date >= from && m.date <= to).length;
 
