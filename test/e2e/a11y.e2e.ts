@@ -135,7 +135,8 @@ const routes: Route[] = [
     viewport: { width: 375, height: 812 },
     ready: (page) => page.getByTestId('sources').waitFor(),
   },
-  { name: 'vue nationale (carte, légende)', hash: '#/france', territory: 'france', nationalTiles: true },
+  // At the size of the national tests' page (tiles drawn once for both files).
+  { name: 'vue nationale (carte, légende)', hash: '#/france', territory: 'france', viewport: { width: 1440, height: 900 }, nationalTiles: true },
   { name: 'vue nationale sur téléphone', hash: '#/france?profession=infirmier', territory: 'france', viewport: { width: 375, height: 812 }, nationalTiles: true },
   { name: 'vue nationale en tableau', hash: '#/france?vue=tableau', ready: (page) => page.getByTestId('national-table-count').waitFor() },
   {
