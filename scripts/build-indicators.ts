@@ -65,8 +65,7 @@ export function workbookSheets(bytes: Uint8Array): Sheet[] {
 // The last workbook parsed, by content: `indicateurs check` then `import` in one process (the CLI's tests, a
 // session) parse the DREES workbook once; parsing it is most of their time. Its sheets are only read.
 let lastWorkbook: { sha256: string; sheets: Sheet[] } | undefined;
-function cachedWorkbookSheets(bytes: Buffer): Sheet[] {
-  const sha256 = sha(bytes);
+function cachedWorkbookSheets(bytes: Buffer, sha256: string): Sheet[] {
   if (lastWorkbook?.sha256 !== sha256) lastWorkbook = { sha256, sheets: workbookSheets(bytes) };
   return lastWorkbook.sheets;
 }
@@ -112,10 +111,11 @@ export function buildIndicators(opts: { src?: string; out?: string } = {}) {
   // APL workbook: every year's sheet.
   const aplDef = def('apl');
   const wbBytes = readSource(src, aplDef.source.file);
-  const wb = readAplWorkbook(aplDef.source.file, cachedWorkbookSheets(wbBytes));
+  const wbSha = sha(wbBytes);
+  const wb = readAplWorkbook(aplDef.source.file, cachedWorkbookSheets(wbBytes, wbSha));
   if (!wb.years.length) throw new Error(`${aplDef.source.file} : aucune feuille d'APL par année trouvée (feuilles : ${wb.skipped.join(', ')}).`);
   const aplByYear = new Map<number, Resolution<Omit<AplValue, 'via' | 'from'>>>();
-  const aplReport: FileReport = { file: aplDef.source.file, sha256: sha(wbBytes), bytes: wbBytes.length, read: 0, used: 0, attached: 0, rejected: [], ignored: 0, warnings: [], sheets: [] };
+  const aplReport: FileReport = { file: aplDef.source.file, sha256: wbSha, bytes: wbBytes.length, read: 0, used: 0, attached: 0, rejected: [], ignored: 0, warnings: [], sheets: [] };
   for (const y of wb.years) {
     const r = resolveRows({ file: aplDef.source.file, sheet: y.sheet, field: 'Code commune INSEE' }, y.rows, resolve, combineApl);
     aplByYear.set(y.year, r);
