@@ -64,6 +64,11 @@ function securityPolicy(): Plugin {
   };
 }
 
+/** Unit files that run the CLI (in process with their own paths, or spawned) or change the environment. */
+const CLI_TESTS = ['aids', 'arrete-list', 'ars', 'cli-suivi', 'cli', 'datasante-publish', 'datasante', 'indicators-cli', 'publication', 'publish-hostile', 'publish', 'revision-cli'].map(
+  (name) => `test/unit/${name}.test.ts`,
+);
+
 export default defineConfig({
   base: './',
   plugins: [svelte(), territoriesModule(), securityPolicy(), siteSettingsWarning()],
@@ -89,7 +94,11 @@ export default defineConfig({
     projects: [
       // Some unit tests run the CLI in a process of its own (tsx start-up): room for a loaded 2-core machine.
       // Every core for the unit files (vitest's default leaves one free: a single worker on 2 cores).
-      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], testTimeout: 60_000, maxWorkers: os.availableParallelism() } },
+      // Most unit files share one module graph per worker (isolate: false): re-importing the core and the
+      // scripts for each file was most of the unit time. The files that set the paths or the environment of
+      // the CLI (a copy of data/, PUBLISH_FAIL_AT…) or spawn it keep a graph of their own (unit-cli).
+      { extends: true, test: { name: 'unit', include: ['test/unit/**/*.test.ts'], exclude: CLI_TESTS, isolate: false, testTimeout: 60_000, maxWorkers: os.availableParallelism() } },
+      { extends: true, test: { name: 'unit-cli', include: CLI_TESTS, testTimeout: 60_000, maxWorkers: os.availableParallelism() } },
       {
         extends: true,
         test: {

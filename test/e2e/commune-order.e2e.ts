@@ -59,7 +59,7 @@ describe.each([
     expect(persona!.y).toBeLessThan(zonages!.y);
     await page.getByTestId('commune-zone').scrollIntoViewIfNeeded();
     fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/commune-zone-${viewport.width}.png` });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/commune-zone-${viewport.width}.png` });
     expect(errors).toEqual([]);
   });
 
@@ -82,7 +82,7 @@ describe.each([
     expect(text).toContain("Aucune des aides du plan réservées à certaines zones ne s'ouvre ici");
     expect(text).toContain(`Sous condition : « ${title('cd17-fiche-09')} »`);
     await all.locator('dl').scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/commune-meaning-${viewport.width}.png` });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/commune-meaning-${viewport.width}.png` });
   });
 
   it('« Tous les zonages » : une section par profession, les médecins généralistes ouverts', async () => {
@@ -101,6 +101,6 @@ describe.each([
     await dentists.locator('summary').click();
     await expect(dentists.locator('li').first().isVisible()).resolves.toBe(true);
     await section.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/commune-zonages-${viewport.width}.png` });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/commune-zonages-${viewport.width}.png` });
   });
 });

@@ -45,8 +45,8 @@ describe('onglet Plan du suivi', () => {
     await expect(page.getByTestId('deadlines-retards').textContent()).resolves.toContain('fiche 8 la veut au plus tard 3 mois après');
     await expect(page.getByTestId('deadlines-conventions').locator('li').count()).resolves.toBeGreaterThan(0);
     await expect(page.getByTestId('deadlines-engagements').textContent()).resolves.toContain('À faire : Vérifier l\'exercice effectif');
-    await page.getByTestId('plan-budget').screenshot({ path: 'test-results/screenshots/suivi-plan-budget-1440.png' });
-    await page.getByTestId('plan-deadlines').screenshot({ path: 'test-results/screenshots/suivi-plan-echeances-1440.png' });
+    await page.getByTestId('plan-budget').screenshot({ caret: 'initial', path: 'test-results/screenshots/suivi-plan-budget-1440.png' });
+    await page.getByTestId('plan-deadlines').screenshot({ caret: 'initial', path: 'test-results/screenshots/suivi-plan-echeances-1440.png' });
 
     // axe-core on the tab, register opened: no serious or critical WCAG 2.1 A/AA violation.
     await page.evaluate(AXE);
@@ -75,9 +75,9 @@ describe('onglet Plan du suivi', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     await screenshot(page, 'suivi-plan-375');
-    await page.getByTestId('plan-budget').screenshot({ path: 'test-results/screenshots/suivi-plan-budget-375.png' });
+    await page.getByTestId('plan-budget').screenshot({ caret: 'initial', path: 'test-results/screenshots/suivi-plan-budget-375.png' });
     await page.getByTestId('plan-deadlines').getByLabel('À partir du').fill('2026-12-01');
-    await page.getByTestId('plan-deadlines').screenshot({ path: 'test-results/screenshots/suivi-plan-echeances-375.png' });
+    await page.getByTestId('plan-deadlines').screenshot({ caret: 'initial', path: 'test-results/screenshots/suivi-plan-echeances-375.png' });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -127,7 +127,7 @@ describe('onglet Plan du suivi', () => {
     await expect(page.getByTestId('plan-communes').textContent()).resolves.toContain('<img src=x onerror="window.__pwned=1">');
     await expect(page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).resolves.toBeUndefined();
     await expect(page.locator('[data-testid="plan-tab"] img').count()).resolves.toBe(0);
-    await report.screenshot({ path: 'test-results/screenshots/suivi-plan-registre-hostile-1440.png' });
+    await report.screenshot({ caret: 'initial', path: 'test-results/screenshots/suivi-plan-registre-hostile-1440.png' });
     fs.rmSync(file);
     expect(errors).toEqual([]);
   });

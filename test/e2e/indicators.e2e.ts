@@ -17,7 +17,7 @@ const pageAt = usePages(browser, baseUrl);
 const SHOTS = '/tmp/shots-indicators';
 const shot = async (page: Page, name: string) => {
   fs.mkdirSync(SHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: false });
+  await page.screenshot({ caret: 'initial', path: path.join(SHOTS, `${name}.png`), fullPage: false });
 };
 const cm = JSON.parse(fs.readFileSync('public/data/indicators/charente-maritime.json', 'utf8')) as TerritoryIndicatorsFile;
 const national = JSON.parse(fs.readFileSync('public/data/indicators/apl-france.json', 'utf8')) as NationalAplFile;

@@ -39,7 +39,7 @@ describe.each([
     const populations = (await page.locator('.scroll tbody td[data-label="Population"]').allTextContents()).map(number);
     expect(populations).toEqual([...populations].sort((a, b) => b - a));
     fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/national-link-${viewport.width}.png` });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/national-link-${viewport.width}.png` });
     expect(errors).toEqual([]);
   });
 
@@ -79,7 +79,7 @@ describe.each([
     await expect.poll(() => page.url()).toContain('page=3');
     await page.goBack();
     await expect.poll(() => page.getByTestId('national-table-page').textContent()).toContain('Page 2 sur');
-    await page.screenshot({ path: `${SHOTS}/national-link-page2-${viewport.width}.png` });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/national-link-page2-${viewport.width}.png` });
     // A département the file does not have (an old or mistyped link) is said, and every commune shown.
     await page.goto(`${baseUrl}#/france?profession=medecin-generaliste&vue=tableau&dep=99`);
     await expect.poll(() => page.getByTestId('national-table-unknown').textContent()).toBe('Aucune commune du département « 99 » dans le fichier ; voici tous les départements.');
@@ -96,7 +96,7 @@ describe.each([
     const table = await page.locator('table.zonages').boundingBox();
     expect((await purpose.boundingBox())!.y).toBeLessThan(table!.y);
     await purpose.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${SHOTS}/national-commune-${viewport.width}.png` });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/national-commune-${viewport.width}.png` });
     expect(errors).toEqual([]);
   });
 });

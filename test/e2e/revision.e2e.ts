@@ -56,7 +56,7 @@ describe('révision annuelle du zonage', () => {
     await expect.poll(() => page.getByTestId('blockers').count()).toBe(0);
     await page.getByRole('checkbox', { name: 'classe manuelle' }).check();
     await expect(page.getByTestId('visible-count').textContent()).resolves.toBe('1 commune sur 462');
-    await page.screenshot({ path: `${SHOTS}/revision-1440.png`, fullPage: false });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/revision-1440.png`, fullPage: false });
     await page.getByRole('checkbox', { name: 'classe manuelle' }).uncheck();
 
     // Compare: the transition matrix counts every commune.
@@ -119,7 +119,7 @@ describe('révision annuelle du zonage', () => {
     await page.getByTestId('interpretation').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
-    await page.screenshot({ path: `${SHOTS}/revision-375.png`, fullPage: false });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/revision-375.png`, fullPage: false });
     expect(errors.filter((e) => !/404/.test(e))).toEqual([]);
     await page.close();
   }, 60_000);

@@ -47,7 +47,7 @@ describe.each([
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(viewport.width);
     }
     fs.mkdirSync(SHOTS, { recursive: true });
-    await page.screenshot({ path: `${SHOTS}/territory-table-${viewport.width}.png` });
+    await page.screenshot({ caret: 'initial', path: `${SHOTS}/territory-table-${viewport.width}.png` });
     const [csv] = await Promise.all([page.waitForEvent('download'), table.getByRole('button', { name: 'Télécharger CSV' }).click()]);
     const [header, line] = Papa.parse<string[]>(fs.readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '').trim(), { delimiter: ';' }).data;
     expect(header).toContain(`apl_drees_${year}`);

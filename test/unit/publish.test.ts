@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { acceptOffers, checkOffers, publish, publishArsList } from '../../scripts/publish.ts';
 import { loadCog, loadTerritories } from '../../scripts/lib/inputs.ts';
 import { territoryCommunes } from '../../src/core/communes.ts';
@@ -31,8 +31,13 @@ beforeAll(() => {
   fs.cpSync('data/territories', dataDir, { recursive: true });
   fs.cpSync('public/data', outDir, { recursive: true });
   setPaths(resolvePaths({ ...process.env, DATA_DIR: dataDir, DATA_OUT: outDir }));
+  // A temporary folder of this file's own for the publications' staging folders: the tests below check
+  // that none is left behind, which another file publishing at the same time would otherwise falsify.
+  fs.mkdirSync(path.join(tmp, 'os-tmp'));
+  vi.stubEnv('TMPDIR', path.join(tmp, 'os-tmp'));
 });
 afterAll(() => {
+  vi.unstubAllEnvs();
   setPaths(undefined);
   fs.rmSync(tmp, { recursive: true, force: true });
 });
