@@ -79,6 +79,7 @@ export function usePages(browser: () => Browser, baseUrl: string, { own = false 
       await o.page.emulateMedia({ media: null });
     }
     o.errors.length = 0;
+    if (process.env.E2E_LOG) fs.appendFileSync(process.env.E2E_LOG, `${Date.now()} ${key} ${hash}\n`);
     await o.page.goto(`${baseUrl}${hash}`);
     // The app reads the new hash asynchronously: two frames later, a view of the same territory is drawn
     // (another territory is awaited by waitForMap).
@@ -95,6 +96,7 @@ export function usePages(browser: () => Browser, baseUrl: string, { own = false 
  */
 export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }, options: { nationalTiles?: boolean } = {}) {
   const page = await browser.newPage({ viewport });
+  if (process.env.E2E_LOG) fs.appendFileSync(process.env.E2E_LOG, `${Date.now()} NEW ${viewport.width}x${viewport.height} ${new Error().stack?.split('\n')[2]?.trim()}\n`);
   if ((options.nationalTiles ?? defaults.get(browser)?.nationalTiles) === false) await page.route('**/tiles/france.pmtiles', serveEmptyArchive);
   const errors: string[] = [];
   page.on('console', (m) => {

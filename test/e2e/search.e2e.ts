@@ -15,6 +15,8 @@ describe('recherche de commune', () => {
     await page.goto(`${baseUrl}#/charente-maritime`);
     await waitForMap(page, 'charente-maritime');
     const box = page.getByRole('combobox', { name: 'Rechercher une commune' });
+    // The page is shared: a search typed by an earlier test may still be in the field.
+    await box.fill('');
     await box.focus();
     await page.keyboard.type('hiers brouage');
     const options = page.getByRole('listbox', { name: 'Communes trouvées' }).getByRole('option');

@@ -7,6 +7,7 @@ import { dateForYear, defaultScheme, noZonageText, professionsOf, schemesOf, yea
 import { zoneResolver } from '../../core/zonage/resolver.ts';
 import { filterMovements } from '../../core/movements.ts';
 import { getApp } from '../app/app-state.svelte.ts';
+import type { View } from '../../core/permalink.ts';
 import { mappableAids } from './aid-choices.ts';
 import { zonageStyle } from './zonage-style.ts';
 import { movementFeatures } from './movement-style.ts';
@@ -26,22 +27,31 @@ export class MapState {
   /** Built while the map page initialises: the app's state comes from the context. */
   private app = getApp();
 
+  /** Another page is shown: the map page stays mounted, hidden (App.svelte), and keeps what it showed. */
+  hidden = $state(false);
+  #shown: View | undefined;
+  /** The view the map draws: the app's, or while hidden the last one shown (no redrawing behind a page). */
+  readonly view = $derived.by((): View => {
+    if (!this.hidden || !this.#shown) this.#shown = this.app.view;
+    return this.#shown;
+  });
+
   readonly professions = $derived(this.app.bundle ? professionsOf(this.app.bundle) : []);
   readonly profession = $derived(
-    this.app.view.profession && this.professions.includes(this.app.view.profession) ? this.app.view.profession : this.professions[0],
+    this.view.profession && this.professions.includes(this.view.profession) ? this.view.profession : this.professions[0],
   );
   /** The zonage layers of the profession: the territory's own first, then the ARS ones. */
   readonly schemes = $derived(this.app.bundle && this.profession ? schemesOf(this.app.bundle, this.profession) : []);
   /** The layer asked for in the URL when the profession has it, else the territory's own. */
   readonly scheme = $derived(
-    this.app.view.zonage && this.schemes.some((s) => s.id === this.app.view.zonage)
-      ? this.app.view.zonage
+    this.view.zonage && this.schemes.some((s) => s.id === this.view.zonage)
+      ? this.view.zonage
       : this.app.bundle && this.profession ? defaultScheme(this.app.bundle, this.profession) : undefined,
   );
   readonly years = $derived(this.app.bundle && this.profession ? yearsOf(this.app.bundle, this.profession, this.scheme) : []);
   /** The year asked for, else the zonage in force today, else the latest. */
   readonly year = $derived.by(() => {
-    const asked = this.app.view.year;
+    const asked = this.view.year;
     if (asked !== undefined && this.years.includes(asked)) return asked;
     const current = this.app.bundle && this.profession ? zonageInForce(this.app.bundle, this.profession, this.app.today, this.scheme) : undefined;
     return current?.year ?? this.years[this.years.length - 1];
@@ -52,7 +62,7 @@ export class MapState {
     const bundle = this.app.bundle;
     const z = this.year === undefined ? undefined : this.entry(this.year);
     if (!bundle || !this.profession || !z) return undefined;
-    return zonageView(bundle, this.profession, z.year, dateForYear(z, this.app.view.movements?.to ?? this.app.today), z.scheme);
+    return zonageView(bundle, this.profession, z.year, dateForYear(z, this.view.movements?.to ?? this.app.today), z.scheme);
   });
   /** Said instead of the classes when the zonage shown is not in force at the map's date (replaced, expired). */
   readonly notInForce = $derived(
@@ -62,7 +72,7 @@ export class MapState {
   );
   /** Effective classes at the map's date for every profession, computed once for the panel and the layer. */
   readonly zones = $derived(this.app.bundle && this.zView ? zoneResolver(this.app.bundle, this.zView.date) : null);
-  readonly layerAid = $derived(this.app.view.layer ?? '');
+  readonly layerAid = $derived(this.view.layer ?? '');
   readonly aidChoices = $derived(this.app.data ? mappableAids(this.app.data.aids.aids) : []);
   private readonly layerAidChoice = $derived(this.aidChoices.find((a) => a.id === this.layerAid));
   /** The aid layer's module (and the aid engine), loaded by an effect when a layer is first chosen. */
@@ -77,11 +87,11 @@ export class MapState {
   });
   /** The territory's indicators, fetched by an effect when an indicator colouring is first chosen. */
   private indicatorsFile = $state.raw<{ territory: string; ind: Indicators } | null>(null);
-  readonly indicatorLayerId = $derived(isIndicatorLayer(this.app.view.layer) ? this.app.view.layer : undefined);
+  readonly indicatorLayerId = $derived(isIndicatorLayer(this.view.layer) ? this.view.layer : undefined);
   /** Communes coloured by an indicator (« Couleurs »: APL, GPs per 10,000, pharmacies, pharmacie sans médecin). */
   readonly indicatorLayer = $derived.by(() => {
     const id = this.indicatorLayerId;
-    const territory = this.app.view.territory;
+    const territory = this.view.territory;
     const { data } = this.app;
     if (!id || !data || !territory) return null;
     const loaded = this.indicatorsFile;
@@ -101,7 +111,7 @@ export class MapState {
 
   readonly allMovements = $derived(this.app.bundle?.movements?.rows ?? []);
   readonly shownMovements = $derived.by(() => {
-    const range = this.app.view.movements;
+    const range = this.view.movements;
     if (!range) return [];
     return filterMovements(this.allMovements, {
       from: range.from,
@@ -111,21 +121,21 @@ export class MapState {
     });
   });
   readonly movementLayer = $derived(
-    this.app.view.movements && this.app.data
+    this.view.movements && this.app.data
       ? {
           installation: movementFeatures(this.shownMovements, this.app.data.points, 'installation'),
           cessation: movementFeatures(this.shownMovements, this.app.data.points, 'cessation'),
         }
       : null,
   );
-  readonly offerLayer = $derived(this.app.view.offerLayer && this.app.data ? offerFeatures(this.app.activeOffers, this.app.data.points) : null);
+  readonly offerLayer = $derived(this.view.offerLayer && this.app.data ? offerFeatures(this.app.activeOffers, this.app.data.points) : null);
   constructor() {
     // Loads the aid layer's module the first time an aid is chosen (a side effect, so not in a $derived).
     $effect(() => {
       if (this.layerAidChoice && !this.aidLayerModule) void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
     });
     $effect(() => {
-      const territory = this.app.view.territory;
+      const territory = this.view.territory;
       if (this.indicatorLayerId && this.indicatorsFile?.territory !== territory) void loadIndicators(territory).then((ind) => (this.indicatorsFile = { territory, ind }));
     });
   }
