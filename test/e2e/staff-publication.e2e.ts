@@ -18,8 +18,9 @@ async function exportedSvg(page: Page): Promise<{ name: string; text: string }> 
   return { name: svg.suggestedFilename(), text: fs.readFileSync((await svg.path())!, 'utf8') };
 }
 
-/** What the printed page shows above the sheet (the sheet is prepared when the browser is idle). */
+/** What the printed page shows above the sheet (Ctrl+P prepares it, then prints: nothing in headless). */
 async function printed(page: Page, marked: boolean): Promise<string> {
+  await page.keyboard.press('Control+P');
   await page.locator('.print-sheet img').waitFor({ state: 'attached', timeout: 20_000 });
   await expect.poll(() => page.getByTestId('print-mark').count(), { timeout: 20_000 }).toBe(marked ? 1 : 0);
   await page.emulateMedia({ media: 'print' });

@@ -230,7 +230,8 @@ describe('export de la carte annuelle', () => {
     // The shared page: pageAt puts back its size and screen media for the next test.
     const { page, errors } = await pageAt('#/charente-maritime?mouvements=2026-01-01..2026-06-01', { width: 1440, height: 900 });
     await waitForMap(page, 'charente-maritime');
-    // The sheet is prepared when the browser is idle: Ctrl+P finds it ready.
+    // Ctrl+P prepares the sheet, then prints (headless Chromium prints nothing and returns at once).
+    await page.keyboard.press('Control+P');
     await page.locator('.print-sheet img').waitFor({ state: 'attached', timeout: 15_000 });
     await page.emulateMedia({ media: 'print' });
     const visible = (selector: string) => page.locator(selector).first().isVisible();
