@@ -163,4 +163,20 @@ describe('une commune choisie sur un ordinateur', () => {
     expect(await page.getByRole('tooltip').count()).toBe(0);
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('un aller-retour vers un autre territoire avant qu’il soit dessiné : les noms restent sous le contour', async () => {
+    // Back before the other territory was drawn, the map took the first one for drawn already and added the
+    // names with its layers, before the selection's: on top of the outline.
+    const { page, errors } = await pageAt('#/charente-maritime', { width: 1440, height: 900 });
+    await waitForMap(page, 'charente-maritime');
+    await page.evaluate(() => (location.hash = '#/mauges'));
+    await page.locator('[data-territory="mauges"]').waitFor({ state: 'attached' });
+    await page.evaluate(() => (location.hash = '#/charente-maritime'));
+    await waitForMap(page, 'charente-maritime');
+    const order = await page.evaluate(() => (window as unknown as { __map: MapLibreMap }).__map.getStyle().layers.map((l) => l.id));
+    const names = order.filter((id) => id.startsWith('places-'));
+    expect(names.length).toBe(3);
+    for (const id of names) expect(order.indexOf(id), id).toBeLessThan(order.indexOf('communes-selected-halo'));
+    expect(errors).toEqual([]);
+  });
 });
