@@ -1,11 +1,14 @@
-// French formatting for numbers shown to people.
-const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 });
+// French formatting for numbers shown to people. Intl's formatters are made when first needed: making them
+// as the page loads cost some 30 ms before the map's first view, which shows whole counts only.
+let integerFormat: Intl.NumberFormat | undefined;
+let decimalFormat: Intl.NumberFormat | undefined;
+const integer = () => (integerFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 }));
+const decimal = () => (decimalFormat ??= new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 2 }));
 
 /** « 79 851 » (narrow no-break space between thousands, as Intl writes it; the common case is done
  * by hand because Intl is slow when a whole territory is listed). */
 export function formatInteger(n: number): string {
-  if (!Number.isSafeInteger(n) || n < 0) return integer.format(n);
+  if (!Number.isSafeInteger(n) || n < 0) return integer().format(n);
   const s = String(n);
   let out = '';
   for (let i = 0; i < s.length; i++) out += (i > 0 && (s.length - i) % 3 === 0 ? '\u202f' : '') + s[i];
@@ -13,7 +16,7 @@ export function formatInteger(n: number): string {
 }
 
 /** « 3,5 » : French decimals, at most two digits after the comma. */
-export const formatNumber = (n: number): string => decimal.format(n);
+export const formatNumber = (n: number): string => decimal().format(n);
 
 // Written by hand as Intl's fr-FR long date writes it (« 1 août 2025 »): the first Intl.DateTimeFormat of a
 // page costs some 50 ms of loading as the page starts, and the same few dates come back in every reason.
@@ -28,10 +31,11 @@ export function formatDate(iso: string): string {
   return `${day === 1 ? '1er' : day} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
 }
 
-const rules = new Intl.PluralRules('fr-FR');
-
-/** The word for a count, by the French plural rules (0 and 1 are singular): plural(2, 'aide', 'aides'). */
-export const plural = (n: number, one: string, other: string): string => (rules.select(n) === 'one' ? one : other);
+/**
+ * The word for a count, by the French plural rules (0 and 1 are singular): plural(2, 'aide', 'aides'). CLDR's
+ * rule for French, as Intl.PluralRules('fr-FR') applies it: « one » when the integer part is 0 or 1 (1,5 aide).
+ */
+export const plural = (n: number, one: string, other: string): string => (Math.abs(n) < 2 ? one : other);
 
 /** « 3 aides ouvertes », « 1 aide ouverte », « 0 aide ouverte », « 1 234 lignes lues » (whole counts by hand, as
  * formatInteger, since some messages are written once per row). */

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { zoneResolver } from '../../src/core/zonage/resolver.ts';
 import { useBrowser, usePages, waitForMap, screenshot } from './browser.ts';
+import { parisToday } from '../../src/core/dates.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
@@ -20,7 +21,7 @@ function communesIn(id: string, profession: string, cls: string, date: string): 
 /** The date the map shows for the zonage in force today, as the app computes it. */
 function mapDate(id: string): { date: string; view: ReturnType<typeof zonageView> } {
   const b = bundleOf(id);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = parisToday();
   const years = b.zonages.filter((z) => z.profession === 'medecin-generaliste');
   const z = years.find((x) => x.validFrom <= today && today <= x.validUntil) ?? years[years.length - 1];
   const date = dateForYear(z, today);

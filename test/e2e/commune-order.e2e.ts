@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { zoneResolver } from '../../src/core/zonage/resolver.ts';
 import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { useBrowser, usePages, type OpenedPage, waitForMap } from './browser.ts';
+import { parisToday } from '../../src/core/dates.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser({ nationalTiles: false });
@@ -17,7 +18,7 @@ const SHOTS = '/tmp/shots-commune';
 const bundle = JSON.parse(fs.readFileSync('public/data/charente-maritime/zonage.json', 'utf8')) as ZonageBundle;
 const aids = JSON.parse(fs.readFileSync('public/data/charente-maritime/aides.json', 'utf8')).aids as Array<{ id: string; title: string }>;
 const title = (id: string) => aids.find((a) => a.id === id)!.title;
-const today = new Date().toISOString().slice(0, 10);
+const today = parisToday();
 const communes = JSON.parse(fs.readFileSync('public/data/charente-maritime/communes.json', 'utf8')).communes as Array<{ code: string }>;
 const zone = zoneResolver(bundle, today);
 // An « intermédiaire » commune of the département's zonage: fiches 9, 10 and 13 open there, fiche 8 does not.

@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { useBrowser, usePages, waitForMap, screenshot } from './browser.ts';
+import { parisToday } from '../../src/core/dates.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
@@ -87,7 +88,7 @@ describe('page de suivi', () => {
     expect(await page.title()).toBe('Suivi des installations et cessations — Charente-Maritime — Observatoire du zonage santé');
 
     // Per year: the last five years (a year without movement too), three bars (installations, cessations, solde) each.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = parisToday();
     const year = Number(today.slice(0, 4));
     const perYear = page.getByTestId('chart-par-annee');
     const bars = (id: string) => perYear.locator(`rect[data-bar="${id}"]`).count();

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import { describe, expect, inject, it } from 'vitest';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useBrowser, openPage, usePages, waitForMap, screenshot, project } from './browser.ts';
+import { parisToday } from '../../src/core/dates.ts';
 
 const baseUrl = inject('baseUrl');
 const browser = useBrowser();
@@ -15,7 +16,7 @@ type Table = { classes: Record<string, string>; replaced?: Array<{ nom: string; 
 const table = (profession: string) => JSON.parse(fs.readFileSync(`public/data/ars/${profession}.json`, 'utf8')) as Table;
 const schemes = JSON.parse(fs.readFileSync('data/ars/schemes.json', 'utf8')) as { scales: Record<string, { classes: Array<{ id: string; label: string }> }>; special: Array<{ id: string; label: string }> };
 // The app's today: the browser's clock, as the page reads it.
-const today = new Date().toISOString().slice(0, 10);
+const today = parisToday();
 const departementOf = (code: string) => (/^9[78]/.test(code) ? code.slice(0, 3) : code.slice(0, 2));
 /** Communes per class as the view shows them today: those of a region whose zonage is replaced count as « remplace ». */
 function countsOf(profession: string): Record<string, number> {

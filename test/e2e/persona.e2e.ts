@@ -6,6 +6,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { zoneResolver } from '../../src/core/zonage/resolver.ts';
 import type { ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { screenshot, useBrowser, usePages, waitForMap } from './browser.ts';
+import { parisToday } from '../../src/core/dates.ts';
 
 const baseUrl = inject('baseUrl');
 // Faint France around the territory is not what these tests look at: pages get the archive without tiles.
@@ -18,7 +19,7 @@ function communesIn(id: string, cls: string, date: string): string[] {
   const zone = zoneResolver(JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle, date);
   return communes(id).map((c) => c.code).filter((code) => zone(code)('medecin-generaliste')?.effective === cls);
 }
-const today = new Date().toISOString().slice(0, 10);
+const today = parisToday();
 
 describe('« Je suis… » sur la fiche de la commune', () => {
   it.each([

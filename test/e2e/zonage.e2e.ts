@@ -4,6 +4,7 @@ import { useBrowser, usePages, waitForMap, screenshot, project } from './browser
 import { insidePoint } from './geo-fixtures.ts';
 import { dateForYear, zonageView, type ZonageBundle } from '../../src/core/zonage/bundle.ts';
 import { formatDate } from '../../src/core/format.ts';
+import { parisToday } from '../../src/core/dates.ts';
 
 const baseUrl = inject('baseUrl');
 const bundle = (id: string) => JSON.parse(fs.readFileSync(`public/data/${id}/zonage.json`, 'utf8')) as ZonageBundle;
@@ -26,7 +27,7 @@ describe('zonage annuel sur la carte', () => {
   it("légende : chaque classe, son nombre de communes, la règle de la fiche 1 et l'étiquette « Exemple »", async () => {
     const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
-    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const today = parisToday();
     const legend = page.getByRole('region', { name: 'Légende du zonage' });
     await expect(legend.locator('li .label').allTextContents()).resolves.toEqual([
       'Très fragile',
@@ -67,7 +68,7 @@ describe('zonage annuel sur la carte', () => {
     const b = bundle('charente-maritime');
     const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
-    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const today = parisToday();
     const year = Number(await page.getByLabel('Année').inputValue());
     const z = b.zonages.find((x) => x.year === year)!;
     const view = zonageView(b, 'medecin-generaliste', year, dateForYear(z, today))!;
@@ -106,7 +107,7 @@ describe('changements', () => {
     const b = bundle('charente-maritime');
     const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
-    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const today = parisToday();
     await page.getByLabel('Année').selectOption('2026');
     const at = (year: number) => zonageView(b, 'medecin-generaliste', year, dateForYear(b.zonages.find((z) => z.year === year)!, today))!;
     const changes = classChanges(at(2025), at(2026));
@@ -260,7 +261,7 @@ describe('couches de zonage ARS (issue 13)', () => {
     const b = bundle('charente-maritime');
     const { page, errors } = await pageAt('#/charente-maritime', { width: 1440, height: 900 });
     await waitForMap(page, 'charente-maritime');
-    const today = await page.evaluate(() => new Date().toISOString().slice(0, 10));
+    const today = parisToday();
     const select = page.getByTestId('zonage-select');
     // The département's own zonage first, then the ARS layer of the profession.
     await expect(select.locator('option').allTextContents()).resolves.toEqual(['Département de la Charente-Maritime', 'ARS Nouvelle-Aquitaine']);

@@ -17,6 +17,12 @@ it.each([
   expect(plural(n, 'offre', 'offres')).toBe(word);
 });
 
+it('plural suit la règle du français d’Intl.PluralRules (écrite à la main : aucun Intl au chargement)', () => {
+  const rules = new Intl.PluralRules('fr-FR');
+  const values = [0, 0.5, 1, 1.25, 1.99, 2, 2.5, 3, 10, 21, 100, 1e6, 1234567, -1, -1.5, -2, NaN, Infinity];
+  for (const n of values) expect(plural(n, 'one', 'other'), String(n)).toBe(rules.select(n) === 'one' ? 'one' : 'other');
+});
+
 describe('ofPlace : « de » devant un nom de commune', () => {
   it.each([
     ['Angoulême', "d'Angoulême"],
