@@ -5,7 +5,7 @@ import type { Profile } from './profile.ts';
 import type { ResolvedAid } from './model.ts';
 import type { CostField } from './schema.ts';
 import type { AidResult } from './result.ts';
-import { AND, euros, label, round } from './wording.ts';
+import { euros, label, listAnd, round } from './wording.ts';
 
 export interface Evaluation {
   results: AidResult[];
@@ -63,7 +63,7 @@ export function combine(results: AidResult[], byId: Map<string, ResolvedAid>, pr
     const limit = round(op.share * (profile[field] as number));
     if (op.ids.length > 1 && op.sum > limit)
       notes.push(
-        `Interprétation : les aides ${AND.format(op.ids.map((id) => byId.get(id)!.ref))} sont calculées sur le même ${label(field).replace(' (€)', '')} ; ensemble, elles restent dans la limite de ${formatNumber(op.share * 100)} % de ce coût, soit ${euros(limit)} au lieu de ${euros(round(op.sum))}.`,
+        `Interprétation : les aides ${listAnd(op.ids.map((id) => byId.get(id)!.ref))} sont calculées sur le même ${label(field).replace(' (€)', '')} ; ensemble, elles restent dans la limite de ${formatNumber(op.share * 100)} % de ce coût, soit ${euros(limit)} au lieu de ${euros(round(op.sum))}.`,
       );
     total += Math.min(op.sum, limit);
   }

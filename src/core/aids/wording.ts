@@ -15,9 +15,9 @@ export function euros(n: number): string {
   return s;
 }
 
-let and: Intl.ListFormat | undefined;
-/** « a, b et c » (made when first needed: an Intl formatter made as the page loads delays its first view). */
-export const AND = { format: (items: string[]) => (and ??= new Intl.ListFormat('fr-FR', { type: 'conjunction' })).format(items) };
+let conjunction: Intl.ListFormat | undefined;
+/** « a, b et c » (the formatter made when first needed: an Intl formatter made as the page loads delays its first view). */
+export const listAnd = (items: string[]): string => (conjunction ??= new Intl.ListFormat('fr-FR', { type: 'conjunction' })).format(items);
 export const round = (n: number) => Math.round(n * 100) / 100;
 export const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 export const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

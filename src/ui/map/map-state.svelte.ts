@@ -27,12 +27,24 @@ export class MapState {
   /** Built while the map page initialises: the app's state comes from the context. */
   private app = getApp();
 
-  /** Another page is shown: the map page stays mounted, hidden (App.svelte), and keeps what it showed. */
-  hidden = $state(false);
+  /** Another page is shown: the map page stays mounted (App.svelte) and keeps what it showed. */
+  readonly #hidden: () => boolean;
+  constructor(hidden: () => boolean = () => false) {
+    this.#hidden = hidden;
+    // Loads the aid layer's module the first time an aid is chosen (a side effect, so not in a $derived).
+    $effect(() => {
+      if (this.layerAidChoice && !this.aidLayerModule) void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
+    });
+    $effect(() => {
+      const territory = this.view.territory;
+      if (this.indicatorLayerId && this.indicatorsFile?.territory !== territory) void loadIndicators(territory).then((ind) => (this.indicatorsFile = { territory, ind }));
+    });
+  }
+
   #shown: View | undefined;
   /** The view the map draws: the app's, or while hidden the last one shown (no redrawing behind a page). */
   readonly view = $derived.by((): View => {
-    if (!this.hidden || !this.#shown) this.#shown = this.app.view;
+    if (!this.#hidden() || !this.#shown) this.#shown = this.app.view;
     return this.#shown;
   });
 
@@ -129,17 +141,6 @@ export class MapState {
       : null,
   );
   readonly offerLayer = $derived(this.view.offerLayer && this.app.data ? offerFeatures(this.app.activeOffers, this.app.data.points) : null);
-  constructor() {
-    // Loads the aid layer's module the first time an aid is chosen (a side effect, so not in a $derived).
-    $effect(() => {
-      if (this.layerAidChoice && !this.aidLayerModule) void import('./aid-layer.ts').then((m) => (this.aidLayerModule = m));
-    });
-    $effect(() => {
-      const territory = this.view.territory;
-      if (this.indicatorLayerId && this.indicatorsFile?.territory !== territory) void loadIndicators(territory).then((ind) => (this.indicatorsFile = { territory, ind }));
-    });
-  }
-
   /** The movements shown by default: since the first of January of last year. */
   defaultRange = () => ({ from: `${Number(this.app.today.slice(0, 4)) - 1}-01-01`, to: this.app.today });
 }
