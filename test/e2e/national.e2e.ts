@@ -113,7 +113,8 @@ describe('vue nationale', () => {
     await expect.poll(() => page.locator('tbody th').allTextContents()).toContain('Niort');
     await page.getByRole('button', { name: 'Population' }).click();
     await page.getByRole('button', { name: /Population/ }).click();
-    await expect(page.locator('tbody th').first().textContent()).resolves.toBe('Niort');
+    // The table is sorted again after the click: wait for it.
+    await expect.poll(() => page.locator('tbody th').first().textContent()).toBe('Niort');
     await screenshot(page, 'national-tableau-1440');
     await page.locator('tbody th').first().getByRole('button').click();
     await expect.poll(() => page.url()).toContain('#/france/commune/79191');
