@@ -66,6 +66,11 @@ describe('le territoire dessiné avant la France autour', () => {
     const archive = holdArchive(page);
     await page.goto(`${baseUrl}#/charente-maritime`);
     await page.locator('[data-territory-drawn="charente-maritime"]').waitFor({ timeout: 45_000 });
+    // The rest of the map waits for France's header (a second at most): names, hatching, outline come with it
+    // in one batch, their frames no longer holding back the reader of the national tiles.
+    expect(
+      await page.evaluate(() => ['places-1', 'communes-pattern', 'outline-line'].filter((id) => (window as unknown as { __map: MapLibreMap }).__map.getLayer(id))),
+    ).toEqual([]);
     // Drawn while the context host has not answered a single byte.
     const shown = await territoryShown(page);
     expect(shown.codes).toEqual(CM);
@@ -81,6 +86,7 @@ describe('le territoire dessiné avant la France autour', () => {
     // The map says it is complete without waiting for the slow host, the territory's names drawn.
     await waitForMap(page, 'charente-maritime');
     expect(await page.evaluate(() => (window as unknown as { __map: MapLibreMap }).__map.queryRenderedFeatures({ layers: ['places-1'] }).length)).toBeGreaterThan(0);
+    expect(await page.evaluate(() => ['communes-pattern', 'outline-line'].filter((id) => (window as unknown as { __map: MapLibreMap }).__map.getLayer(id)))).toEqual(['communes-pattern', 'outline-line']);
     await screenshot(page, 'contexte-lent-1440');
     await archive.release();
     // France follows, below the territory.
