@@ -3,6 +3,7 @@
 import type { DataFile } from './zonage/config.ts';
 import type { ZonageBundle } from './zonage/bundle.ts';
 import { professionLabel } from './professions.ts';
+import { lowerFirst } from './text.ts';
 
 export interface Dataset {
   label: string;
@@ -57,4 +58,4 @@ export function territoryNotice(b: ZonageBundle, offers: Array<{ example: boolea
 /** « médecins généralistes », « sages-femmes »: every word of the label takes an s. */
 const professionPlural = (id: string) => professionLabel(id).toLowerCase().replace(/([^\s-]+)/g, '$1s');
 
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const lower = lowerFirst;

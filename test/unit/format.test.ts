@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatInteger, ofPlace, plural } from '../../src/core/format.ts';
+import { lowerFirst } from '../../src/core/text.ts';
+import { aidName } from '../../src/core/aids/names.ts';
 
 it('formate nombres et dates en français', () => {
   expect(formatInteger(79851)).toBe('79\u202f851');
@@ -44,5 +46,32 @@ describe('une date stockée invalide ne fait pas tomber la page', () => {
     expect(formatDate('999-01-01')).toBe('999-01-01');
     expect(formatDate('pas une date')).toBe('pas une date');
     expect(formatDate('2026-03-01')).toBe('1er mars 2026');
+  });
+});
+
+describe('lowerFirst : un libellé au milieu d’une phrase', () => {
+  it.each([
+    ['Très fragile', 'très fragile'],
+    ["Zone d'action complémentaire (ZAC)", "zone d'action complémentaire (ZAC)"],
+    ['Département de la Charente-Maritime', 'département de la Charente-Maritime'],
+    ['ARS Pays de la Loire', 'ARS Pays de la Loire'],
+    ['ZIP', 'ZIP'],
+    ['Médecin généraliste', 'médecin généraliste'],
+    ['À compléter', 'À compléter'],
+    ['', ''],
+  ])('%s → %s', (label, expected) => {
+    expect(lowerFirst(label)).toBe(expected);
+  });
+});
+
+describe("aidName : le nom d'une aide dans une liste", () => {
+  it.each([
+    [{ title: "Aide à l'installation d'un médecin généraliste", ref: 'fiche 8' }, "Aide à l'installation d'un médecin généraliste (fiche 8)"],
+    [{ title: 'Indemnité de déplacement des internes', ref: 'Indemnité de déplacement' }, 'Indemnité de déplacement des internes'],
+    [{ title: "Indemnité d'études et de projet professionnel (médecine générale)", ref: "Indemnité d'études et de projet professionnel" }, "Indemnité d'études et de projet professionnel (médecine générale)"],
+    [{ title: 'Soirée d’accueil des internes en médecine', ref: "Soirée d'accueil des internes en médecine" }, 'Soirée d’accueil des internes en médecine'],
+    [{ title: 'Aide forfaitaire à l’installation des médecins généralistes', ref: 'Aide forfaitaire à l’installation — médecins généralistes et chirurgiens-dentistes' }, 'Aide forfaitaire à l’installation des médecins généralistes (Aide forfaitaire à l’installation — médecins généralistes et chirurgiens-dentistes)'],
+  ])('%o', (aid, expected) => {
+    expect(aidName(aid)).toBe(expected);
   });
 });

@@ -3,6 +3,7 @@
 import { formatInteger, formatNumber, plural } from '../format.ts';
 import { IPA_TRAINING, MODES, PROFILE_FIELDS, STATUSES, type Profile } from './profile.ts';
 import { POP } from './commune-words.ts';
+import { lowerFirst } from '../text.ts';
 
 const euroCache = new Map<number, string>();
 export function euros(n: number): string {
@@ -20,7 +21,8 @@ let conjunction: Intl.ListFormat | undefined;
 export const listAnd = (items: string[]): string => (conjunction ??= new Intl.ListFormat('fr-FR', { type: 'conjunction' })).format(items);
 export const round = (n: number) => Math.round(n * 100) / 100;
 export const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-export const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+/** A label set inside a sentence (text.ts). */
+export const lower = lowerFirst;
 
 export function show(field: string, v: unknown): string {
   if (typeof v === 'boolean') return v ? 'oui' : 'non';

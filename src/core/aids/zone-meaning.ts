@@ -5,6 +5,7 @@ import { NO_CLASS, PARTS } from '../ars/schemes.ts';
 import type { ZoneClass } from '../zonage/model.ts';
 import { isApplicable } from './model.ts';
 import type { Aid } from './schema.ts';
+import { lowerFirst } from '../text.ts';
 
 export interface ClassMeaning {
   id: string;
@@ -22,7 +23,7 @@ export const ZONAGE_PURPOSE =
   "Le zonage dit où vont les aides aux professionnels de santé qui s'installent ou restent. Il ne refuse aucun soin aux habitants : il ne dit pas qui peut être soigné, ni où.";
 
 // « Très fragile » reads « très fragile » mid-sentence; an acronym (« ZIP ») stays as it is.
-const lower = (s: string) => (/^\p{Lu}\p{Lu}/u.test(s) ? s : s.charAt(0).toLowerCase() + s.slice(1));
+const lower = lowerFirst;
 const list = (aids: Array<{ title: string }>) => aids.map((a) => `« ${a.title} »`).join(', ');
 
 /**

@@ -9,6 +9,7 @@ import { PARTS } from '../ars/schemes.ts';
 import { zonageStatus, type ZonageStatus } from './status.ts';
 import type { ArsPart } from '../ars/class-table.ts';
 import type { CommuneAreas } from '../ars/areas.ts';
+import { lowerFirst } from '../text.ts';
 
 /** A zonage as shipped: its year entry, INSEE code → class id, and the parts of « selon la partie » communes. */
 export type BundleZonage = ZonageYear & { classes: Record<string, string>; parts?: Record<string, ArsPart[]> };
@@ -123,7 +124,7 @@ export function noZonageText(b: ZonageBundle, profession: string, date: string, 
   return next ? `${head} ; le premier s'applique à partir du ${formatDate(next.validFrom)}` : `aucun zonage des ${professionLabel(profession).toLowerCase()}s dans ce territoire`;
 }
 
-const lower = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+const lower = lowerFirst;
 
 /** Every zonage of the territory with its scheme, authority, dates and provenance (the CLI's `zonages`). */
 export function zonageList(b: ZonageBundle, date?: string) {

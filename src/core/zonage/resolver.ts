@@ -3,6 +3,7 @@
 import { defaultScheme, zonageInForce, zonageView, type ZonageBundle, type ZonageView } from './bundle.ts';
 import { LAST_KNOWN } from './status.ts';
 import { NO_CLASS, PARTS } from '../ars/schemes.ts';
+import { lowerFirst } from '../text.ts';
 
 /** The commune's effective class in the zonage of one profession at the evaluation date. */
 export interface ZoneAt {
@@ -40,7 +41,7 @@ export function zoneResolver(b: ZonageBundle, date: string): ZoneResolver {
     const label = (id: string) => v.scheme.classes.find((k) => k.id === id)?.label ?? id;
     const stale = v.status.state === 'dernier-connu' ? `, dernier zonage connu ; ${LAST_KNOWN}` : '';
     return {
-      zonage: `${v.scheme.label.charAt(0).toLowerCase() + v.scheme.label.slice(1)} ${v.zonage.year}${stale}${v.example ? ', exemple — données fictives' : ''}`,
+      zonage: `${lowerFirst(v.scheme.label)} ${v.zonage.year}${stale}${v.example ? ', exemple — données fictives' : ''}`,
       effective: c.effective,
       effectiveLabel: label(c.effective),
       base: c.base,
