@@ -98,6 +98,10 @@ describe('page de suivi', () => {
     const sizes = await page.locator('[data-testid^="chart-"] svg text').evaluateAll((ts) => ts.map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.closest('svg')!.getBoundingClientRect().width / t.closest('svg')!.viewBox.baseVal.width)));
     expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
     expect(await perYear.locator('text.value').count()).toBe(15);
+    // No two values run together (two bars of 16 side by side read « 1616 »): their boxes never overlap.
+    const boxes = await page.locator('[data-testid^="chart-"] svg text.value').evaluateAll((ts) => ts.map((t) => t.getBoundingClientRect().toJSON() as DOMRect));
+    const overlapping = boxes.flatMap((a, i) => boxes.slice(i + 1).filter((b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5).map(() => i));
+    expect(overlapping).toEqual([]);
     // Per zone: four classes of the departmental zonage; density: four bars.
     expect(await page.getByTestId('chart-par-zone').locator('rect[data-bar="installations"]').count()).toBe(4);
     expect(await page.getByTestId('chart-densite').locator('rect[data-bar]').count()).toBe(4);
