@@ -50,6 +50,11 @@ describe('vue nationale', () => {
     const expected = countsOf(profession);
     for (const [id, n] of Object.entries(legend)) expect(n).toBe(expected[id] ?? 0);
     expect(Object.keys(expected).every((id) => id in legend)).toBe(true);
+    // Each swatch carries the motif its class has on the map (« sans classe » is hatched there, not plain).
+    const motifs = await page.getByTestId('national-legend').locator('li').evaluateAll((lis) => lis.map((li) => [li.getAttribute('data-class'), li.querySelector('.swatch')!.className.match(/motif-(\S+)/)?.[1]]));
+    const patterns = await page.evaluate(() => (window as unknown as { __map: MapLibreMap }).__map.getLayer('national-pattern') !== undefined);
+    expect(patterns).toBe(true);
+    expect(motifs.filter(([, m]) => m && m !== 'aucun').length).toBeGreaterThan(0);
     await expect(page.locator('.source').first().textContent()).resolves.toContain('un arrêté plus récent peut exister');
     // No repository or commit in public text: they belong on the method page's sources.
     await expect(page.locator('body').textContent()).resolves.not.toMatch(/commit|dépôt|github/i);
