@@ -62,6 +62,10 @@ describe('aperçu non publié : export SVG et impression de la carte annuelle', 
     await screenshot(page, 'staff-apercu-impression-1440');
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.emulateMedia({ media: 'screen' });
+    // The file names two communes: the 460 others, white on the map, are said in the legend and on the sheet.
+    await expect(page.getByTestId('legend-absent').textContent()).resolves.toBe('460');
+    expect(previewed.text).toContain('Absentes de ce zonage : 460 communes');
+    expect(published.text).not.toContain('Absentes de ce zonage');
     await screenshot(page, 'staff-apercu-carte-1440');
     expect(errors).toEqual([]);
   });

@@ -43,6 +43,14 @@ describe('carte annuelle en SVG (fiche 1 : « une carte annuelle définissant le
     expect(out.split(v.scheme.label).length - 1).toBe(1);
   });
 
+  it("un zonage qui ne nomme qu'une partie du territoire : les autres communes, en blanc, sont dites absentes ; jamais quand toutes y sont", () => {
+    expect(texts.some((t) => t.startsWith('Absentes de ce zonage'))).toBe(false);
+    const two = new Map([...view.classes].slice(0, 2));
+    const part = zonageSvg({ view: { ...view, classes: two }, places, communes, outline, points, attribution });
+    expect(part).toContain('Absentes de ce zonage : 460 communes');
+    expect(part.match(/<path d="M[^"]+" fill="#ffffff" stroke="#6f7c85"/g)).toHaveLength(460);
+  });
+
   it('chaque commune est un groupe avec son code en id et son nom dans un <title>', () => {
     const groups = [...svg.matchAll(/<g id="commune-(\d[\dAB]\d{3})" data-code="\1" data-nom="([^"]+)"><title>([^<]+)<\/title><path d="M/g)];
     expect(groups).toHaveLength(462);

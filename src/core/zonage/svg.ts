@@ -138,7 +138,13 @@ export function zonageSvg({ view, title = exportTitle(view), places = [], commun
     const pattern = k.pattern ? `<rect x="40" y="${y - 13}" width="28" height="16" fill="url(#motif-${k.pattern})"/>` : '';
     return `<rect x="40" y="${y - 13}" width="28" height="16" fill="${k.color}" stroke="#6f7c85"/>${pattern}<text x="78" y="${y}">${escape(k.label)} : ${formatInteger(count)} ${plural(count, 'commune', 'communes')}</text>`;
   });
-  const ruleY = legendTop + 40 + view.scheme.classes.length * 24;
+  // Communes the zonage's file does not name (an import covering part of the territory): drawn white, said.
+  const absent = communes.features.filter((f) => !view.classes.has(f.properties.code)).length;
+  if (absent) {
+    const y = legendTop + 40 + rows.length * 24;
+    rows.push(`<rect x="40" y="${y - 13}" width="28" height="16" fill="#ffffff" stroke="#6f7c85"/><text x="78" y="${y}">Absentes de ce zonage : ${formatInteger(absent)} ${plural(absent, 'commune', 'communes')}</text>`);
+  }
+  const ruleY = legendTop + 40 + rows.length * 24;
   const rule = view.ruled.length
     ? `<circle cx="54" cy="${ruleY - 5}" r="5" fill="#fff" stroke="#1f3b57" stroke-width="2"/><text x="78" y="${ruleY}">dont ${formatInteger(view.ruled.length)} ${plural(view.ruled.length, 'rendue fragile', 'rendues fragiles')} par la règle « pharmacie sans médecin » (fiche 1)</text>`
     : '';
