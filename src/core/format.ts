@@ -15,6 +15,9 @@ export function formatInteger(n: number): string {
   return out;
 }
 
+/** A balance with its sign: « +8 », « −4 » (the minus sign, not a hyphen, as in the publication's tables), « 0 ». */
+export const formatSigned = (n: number): string => (n > 0 ? `+${formatInteger(n)}` : n < 0 ? `\u2212${formatInteger(-n)}` : '0');
+
 /** « 3,5 » : French decimals, at most two digits after the comma. */
 export const formatNumber = (n: number): string => decimal().format(n);
 

@@ -396,7 +396,7 @@ describe('7. fiche 3 : « 800€ pour les 2 jours de formation » est certain', 
   it('le montant est 800 €, le coût de la formation est nommé à côté ; le total compte 800 €', () => {
     const p: Profile = { beneficiary: 'medecin', eventDate: '2026-02-10', requestDate: '2026-02-20' };
     const r = evaluateAid(aid('cd17-fiche-03'), ctx('non-prioritaire'), p);
-    expect(r.amountText).toBe("800 € — 800 € pour les 2 jours de formation ; le coût de la formation est pris en charge en plus (non connu à l'avance)");
+    expect(r.amountText).toBe("800 € pour les 2 jours de formation ; le coût de la formation est pris en charge en plus (non connu à l'avance)");
     const e = evaluateAids(cd17.catalogue.aids, ctx('non-prioritaire'), p);
     expect(e.counted).toContain('cd17-fiche-03');
     expect(e.total).toBe(800);

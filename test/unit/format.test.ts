@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatInteger, ofPlace, plural } from '../../src/core/format.ts';
+import { formatDate, formatInteger, formatSigned, ofPlace, plural } from '../../src/core/format.ts';
 import { lowerFirst } from '../../src/core/text.ts';
 import { aidName } from '../../src/core/aids/names.ts';
 
@@ -74,4 +74,13 @@ describe("aidName : le nom d'une aide dans une liste", () => {
   ])('%o', (aid, expected) => {
     expect(aidName(aid)).toBe(expected);
   });
+});
+
+it.each([
+  [8, '+8'],
+  [-4, '\u22124'],
+  [0, '0'],
+  [-1200, '\u22121\u202f200'],
+])('formatSigned(%i) → %s (signe moins, pas un trait d’union)', (n, expected) => {
+  expect(formatSigned(n)).toBe(expected);
 });

@@ -76,7 +76,11 @@ export function amountText(aid: ResolvedAid, v: AmountValue, eligible: AidResult
   if (m.type === 'none') return 'Accompagnement (sans montant)';
   const note = m.note ? ` — ${m.note}` : '';
   if (m.type === 'unspecified') return `Montant non fixé par le plan${note}`;
-  if (eligible !== 'no' && v.amount !== null) return `${euros(v.amount)}${note}`;
+  if (eligible !== 'no' && v.amount !== null) {
+    // A note that opens on the amount says it whole (« 800 € pour les 2 jours »): not « 800 € — 800 € … ».
+    const flat = (s: string) => s.replace(/\s/g, ' ');
+    return m.note && flat(m.note).startsWith(flat(euros(v.amount))) ? sentence(m.note) : `${euros(v.amount)}${note}`;
+  }
   if (v.ceiling) return `Jusqu'à ${euros(v.ceiling)}${note}`;
   return m.note ? sentence(m.note) : 'Montant à préciser';
 }
