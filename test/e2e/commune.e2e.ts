@@ -57,6 +57,9 @@ describe('page commune', () => {
     expect(await page.getByRole('combobox', { name: 'Rechercher une commune' }).isVisible()).toBe(false);
     expect(await page.getByTestId('commune-name').isVisible()).toBe(true);
     expect(await page.getByTestId('zone-history').isVisible()).toBe(true);
+    // The attribution is printed, not its fold button (a lone « ▼ » on paper).
+    expect(await page.locator('.maplibregl-ctrl-attrib-inner').isVisible()).toBe(true);
+    expect(await page.locator('.maplibregl-ctrl-attrib-button').isVisible()).toBe(false);
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'commune-impression');
