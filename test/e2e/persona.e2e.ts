@@ -50,6 +50,9 @@ describe('« Je suis… » sur la fiche de la commune', () => {
     await expect(bourse.getByTestId('aid-apply').textContent()).resolves.toContain("La bourse d'études peut être sollicitée à tout moment pendant l'internat");
     // The installation's deadline is not a deadline to apply: the plan sets none for the request.
     await expect(bourse.getByTestId('apply-when').textContent()).resolves.toContain('le plan ne fixe pas de délai de demande');
+    // An amount never breaks across lines (« 1 / 600 € », « 1 600 / € » on a phone): it is kept in one piece.
+    const amount = bourse.locator('.together', { hasText: /^1\s600\s€$/ }).first();
+    await expect(amount.evaluate((e) => getComputedStyle(e).whiteSpace)).resolves.toBe('nowrap');
     await bourse.scrollIntoViewIfNeeded();
     await screenshot(page, `persona-commune-interne-${viewport.width}`);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate, formatInteger, formatSigned, ofPlace, plural } from '../../src/core/format.ts';
-import { lowerFirst } from '../../src/core/text.ts';
+import { lowerFirst, unbreakable } from '../../src/core/text.ts';
 import { aidName } from '../../src/core/aids/names.ts';
 
 it('formate nombres et dates en français', () => {
@@ -83,4 +83,18 @@ it.each([
   [-1200, '\u22121\u202f200'],
 ])('formatSigned(%i) → %s (signe moins, pas un trait d’union)', (n, expected) => {
   expect(formatSigned(n)).toBe(expected);
+});
+
+describe('unbreakable : montants et guillemets gardés sur une ligne', () => {
+  it.each([
+    ['800 € /mois en 1re année – 1 100 €/mois en 2e année – 1 600 €/mois', ['800 €', '1 100 €', '1 600 €']],
+    ['(35 000 € par an pendant 3 ans)', ['35 000 €']],
+    ['soit 12,5 % du total et 3 047 100 €', ['12,5 %', '3 047 100 €']],
+    ['la règle « pharmacie sans médecin »', ['« pharmacie', 'médecin »']],
+    ['fiche 8, 2026', []],
+  ])('%s', (text, kept) => {
+    const parts = unbreakable(text);
+    expect(parts.map((p) => p.text).join('')).toBe(text);
+    expect(parts.filter((p) => p.keep).map((p) => p.text)).toEqual(kept);
+  });
 });
