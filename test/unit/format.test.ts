@@ -98,3 +98,9 @@ describe('unbreakable : montants et guillemets gardés sur une ligne', () => {
     expect(parts.filter((p) => p.keep).map((p) => p.text)).toEqual(kept);
   });
 });
+
+it('unbreakable : une longue ligne sans espace (un message qui cite un fichier hostile) est lue en temps linéaire, intacte', () => {
+  const text = `ligne 2 : « ${'a'.repeat(200_000)} » ; ${'9'.repeat(100_000)} ${'x'.repeat(100_000)} »`;
+  const parts = unbreakable(text);
+  expect(parts.map((p) => p.text).join('')).toBe(text);
+});
