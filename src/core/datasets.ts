@@ -45,7 +45,7 @@ export function fictitiousNotice(datasets: Dataset[]): string | undefined {
   const names = [...new Set(datasets.filter((d) => d.example).map((d) => d.group ?? d.label))];
   if (!names.length) return undefined;
   const years = (name: string) => datasets.filter((d) => d.example && d.group === name && d.year !== undefined).map((d) => d.year);
-  const said = names.map((n) => (years(n).length ? `${lower(n)} (${years(n).join(', ')})` : lower(n)));
+  const said = names.map((n) => (years(n).length ? `${lowerFirst(n)} (${years(n).join(', ')})` : lowerFirst(n)));
   return `Données fictives ici : ${said.join(', ')} (exemples).`;
 }
 
@@ -58,4 +58,3 @@ export function territoryNotice(b: ZonageBundle, offers: Array<{ example: boolea
 /** « médecins généralistes », « sages-femmes »: every word of the label takes an s. */
 const professionPlural = (id: string) => professionLabel(id).toLowerCase().replace(/([^\s-]+)/g, '$1s');
 
-const lower = lowerFirst;

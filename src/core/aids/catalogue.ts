@@ -9,7 +9,7 @@ import { named, template, type Words } from './commune-words.ts';
 import { communeFacts, memoFor } from './cache.ts';
 import { combine, type Evaluation } from './totals.ts';
 import { dossierDate } from './reasons.ts';
-import { lower } from './wording.ts';
+import { lowerFirst } from '../text.ts';
 
 /**
  * Every aid of a catalogue for one commune. Each evaluation is kept for the next commune with the same
@@ -64,7 +64,7 @@ export function arrangeForPersona(results: AidResult[], aids: ResolvedAid[], per
   };
   const mine = persona ? open.filter((r) => r.beneficiaries.includes(persona)) : [];
   const rest = open.filter((r) => !mine.includes(r));
-  const sections = BENEFICIARY_GROUPS.map((g) => section(g.id, persona ? `Autres aides — ${lower(g.label)}` : g.label, rest.filter((r) => groupOf(r.beneficiaries).id === g.id)));
-  const first = persona ? [section('persona', `Pour vous : ${lower(beneficiaryLabel(persona))}`, mine)] : [];
+  const sections = BENEFICIARY_GROUPS.map((g) => section(g.id, persona ? `Autres aides — ${lowerFirst(g.label)}` : g.label, rest.filter((r) => groupOf(r.beneficiaries).id === g.id)));
+  const first = persona ? [section('persona', `Pour vous : ${lowerFirst(beneficiaryLabel(persona))}`, mine)] : [];
   return [...first, ...sections].filter((s) => s.financial.length + s.actions.length);
 }

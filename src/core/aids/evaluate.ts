@@ -12,7 +12,8 @@ import { test, type Facts } from './conditions.ts';
 import { amountText, computeAmount } from './amounts.ts';
 import { dossierDate, lookup, validityReason, zoneDateOf, zoneReason } from './reasons.ts';
 import { named, template } from './commune-words.ts';
-import { euros, label, lower, sentence, show, within } from './wording.ts';
+import { euros, label, sentence, show, within } from './wording.ts';
+import { lowerFirst } from '../text.ts';
 
 /** Evaluates one aid. `profile` is used as given; evaluateAids derives implied facts first. */
 export function evaluate(aid: ResolvedAid, ctx: AidContext, profile: Profile, z: ZoneAt | undefined, zoneWords: string): AidResult {
@@ -27,7 +28,7 @@ export function evaluate(aid: ResolvedAid, ctx: AidContext, profile: Profile, z:
       status: ok ? 'met' : 'failed',
       text: ok
         ? `L'aide s'adresse aux ${beneficiaryPlural(profile.beneficiary)}, votre profil.${note ? ` ${sentence(note)}` : ''}`
-        : `L'aide est réservée aux ${aid.beneficiaries.map(beneficiaryPlural).join(', ')} ; votre profil : ${lower(beneficiaryLabel(profile.beneficiary))}.`,
+        : `L'aide est réservée aux ${aid.beneficiaries.map(beneficiaryPlural).join(', ')} ; votre profil : ${lowerFirst(beneficiaryLabel(profile.beneficiary))}.`,
     });
   }
   if (!aid.withdrawn) reasons.push(zoneReason(aid, z, zoneWords, f));

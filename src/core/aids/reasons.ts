@@ -9,7 +9,8 @@ import type { AidContext } from './context.ts';
 import type { Reason } from './result.ts';
 import { test, type Facts } from './conditions.ts';
 import { NOM } from './commune-words.ts';
-import { inZone, lower, sentence } from './wording.ts';
+import { inZone, sentence } from './wording.ts';
+import { lowerFirst } from '../text.ts';
 
 /** The dossier date decides (« applicables aux dossiers reçus à compter du 1er août 2025 »): the request
  * date when the profile gives one, otherwise the project's date. */
@@ -49,7 +50,7 @@ export function zoneReason(aid: ResolvedAid, z: ZoneAt | undefined, words: strin
   const ex = aid.zone.exception;
   if (ex?.classes.includes(z.effective)) {
     const r = test(ex.condition, f);
-    return { status: r.status, text: `${is} : elle est admise à condition de ${lower(r.text)}` };
+    return { status: r.status, text: `${is} : elle est admise à condition de ${lowerFirst(r.text)}` };
   }
   // A future installation: a commune not eligible today does not refuse the aid.
   if (future) return { status: 'unknown', text: `${is}, hors des ${aid.zone.text} : cela ne refuse pas l'aide, car ${future}.${read}` };

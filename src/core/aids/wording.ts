@@ -21,8 +21,6 @@ let conjunction: Intl.ListFormat | undefined;
 export const listAnd = (items: string[]): string => (conjunction ??= new Intl.ListFormat('fr-FR', { type: 'conjunction' })).format(items);
 export const round = (n: number) => Math.round(n * 100) / 100;
 export const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-/** A label set inside a sentence (text.ts). */
-export const lower = lowerFirst;
 
 export function show(field: string, v: unknown): string {
   if (typeof v === 'boolean') return v ? 'oui' : 'non';
@@ -63,7 +61,7 @@ export const label = (field: string) => (field === 'commune.population' ? 'popul
 
 /** « en zone intermédiaire », « en zone d'action complémentaire (ZAC) », « hors zonage ». */
 export function inZone(classLabel: string): string {
-  const l = lower(classLabel);
+  const l = lowerFirst(classLabel);
   return l.startsWith('zone') ? `en ${l}` : l.startsWith('hors') ? l : `en zone ${l}`;
 }
 

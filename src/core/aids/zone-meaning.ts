@@ -22,8 +22,6 @@ export interface ClassMeaning {
 export const ZONAGE_PURPOSE =
   "Le zonage dit où vont les aides aux professionnels de santé qui s'installent ou restent. Il ne refuse aucun soin aux habitants : il ne dit pas qui peut être soigné, ni où.";
 
-// « Très fragile » reads « très fragile » mid-sentence; an acronym (« ZIP ») stays as it is.
-const lower = lowerFirst;
 const list = (aids: Array<{ title: string }>) => aids.map((a) => `« ${a.title} »`).join(', ');
 
 /**
@@ -59,7 +57,7 @@ export function classMeanings(classes: ZoneClass[], profession: string, aids: Ai
     } else if (i === ranked.length - 1) {
       text = 'La classe la moins prioritaire de ce zonage.';
     } else {
-      text = `Entre « ${lower(ranked[0].label)} » (la plus prioritaire) et « ${lower(ranked[ranked.length - 1].label)} » (la moins prioritaire).`;
+      text = `Entre « ${lowerFirst(ranked[0].label)} » (la plus prioritaire) et « ${lowerFirst(ranked[ranked.length - 1].label)} » (la moins prioritaire).`;
     }
     return { id: k.id, label: k.label, aids: open, conditional, text };
   });

@@ -118,13 +118,11 @@ export function noZonageText(b: ZonageBundle, profession: string, date: string, 
   if (last) {
     const st = zonageStatus(last, date);
     const label = b.schemes.find((s) => s.id === last.scheme)?.label ?? last.scheme;
-    return st.state === 'remplace' ? `${head} : ${lower(label)} ${last.year} ${st.text}` : `${head} ; le dernier était valable jusqu'au ${formatDate(last.validUntil)}`;
+    return st.state === 'remplace' ? `${head} : ${lowerFirst(label)} ${last.year} ${st.text}` : `${head} ; le dernier était valable jusqu'au ${formatDate(last.validUntil)}`;
   }
   const next = own.sort((x, y) => (x.validFrom < y.validFrom ? -1 : 1))[0];
   return next ? `${head} ; le premier s'applique à partir du ${formatDate(next.validFrom)}` : `aucun zonage des ${professionLabel(profession).toLowerCase()}s dans ce territoire`;
 }
-
-const lower = lowerFirst;
 
 /** Every zonage of the territory with its scheme, authority, dates and provenance (the CLI's `zonages`). */
 export function zonageList(b: ZonageBundle, date?: string) {
