@@ -21,10 +21,11 @@ export function lowerFirst(label: string): string {
 }
 
 /**
- * What must stay on one line: an amount (« 1 600 € », « 35 000 », « 12,5 % »), a guillemet and its word. Words
- * bounded to 40 characters: a long run without spaces (a file's line quoted in a message) is scanned in linear time.
+ * What must stay on one line: an amount (« 1 600 € », « 35 000 », « 12,5 % »), a guillemet and its word. A word
+ * of 24 characters at most: a longer one (a value quoted from a file) may still break inside to fit a phone, and
+ * a long run without spaces is scanned in linear time.
  */
-const TOGETHER = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?:[ \u00a0\u202f]?(?:k€|M€|€|%))?|\d{1,15}(?:,\d{1,15})?[ \u00a0\u202f](?:k€|M€|€|%)|«[ \u00a0\u202f][^\s«»]{1,40}|[^\s«»]{1,40}[ \u00a0\u202f]»/g;
+const TOGETHER = /\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:,\d+)?(?:[ \u00a0\u202f]?(?:k€|M€|€|%))?|\d{1,15}(?:,\d{1,15})?[ \u00a0\u202f](?:k€|M€|€|%)|«[ \u00a0\u202f][^\s«»]{1,24}|[^\s«»]{1,24}[ \u00a0\u202f]»/g;
 
 /**
  * A text cut into pieces, those that must not break across lines marked `keep` (the page sets them in a span
