@@ -95,7 +95,7 @@ describe('le territoire dessiné avant la France autour', () => {
         () =>
           page.evaluate(() => {
             const map = (window as unknown as { __map: MapLibreMap }).__map;
-            return map.getLayer('context-communes-fill') ? new Set(map.queryRenderedFeatures({ layers: ['context-communes-fill'] }).map((f) => String(f.properties.code))).size : 0;
+            return map.getLayer('context-departements-fill') ? new Set(map.queryRenderedFeatures({ layers: ['context-departements-fill'] }).map((f) => String(f.properties.code))).size : 0;
           }),
         { timeout: 30_000 },
       )

@@ -240,28 +240,38 @@ describe('vue nationale', () => {
     expect(errors).toEqual([]);
   });
 
-  it('la carte de la Charente-Maritime montre les communes voisines hors du territoire', async () => {
+  it('la carte de la Charente-Maritime montre la France autour ; une commune voisine cliquée ouvre sa fiche nationale', async () => {
     const { page, errors } = await pageAt('#/charente-maritime', { width: 1440, height: 900 });
     await waitForMap(page, 'charente-maritime');
+    // The land around: the neighbouring départements, tinted under the territory, never the territory's own.
     await expect
       .poll(
         () =>
           page.evaluate(() => {
             const map = (window as unknown as { __map: MapLibreMap }).__map;
-            if (!map.getLayer('context-communes-fill')) return [];
-            return [...new Set(map.queryRenderedFeatures({ layers: ['context-communes-fill'] }).map((f) => String(f.properties.code)))];
+            if (!map.getLayer('context-departements-fill')) return [];
+            return [...new Set(map.queryRenderedFeatures({ layers: ['context-departements-fill'] }).map((f) => String(f.properties.code)))];
           }),
         { timeout: 30_000 },
       )
-      .toEqual(expect.arrayContaining(['16015', '79191']));
-    const codes = await page.evaluate(() => {
+      .toEqual(expect.arrayContaining(['16', '79']));
+    const around = await page.evaluate(() => {
       const map = (window as unknown as { __map: MapLibreMap }).__map;
       const layers = map.getStyle().layers.map((l) => l.id);
-      return { outside: map.queryRenderedFeatures({ layers: ['context-communes-fill'] }).map((f) => String(f.properties.code)), below: layers.indexOf('context-communes-fill') < layers.indexOf('communes-fill') };
+      return {
+        departements: map.queryRenderedFeatures({ layers: ['context-departements-fill'] }).map((f) => String(f.properties.code)),
+        communes: map.queryRenderedFeatures({ layers: ['context-communes-fill'] }).map((f) => String(f.properties.code)),
+        below: layers.indexOf('context-departements-fill') < layers.indexOf('communes-fill'),
+      };
     });
-    expect(codes.outside.some((c) => c.startsWith('17'))).toBe(false);
-    expect(codes.below).toBe(true);
+    expect(around.departements).not.toContain('17');
+    expect(around.communes.some((c) => c.startsWith('17'))).toBe(false);
+    expect(around.below).toBe(true);
     await screenshot(page, 'contexte-charente-maritime-1440');
+    // Niort's town centre, in the Deux-Sèvres: its national page opens.
+    const niort = await project(page, [-0.4594, 46.3251]);
+    await page.mouse.click(niort.x, niort.y);
+    await expect.poll(() => page.url()).toMatch(/#\/france\/commune\/79191$/);
     expect(errors).toEqual([]);
   });
 
