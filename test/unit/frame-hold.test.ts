@@ -10,6 +10,35 @@ class StandInMap {
   frames = 0;
   moving = false;
   listeners = new Map<string, Set<Listener>>();
+  sources = new Map<string, { ready: boolean }>();
+  getSource(id: string) {
+    const s = this.sources.get(id);
+    return s && { loaded: () => s.ready };
+  }
+  /** The worker prepares a source's data (a GeoJSON added or set): `sourcedataloading` without a tile, a frame asked for. */
+  prepare(id: string) {
+    this.sources.set(id, { ready: false });
+    this.fire('sourcedataloading', { sourceId: id });
+    this.triggerRepaint();
+  }
+  /** Its data ready: loaded, a frame asked for, `sourcedata` (metadata). */
+  ready(id: string) {
+    this.sources.get(id)!.ready = true;
+    this.triggerRepaint();
+    this.fire('sourcedata', { sourceId: id, sourceDataType: 'metadata' });
+  }
+  /** A frame drawn (the tiles it asks for are the next wave), and its follow-up: the change it applied said. */
+  drawn() {
+    this.triggerRepaint();
+    this.fire('styledata', {});
+    this.fire('render', {});
+    this.triggerRepaint();
+  }
+  /** The camera jumps: `move` fired, a frame asked for. */
+  jump() {
+    this.fire('move', {});
+    this.triggerRepaint();
+  }
   triggerRepaint() {
     this.frames++;
   }
@@ -26,9 +55,9 @@ class StandInMap {
     for (const f of this.listeners.get(type) ?? []) f(e);
   }
   /** A tile asked for: MapLibre fires `sourcedataloading` with it, no frame. */
-  request(key: number) {
+  request(key: number, sourceId = 'context') {
     const tile = { state: 'loading', tileID: { key } };
-    this.fire('sourcedataloading', { tile, sourceId: 'context' });
+    this.fire('sourcedataloading', { tile, sourceId });
     return tile;
   }
   /** A tile back from the worker: its state, then a frame asked for, then `sourcedata` with the tile. */
@@ -77,6 +106,74 @@ describe('frames held while tiles arrive', () => {
     const [a] = [map.request(1), map.request(2)];
     map.change();
     map.arrive(a);
+    await settle();
+    expect(map.frames).toBe(1);
+  });
+
+  it('while the worker prepares a source, nothing is drawn (layers added with it wait); its data ready, one frame', async () => {
+    const map = new StandInMap();
+    new FrameHold(map as unknown as MapLibreMap);
+    map.prepare('places');
+    map.prepare('outline');
+    map.change();
+    await settle();
+    map.ready('places');
+    await settle();
+    expect(map.frames).toBe(0);
+    map.ready('outline');
+    await settle();
+    expect(map.frames).toBe(1);
+  });
+
+  it("the camera and the map's size draw at once, even while a source is prepared", async () => {
+    const map = new StandInMap();
+    new FrameHold(map as unknown as MapLibreMap);
+    map.prepare('places');
+    await settle();
+    map.jump();
+    await settle();
+    expect(map.frames).toBe(1);
+    map.fire('resize', {});
+    map.change();
+    await settle();
+    expect(map.frames).toBe(2);
+  });
+
+  it('a source update dropped: the frame held is weighed again', async () => {
+    const map = new StandInMap();
+    new FrameHold(map as unknown as MapLibreMap);
+    map.prepare('places');
+    await settle();
+    expect(map.frames).toBe(0);
+    map.sources.get('places')!.ready = true;
+    map.fire('sourcedataabort', { sourceId: 'places' });
+    await settle();
+    expect(map.frames).toBe(1);
+  });
+
+  it("a frame's follow-up waits while its tiles are on their way", async () => {
+    const map = new StandInMap();
+    new FrameHold(map as unknown as MapLibreMap);
+    const tiles = [map.request(1), map.request(2)];
+    map.drawn();
+    await settle();
+    expect(map.frames).toBe(0);
+    for (const tile of tiles) map.arrive(tile);
+    await settle();
+    expect(map.frames).toBe(1);
+  });
+
+  it('a later wave (the commune under the pointer) is drawn once complete, whatever an earlier one waits for', async () => {
+    const map = new StandInMap();
+    new FrameHold(map as unknown as MapLibreMap);
+    const [context] = [map.request(1), map.request(2)];
+    map.arrive(context);
+    await settle();
+    expect(map.frames).toBe(0);
+    map.fire('render', {}); // a frame drawn since (a slow host's second): the next tiles are another wave
+    await settle();
+    const hover = map.request(3, 'communes-hover');
+    map.arrive(hover);
     await settle();
     expect(map.frames).toBe(1);
   });

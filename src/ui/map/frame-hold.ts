@@ -1,11 +1,15 @@
-// Fewer frames while tiles arrive. MapLibre draws a frame each time a tile comes back from its worker, each
-// time an image is added for a tile in flight (a place name, a hatching) and when a source without tiles
-// says so; with software rendering each frame costs its commit (80 to 270 ms for a territory with France
-// around), and a wave of tiles was drawn a dozen times, half-drawn, before the map was complete. Here such a
-// frame waits while other tiles are still on their way: the wave is drawn once, complete. Any other reason
-// for a frame (the camera, a style change, a source ready to ask for its tiles, MapLibre's own follow-up
-// frames) draws at once, as does a map that moves, or a frame held for `maxHold` ms: a slow host shows its
-// tiles as they come, at that pace.
+// Fewer frames while the map loads. With software rendering each frame costs its commit (80 to 270 ms for a
+// territory with France around), and MapLibre draws one each time a tile comes back from its worker, an image
+// is added for a tile in flight (a place name, a hatching), a source says it is idle or visible, a frame has
+// applied a change (its follow-up), a source's data is ready: a wave of tiles was drawn a dozen times,
+// half-drawn, before the map was complete, each frame also taking the processor from the worker. Here:
+// - while the worker prepares a source's data (a GeoJSON cut into tiles), no frame is drawn: it could neither
+//   show it nor ask for its tiles, and sources added together ask for their tiles in one frame;
+// - while tiles asked for in one frame are on their way, the frames their arrival, their images or the
+//   frames' follow-ups ask for wait: the wave is drawn once, complete. A later wave (the commune under the
+//   pointer) is drawn as soon as it is complete, whatever an earlier one still waits for.
+// The camera and the map's size draw at once, as does a map that moves, and no frame waits more than `maxHold`
+// ms: a slow host shows its tiles as they come, at that pace.
 import type { Map as MapLibreMap, MapSourceDataEvent } from 'maplibre-gl';
 
 type Tile = NonNullable<MapSourceDataEvent['tile']> & { state?: string };
@@ -14,11 +18,21 @@ export class FrameHold {
   readonly #map: MapLibreMap;
   readonly #maxHold: number;
   readonly #repaint: () => void;
-  readonly #loading = new Set<Tile>();
+  /** Tiles asked for, with the frame (wave) that asked for them, until loaded, failed or dropped. */
+  readonly #loading = new Map<Tile, number>();
+  /** Frames drawn so far: the wave of the tiles they ask for. */
+  #frames = 0;
+  /** The waves of the tiles arrived since the last decision (-1: a tile reloaded, of no known wave). */
+  readonly #arrived = new Set<number>();
+  /** Sources whose data the worker prepares (a GeoJSON cut into tiles), until the source says it is loaded. */
+  readonly #preparing = new Set<string>();
   /** Frames asked for since the last decision, and how many of them could wait. */
   #asked = 0;
   #mayWait = 0;
+  #arrivals = 0;
   #quiet = 0;
+  #moved = false;
+  #renderTail = false;
   /** When the frame now waiting was first held (null: none is). */
   #heldSince: number | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -31,6 +45,12 @@ export class FrameHold {
     // MapLibre fires these in the same task as the frame it asks for, just after asking.
     map.on('sourcedataloading', this.#onLoading);
     map.on('sourcedata', this.#onData);
+    map.on('styledata', this.#onStyleData);
+    map.on('render', this.#onRender);
+    map.on('move', this.#onMove);
+    map.on('resize', this.#onMove);
+    map.on('sourcedataabort', this.#weighAgain);
+    map.on('error', this.#weighAgain);
   }
 
   /** Runs `add` (an image added for a tile in flight): the frame it asks for may wait like a tile's arrival. */
@@ -48,33 +68,80 @@ export class FrameHold {
     this.#map.triggerRepaint = this.#repaint;
     this.#map.off('sourcedataloading', this.#onLoading);
     this.#map.off('sourcedata', this.#onData);
+    this.#map.off('styledata', this.#onStyleData);
+    this.#map.off('render', this.#onRender);
+    this.#map.off('move', this.#onMove);
+    this.#map.off('resize', this.#onMove);
+    this.#map.off('sourcedataabort', this.#weighAgain);
+    this.#map.off('error', this.#weighAgain);
     clearTimeout(this.#timer);
     if (this.#heldSince !== null) this.#repaint.call(this.#map);
   }
 
   #ask = () => {
     if (this.#asked++ === 0) queueMicrotask(this.#decide);
-    if (this.#quiet) this.#mayWait++;
+    if (this.#quiet || this.#renderTail) this.#mayWait++;
   };
 
   #onLoading = (e: MapSourceDataEvent) => {
-    if (e.tile) this.#loading.add(e.tile as Tile);
+    if (e.tile) this.#loading.set(e.tile as Tile, this.#frames);
+    else if (e.sourceId) this.#preparing.add(e.sourceId);
   };
+
+  /** The style says it changed: a change the frame has applied, or an image added. */
+  #onStyleData = () => {
+    if (this.#asked > this.#mayWait) this.#mayWait++;
+  };
+
+  /** The frame just drawn: what it asks for next (its follow-up) may wait too. */
+  #onRender = () => {
+    this.#frames++;
+    this.#renderTail = true;
+    queueMicrotask(() => (this.#renderTail = false));
+  };
+
+  #onMove = () => {
+    this.#moved = true;
+  };
+
+  #weighAgain = () => {
+    if (this.#heldSince !== null) this.#ask();
+  };
+
+  #sourcesPreparing() {
+    for (const id of this.#preparing) if (this.#map.getSource(id)?.loaded() !== false) this.#preparing.delete(id);
+    return this.#preparing.size > 0;
+  }
 
   #onData = (e: MapSourceDataEvent) => {
-    if ((e.tile || e.sourceDataType === 'idle') && this.#asked > this.#mayWait) this.#mayWait++;
+    if (!(e.tile || e.sourceDataType === 'idle' || e.sourceDataType === 'visibility') || this.#asked <= this.#mayWait) return;
+    this.#mayWait++;
+    if (!e.tile) return;
+    this.#arrivals++;
+    this.#arrived.add(this.#loading.get(e.tile as Tile) ?? -1);
   };
 
-  #pending() {
-    for (const tile of this.#loading) if (tile.state !== 'loading' && tile.state !== 'reloading') this.#loading.delete(tile);
-    return this.#loading.size > 0;
+  /** Whether tiles are still on their way: of the waves in `waves` (-1: of any), or of any wave (null). */
+  #pending(waves: Set<number> | null) {
+    const any = !waves || waves.has(-1);
+    let pending = false;
+    for (const [tile, wave] of this.#loading)
+      if (tile.state !== 'loading' && tile.state !== 'reloading') this.#loading.delete(tile);
+      else if (any || waves.has(wave)) pending = true;
+    return pending;
   }
 
   #decide = () => {
     const mayWait = this.#asked === this.#mayWait;
-    this.#asked = this.#mayWait = 0;
+    // Only arrivals: held while their waves are incomplete; with images or follow-ups: while any tile is on its way.
+    const waves = this.#asked === this.#arrivals ? new Set(this.#arrived) : null;
+    const moved = this.#moved;
+    this.#asked = this.#mayWait = this.#arrivals = 0;
+    this.#arrived.clear();
+    this.#moved = this.#renderTail = false;
     const now = performance.now();
-    if (mayWait && this.#pending() && !this.#map.isMoving() && now - (this.#heldSince ?? now) < this.#maxHold) {
+    const wait = !moved && !this.#map.isMoving() && (this.#sourcesPreparing() || (mayWait && this.#pending(waves)));
+    if (wait && now - (this.#heldSince ?? now) < this.#maxHold) {
       this.#heldSince ??= now;
       this.#timer ??= setTimeout(() => {
         this.#timer = undefined;
