@@ -26,13 +26,14 @@ export class FrameHold {
   readonly #arrived = new Set<number>();
   /** Sources whose data the worker prepares (a GeoJSON cut into tiles), until the source says it is loaded. */
   readonly #preparing = new Set<string>();
-  /** Frames asked for since the last decision, and how many of them could wait. */
+  /** Frames asked for since the last decision, how many of them may wait, how many a tile's arrival asked for. */
   #asked = 0;
   #mayWait = 0;
   #arrivals = 0;
+  /** Inside `quietly`; just after a frame (its follow-up); the camera or the size changed since the last decision. */
   #quiet = 0;
-  #moved = false;
   #renderTail = false;
+  #moved = false;
   /** When the frame now waiting was first held (null: none is). */
   #heldSince: number | null = null;
   #timer: ReturnType<typeof setTimeout> | undefined;
@@ -42,7 +43,8 @@ export class FrameHold {
     this.#maxHold = maxHold;
     this.#repaint = map.triggerRepaint;
     map.triggerRepaint = this.#ask;
-    // MapLibre fires these in the same task as the frame it asks for, just after asking.
+    // MapLibre fires these in the same task as the frame asked for (a tile's arrival and a change said just
+    // after asking, a tile or a source loading and the camera's move before): the decision waits for them.
     map.on('sourcedataloading', this.#onLoading);
     map.on('sourcedata', this.#onData);
     map.on('styledata', this.#onStyleData);
