@@ -178,6 +178,43 @@ describe('frames held while tiles arrive', () => {
     expect(map.frames).toBe(1);
   });
 
+  it('a GeoJSON set anew (the commune under the pointer): its tiles reloaded are drawn once back, whatever an earlier wave waits for', async () => {
+    const map = new StandInMap();
+    new FrameHold(map as unknown as MapLibreMap);
+    const hover = map.request(1, 'communes-hover');
+    const [context] = [map.request(2), map.request(3)];
+    map.arrive(hover);
+    map.arrive(context);
+    await settle();
+    expect(map.frames).toBe(0);
+    // The pointer moves: the source's data is set anew, its tile reloads (MapLibre fires no event for it).
+    hover.state = 'reloading';
+    map.triggerRepaint();
+    map.fire('sourcedata', { sourceId: 'communes-hover', sourceDataType: 'content' });
+    await settle();
+    map.arrive(hover);
+    await settle();
+    expect(map.frames).toBe(1);
+  });
+
+  it('a tile reloaded with a wave (a layer added to its source) waits with that wave', async () => {
+    const map = new StandInMap();
+    new FrameHold(map as unknown as MapLibreMap);
+    const communes = map.request(1, 'communes');
+    map.arrive(communes);
+    await settle();
+    expect(map.frames).toBe(1);
+    // A frame adds a layer to the source (its tile reloads) and asks for the context's tiles.
+    communes.state = 'reloading';
+    const [context] = [map.request(2), map.request(3)];
+    map.fire('render', {});
+    await settle();
+    map.arrive(communes);
+    map.arrive(context);
+    await settle();
+    expect(map.frames).toBe(1);
+  });
+
   it('a map that moves is drawn as tiles arrive', async () => {
     const map = new StandInMap();
     new FrameHold(map as unknown as MapLibreMap);

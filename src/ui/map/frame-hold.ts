@@ -18,11 +18,16 @@ export class FrameHold {
   readonly #map: MapLibreMap;
   readonly #maxHold: number;
   readonly #repaint: () => void;
-  /** Tiles asked for, with the frame (wave) that asked for them, until loaded, failed or dropped. */
-  readonly #loading = new Map<Tile, number>();
-  /** Frames drawn so far: the wave of the tiles they ask for. */
+  /**
+   * The tiles asked for, with their wave: the frame that asked for them, or for a tile reloaded (a GeoJSON set
+   * anew, a layer added to its source) the frame its reload began in. Forgotten once dropped.
+   */
+  readonly #tiles = new Map<Tile, number>();
+  /** Tiles seen reloading (their wave stamped), until they are back. */
+  readonly #reloading = new Set<Tile>();
+  /** Frames drawn so far: the wave of the tiles asked for now. */
   #frames = 0;
-  /** The waves of the tiles arrived since the last decision (-1: a tile reloaded, of no known wave). */
+  /** The waves of the tiles arrived since the last decision. */
   readonly #arrived = new Set<number>();
   /** Sources whose data the worker prepares (a GeoJSON cut into tiles), until the source says it is loaded. */
   readonly #preparing = new Set<string>();
@@ -86,7 +91,7 @@ export class FrameHold {
   };
 
   #onLoading = (e: MapSourceDataEvent) => {
-    if (e.tile) this.#loading.set(e.tile as Tile, this.#frames);
+    if (e.tile) this.#tiles.set(e.tile as Tile, this.#frames);
     else if (e.sourceId) this.#preparing.add(e.sourceId);
   };
 
@@ -97,6 +102,7 @@ export class FrameHold {
 
   /** The frame just drawn: what it asks for next (its follow-up) may wait too. */
   #onRender = () => {
+    this.#stampReloads();
     this.#frames++;
     this.#renderTail = true;
     queueMicrotask(() => (this.#renderTail = false));
@@ -116,20 +122,31 @@ export class FrameHold {
   }
 
   #onData = (e: MapSourceDataEvent) => {
+    // New data for a source (a GeoJSON set anew): its tiles began reloading with this event.
+    if (e.sourceDataType === 'content') this.#stampReloads();
     if (!(e.tile || e.sourceDataType === 'idle' || e.sourceDataType === 'visibility') || this.#asked <= this.#mayWait) return;
     this.#mayWait++;
     if (!e.tile) return;
     this.#arrivals++;
-    this.#arrived.add(this.#loading.get(e.tile as Tile) ?? -1);
+    this.#arrived.add(this.#tiles.get(e.tile as Tile) ?? this.#frames);
   };
 
-  /** Whether tiles are still on their way: of the waves in `waves` (-1: of any), or of any wave (null). */
+  /** Tiles that began reloading since last seen belong to the wave of now. */
+  #stampReloads() {
+    for (const tile of this.#reloading) if (tile.state !== 'reloading') this.#reloading.delete(tile);
+    for (const tile of this.#tiles.keys())
+      if (tile.state === 'reloading' && !this.#reloading.has(tile)) {
+        this.#reloading.add(tile);
+        this.#tiles.set(tile, this.#frames);
+      }
+  }
+
+  /** Whether tiles are still on their way: of the waves in `waves`, or of any wave (null). */
   #pending(waves: Set<number> | null) {
-    const any = !waves || waves.has(-1);
     let pending = false;
-    for (const [tile, wave] of this.#loading)
-      if (tile.state !== 'loading' && tile.state !== 'reloading') this.#loading.delete(tile);
-      else if (any || waves.has(wave)) pending = true;
+    for (const [tile, wave] of this.#tiles)
+      if (tile.state === 'unloaded') this.#tiles.delete(tile);
+      else if ((tile.state === 'loading' || tile.state === 'reloading') && (!waves || waves.has(wave))) pending = true;
     return pending;
   }
 
