@@ -99,6 +99,28 @@ describe('carte des communes', () => {
     await page.close();
   });
 
+  it('la carte déplacée à la souris : le nom survolé s’efface avec le mouvement, puis suit le pointeur', async () => {
+    const { page, errors } = await pageAt('#/charente-maritime');
+    await waitForMap(page, 'charente-maritime');
+    const point = await project(page, insidePoint('charente-maritime', '17300'));
+    await page.mouse.move(point.x, point.y);
+    await expect(page.getByRole('tooltip').textContent()).resolves.toBe('La Rochelle');
+    await page.mouse.down();
+    for (let i = 1; i <= 8; i++) await page.mouse.move(point.x + i * 15, point.y + i * 5);
+    // While the map moves, no name stays where La Rochelle was.
+    await expect.poll(() => page.getByRole('tooltip').count()).toBe(0);
+    await page.mouse.up();
+    await page.mouse.move(point.x + 121, point.y + 41);
+    const under = await page.evaluate(([x, y]) => {
+      const map = (window as unknown as { __map: import('maplibre-gl').Map }).__map;
+      const box = map.getCanvas().getBoundingClientRect();
+      return map.queryRenderedFeatures([x - box.left, y - box.top], { layers: ['communes-fill'] })[0]?.properties.nom;
+    }, [point.x + 121, point.y + 41]);
+    if (under) await expect.poll(() => page.getByRole('tooltip').textContent()).toBe(under);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('survol : affiche le nom ; clic : ouvre la fiche ; le lien permanent la rouvre après rechargement', async () => {
     const { page, errors } = await pageAt('#/charente-maritime');
     await waitForMap(page, 'charente-maritime');
