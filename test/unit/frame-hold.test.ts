@@ -72,14 +72,19 @@ class StandInMap {
   }
 }
 
+/** A stand-in map with its frames held. */
+function held(maxHold?: number) {
+  const map = new StandInMap();
+  return { map, hold: new FrameHold(map as unknown as MapLibreMap, maxHold) };
+}
+
 const settle = () => new Promise<void>((resolve) => queueMicrotask(resolve));
 
 describe('frames held while tiles arrive', () => {
   afterEach(() => vi.useRealTimers());
 
   it('draws a wave of tiles once, when its last tile is there', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     const tiles = [1, 2, 3].map((k) => map.request(k));
     for (const [i, tile] of tiles.entries()) {
       map.arrive(tile);
@@ -89,8 +94,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('an image added for a tile in flight waits too; any other change draws at once', async () => {
-    const map = new StandInMap();
-    const hold = new FrameHold(map as unknown as MapLibreMap);
+    const { map, hold } = held();
     map.request(1);
     hold.quietly(() => map.change());
     await settle();
@@ -101,8 +105,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('a tile arriving together with another change draws at once', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     const [a] = [map.request(1), map.request(2)];
     map.change();
     map.arrive(a);
@@ -111,8 +114,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('while the worker prepares a source, nothing is drawn (layers added with it wait); its data ready, one frame', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     map.prepare('places');
     map.prepare('outline');
     map.change();
@@ -126,8 +128,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it("the camera and the map's size draw at once, even while a source is prepared", async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     map.prepare('places');
     await settle();
     map.jump();
@@ -140,8 +141,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('a source update dropped: the frame held is weighed again', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     map.prepare('places');
     await settle();
     expect(map.frames).toBe(0);
@@ -152,8 +152,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it("a frame's follow-up waits while its tiles are on their way", async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     const tiles = [map.request(1), map.request(2)];
     map.drawn();
     await settle();
@@ -164,8 +163,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('a later wave (the commune under the pointer) is drawn once complete, whatever an earlier one waits for', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     const [context] = [map.request(1), map.request(2)];
     map.arrive(context);
     await settle();
@@ -179,8 +177,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('a GeoJSON set anew (the commune under the pointer): its tiles reloaded are drawn once back, whatever an earlier wave waits for', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     const hover = map.request(1, 'communes-hover');
     const [context] = [map.request(2), map.request(3)];
     map.arrive(hover);
@@ -198,8 +195,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('a tile reloaded with a wave (a layer added to its source) waits with that wave', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     const communes = map.request(1, 'communes');
     map.arrive(communes);
     await settle();
@@ -216,8 +212,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('a map that moves is drawn as tiles arrive', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     const [a] = [map.request(1), map.request(2)];
     map.moving = true;
     map.arrive(a);
@@ -226,8 +221,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('a tile that fails or is dropped no longer holds the frames', async () => {
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap);
+    const { map } = held();
     const [a, b] = [map.request(1), map.request(2)];
     b.state = 'errored';
     map.arrive(a);
@@ -237,8 +231,7 @@ describe('frames held while tiles arrive', () => {
 
   it('a slow host: the frame held is drawn after maxHold, and again at that pace', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'performance'] });
-    const map = new StandInMap();
-    new FrameHold(map as unknown as MapLibreMap, 1000);
+    const { map } = held(1000);
     const tiles = [1, 2, 3].map((k) => map.request(k));
     map.arrive(tiles[0]);
     await settle();
@@ -254,8 +247,7 @@ describe('frames held while tiles arrive', () => {
   });
 
   it('released, the map has its own frames back and the one held is drawn', async () => {
-    const map = new StandInMap();
-    const hold = new FrameHold(map as unknown as MapLibreMap);
+    const { map, hold } = held();
     const [a] = [map.request(1), map.request(2)];
     map.arrive(a);
     await settle();
